@@ -1,0 +1,256 @@
+import type {
+	IAdditionalCredentialOptions,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { redactDeep, redactSecrets } from './redact';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** How a vendor's transport wants failures retried. */
+export interface RetryPolicy {
+	/** Retries after the first attempt (so `maxRetries + 1` attempts at most). */
+	maxRetries: number;
+	/** First back-off when the server gives no Retry-After; doubles per retry. */
+	baseDelayMs: number;
+	/** Upper bound for any single wait, including a server's Retry-After. */
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Everything a vendor transport tells the shared request function once. */
+export interface VendorApi {
+	/** Shown in error messages, e.g. "3CX". */
+	displayName: string;
+	credentialType: string;
+	/** Credential fields whose values must never appear in an error (passwords, keys, tokens). */
+	secretFields: string[];
+	/** Pulls the vendor's own message out of an error body, if it has one. */
+	extractErrorMessage?: (body: unknown, status: number | undefined) => string | undefined;
+	/** Adds a hint for a status code, e.g. which credential field to check on 401. */
+	describeStatus?: (status: number) => string | undefined;
+	retry?: Partial<RetryPolicy>;
+	additionalCredentialOptions?: IAdditionalCredentialOptions;
+}
+
+export interface VendorRequestOptions extends IHttpRequestOptions {
+	/**
+	 * Whether repeating the request cannot change the outcome. Defaults from the method
+	 * (GET, HEAD, OPTIONS, PUT, DELETE are idempotent). Only idempotent requests are retried
+	 * after a 5xx or a dropped connection; any request is retried after a 429, which the
+	 * server sends before doing any work.
+	 */
+	idempotent?: boolean;
+}
+
+const IDEMPOTENT_METHODS: IHttpRequestMethods[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+interface HttpFailure {
+	status?: number;
+	headers: IDataObject;
+	body?: unknown;
+	code?: string;
+	message: string;
+}
+
+/** Reads status, headers and body from whatever n8n's HTTP client threw. */
+export function describeFailure(error: unknown): HttpFailure {
+	const err = error as {
+		cause?: { response?: unknown; code?: string; message?: string };
+		response?: unknown;
+		code?: string;
+		message?: string;
+		httpCode?: string | null;
+	};
+	const response = (err.cause?.response ?? err.response) as
+		| { status?: number; headers?: IDataObject; data?: unknown; body?: unknown }
+		| undefined;
+	const code = err.cause?.code ?? err.code;
+	const status =
+		response?.status ?? (err.httpCode && /^\d{3}$/.test(err.httpCode) ? Number(err.httpCode) : undefined);
+	return {
+		status,
+		headers: response?.headers ?? {},
+		body: response?.data ?? response?.body,
+		code: typeof code === 'string' ? code : undefined,
+		message: err.cause?.message ?? err.message ?? String(error),
+	};
+}
+
+/** Parses Retry-After (seconds or HTTP date) into milliseconds, or undefined. */
+export function retryAfterMs(headers: IDataObject, now = Date.now()): number | undefined {
+	const raw = headers['retry-after'] ?? headers['Retry-After'];
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const text = String(raw).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function isNetworkFailure(failure: HttpFailure): boolean {
+	if (failure.status !== undefined) return false;
+	if (failure.code && NETWORK_CODES.has(failure.code)) return true;
+	return /socket hang up|timeout|ECONNRESET|network/i.test(failure.message);
+}
+
+/** Decides whether and how long to wait before the next attempt; undefined means give up. */
+export function retryDelay(
+	failure: HttpFailure,
+	attempt: number,
+	idempotent: boolean,
+	policy: RetryPolicy,
+): number | undefined {
+	if (attempt >= policy.maxRetries) return undefined;
+	const rateLimited = failure.status === 429;
+	const transient =
+		(failure.status !== undefined && RETRYABLE_STATUS.has(failure.status)) || isNetworkFailure(failure);
+	if (!rateLimited && !(transient && idempotent)) return undefined;
+	const fromServer = retryAfterMs(failure.headers);
+	const backoff = policy.baseDelayMs * 2 ** attempt;
+	// Jitter spreads retries of several n8n workers that hit the same limit at once.
+	const jittered = fromServer ?? backoff / 2 + Math.random() * (backoff / 2);
+	return Math.min(jittered, policy.maxDelayMs);
+}
+
+function bodyText(body: unknown): string | undefined {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'string') return body.length > 500 ? `${body.slice(0, 500)}…` : body;
+	if (Buffer.isBuffer(body)) return bodyText(body.toString('utf8'));
+	try {
+		return bodyText(JSON.stringify(body));
+	} catch {
+		return undefined;
+	}
+}
+
+async function secretValues(ctx: RequestContext, api: VendorApi): Promise<string[]> {
+	try {
+		const credentials = await ctx.getCredentials(api.credentialType);
+		return api.secretFields.map((field) => credentials[field]).filter((v): v is string => typeof v === 'string');
+	} catch {
+		return [];
+	}
+}
+
+/** Builds the NodeApiError a user sees: the vendor's message, a hint, no secrets. */
+export async function vendorError(
+	ctx: RequestContext,
+	api: VendorApi,
+	failure: HttpFailure,
+	itemIndex?: number,
+	extraSecrets: string[] = [],
+): Promise<NodeApiError> {
+	const secrets = [...(await secretValues(ctx, api)), ...extraSecrets];
+	const vendorMessage = api.extractErrorMessage?.(failure.body, failure.status);
+	const statusPart = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
+	const reason =
+		vendorMessage ??
+		(failure.status === undefined ? `the connection failed: ${failure.code ?? failure.message}` : undefined) ??
+		bodyText(failure.body) ??
+		failure.message;
+	const message = redactSecrets(`${api.displayName} request failed${statusPart}: ${reason}`, secrets);
+	const hint = failure.status !== undefined ? api.describeStatus?.(failure.status) : undefined;
+	const description = hint ? redactSecrets(hint, secrets) : undefined;
+	const errorResponse: JsonObject = redactDeep(
+		{
+			message,
+			httpCode: failure.status !== undefined ? String(failure.status) : null,
+			body: (bodyText(failure.body) ?? null) as string | null,
+		},
+		secrets,
+	);
+	return new NodeApiError(ctx.getNode(), errorResponse, {
+		message,
+		description,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+		itemIndex,
+	});
+}
+
+/**
+ * The one function vendor transports use to talk HTTP. It authenticates through the
+ * node's credential (so `preAuthentication` and n8n's single retry on 401 apply), retries
+ * 429 / 5xx / dropped connections within the vendor's policy, applies a timeout, and turns
+ * failures into NodeApiErrors that carry the vendor's message and never a secret.
+ */
+export async function vendorRequest<T = unknown>(
+	this: RequestContext,
+	api: VendorApi,
+	options: VendorRequestOptions,
+	itemIndex?: number,
+): Promise<T> {
+	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...api.retry };
+	const { idempotent: idempotentOption, ...requestOptions } = options;
+	const method = (requestOptions.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
+	const idempotent = idempotentOption ?? IDEMPOTENT_METHODS.includes(method);
+	requestOptions.timeout = requestOptions.timeout ?? DEFAULT_TIMEOUT_MS;
+
+	for (let attempt = 0; ; attempt++) {
+		try {
+			// A fresh copy per attempt: the authenticate step writes headers and query into it.
+			const attemptOptions: IHttpRequestOptions = {
+				...requestOptions,
+				headers: { ...requestOptions.headers },
+				qs: requestOptions.qs ? { ...requestOptions.qs } : undefined,
+			};
+			return (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				api.credentialType,
+				attemptOptions,
+				api.additionalCredentialOptions,
+			)) as T;
+		} catch (error) {
+			const failure = describeFailure(error);
+			const delay = retryDelay(failure, attempt, idempotent, policy);
+			if (delay === undefined) throw await vendorError(this, api, failure, itemIndex);
+			await sleep(delay);
+		}
+	}
+}
+
+/**
+ * Spaces requests so that at most `limit` start in any `windowMs`. One pacer is shared by
+ * all items of one execution; several n8n workers each pace themselves, and the 429 retry
+ * above covers what they spend of each other's budget.
+ */
+export class RequestPacer {
+	private readonly started: number[] = [];
+
+	constructor(
+		private readonly limit: number,
+		private readonly windowMs: number,
+		private readonly now: () => number = Date.now,
+	) {}
+
+	async wait(): Promise<void> {
+		for (;;) {
+			const current = this.now();
+			while (this.started.length && current - this.started[0] >= this.windowMs) this.started.shift();
+			if (this.started.length < this.limit) {
+				this.started.push(current);
+				return;
+			}
+			await sleep(this.windowMs - (current - this.started[0]) + 1);
+		}
+	}
+}

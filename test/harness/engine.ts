@@ -1,0 +1,255 @@
+/**
+ * Runs workflows (as exported by the n8n editor) through n8n-core's real execution
+ * engine with this package's node and credential types.
+ */
+import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialTestRequest,
+	IConnections,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	IPinData,
+	IRun,
+	IRunExecutionData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { CredentialStore, TestCredentialsHelper } from './credentials';
+import { credentialType, nodeTypes } from './registry';
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+	pinData?: IPinData;
+	settings?: IDataObject;
+}
+
+export interface WorkflowResult {
+	run: IRun;
+	status: IRun['status'];
+	/** The first error any node threw, if the run failed. */
+	error?: Error & { description?: string; node?: INode };
+	/** Items per output index of a node's last run; `[]` for a node that did not run. */
+	output(nodeName: string, runIndex?: number): INodeExecutionData[][];
+	/** The JSON of one output of a node. */
+	json(nodeName: string, outputIndex?: number, runIndex?: number): IDataObject[];
+	/** Names of nodes that ran, in order. */
+	executed: string[];
+}
+
+function additionalData(
+	store: CredentialStore,
+	workflowData: IWorkflowBase,
+	mode: WorkflowExecuteMode,
+): IWorkflowExecuteAdditionalData {
+	const hooks = new ExecutionLifecycleHooks(mode, '1', workflowData);
+	return {
+		credentialsHelper: new TestCredentialsHelper(store),
+		hooks,
+		executionId: '1',
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		variables: {},
+		currentNodeExecutionIndex: 0,
+		userId: 'test-user',
+		logAiEvent: () => undefined,
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not supported in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Finds the node a run starts from: the manual trigger, or the first node without inputs. */
+function startNodeOf(workflow: Workflow, nodes: INode[], connections: IConnections): INode {
+	const targets = new Set<string>();
+	for (const outputs of Object.values(connections)) {
+		for (const byIndex of Object.values(outputs)) {
+			for (const list of byIndex ?? []) for (const c of list ?? []) targets.add(c.node);
+		}
+	}
+	const start =
+		nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger' && !n.disabled) ??
+		nodes.find((n) => !targets.has(n.name) && !n.disabled);
+	if (!start) throw new Error('The workflow has no node to start from');
+	return workflow.getNode(start.name)!;
+}
+
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	store: CredentialStore = new CredentialStore(),
+	mode: WorkflowExecuteMode = 'manual',
+): Promise<WorkflowResult> {
+	const nodes = workflowJson.nodes.map((node) => ({ ...node, parameters: { ...node.parameters } }));
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: workflowJson.name ?? 'test',
+		nodes,
+		connections: workflowJson.connections,
+		active: false,
+		nodeTypes: nodeTypes(),
+		settings: { executionOrder: 'v1', ...(workflowJson.settings ?? {}) },
+		pinData: workflowJson.pinData,
+	});
+	const workflowData: IWorkflowBase = {
+		id: 'test-workflow',
+		name: workflowJson.name ?? 'test',
+		nodes,
+		connections: workflowJson.connections,
+		active: false,
+		isArchived: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as unknown as IWorkflowBase;
+	const data = additionalData(store, workflowData, mode);
+	const executor = new WorkflowExecute(data, mode);
+	const run = await executor.run({
+		workflow,
+		startNode: startNodeOf(workflow, nodes, workflowJson.connections),
+		pinData: workflowJson.pinData,
+	});
+	const runData = run.data.resultData.runData;
+	const output = (nodeName: string, runIndex?: number): INodeExecutionData[][] => {
+		const runs = runData[nodeName];
+		if (!runs?.length) return [];
+		const task = runs[runIndex ?? runs.length - 1];
+		return (task.data?.main ?? []).map((items) => items ?? []);
+	};
+	return {
+		run,
+		status: run.status,
+		error: run.data.resultData.error as WorkflowResult['error'],
+		output,
+		json: (nodeName, outputIndex = 0, runIndex) =>
+			(output(nodeName, runIndex)[outputIndex] ?? []).map((item) => item.json),
+		executed: Object.keys(runData),
+	};
+}
+
+function readPath(source: unknown, path: string): unknown {
+	return path.split('.').reduce<unknown>(
+		(value, part) => (value !== null && typeof value === 'object' ? (value as IDataObject)[part] : undefined),
+		source,
+	);
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+/**
+ * Tests a credential the way the n8n editor's "Test" button does for a credential with a
+ * declarative `test`: n8n-core's RoutingNode sends the request on a temporary NoOp node
+ * (which makes preAuthentication run), and `rules` decide the outcome.
+ */
+export async function testCredential(
+	store: CredentialStore,
+	typeName: string,
+	credentialId: string,
+): Promise<CredentialTestResult> {
+	const type = credentialType(typeName);
+	const test = type.test as ICredentialTestRequest | undefined;
+	if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
+	const node: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { temp: '' },
+		credentials: { [typeName]: { id: credentialId, name: store.get(credentialId).name } },
+	};
+	const tempType: INodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'n8n-nodes-base.noOp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [],
+			outputs: [],
+			credentials: [{ name: typeName, required: true }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } },
+			],
+		},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: {
+			getByName: () => tempType,
+			getByNameAndVersion: () => tempType,
+			getKnownTypes: () => ({}),
+		},
+	});
+	const data = additionalData(store, { nodes: [node], connections: {} } as unknown as IWorkflowBase, 'internal');
+	const runExecutionData = createRunExecutionData({ resultData: { runData: {} } }) as IRunExecutionData;
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		data,
+		'internal',
+		runExecutionData,
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const decrypted = await data.credentialsHelper.getDecrypted(data, node.credentials![typeName], typeName, 'internal');
+	const routingNode = new RoutingNode(context, tempType, {
+		id: credentialId,
+		name: store.get(credentialId).name,
+		type: typeName,
+		data: decrypted,
+	});
+	let response: INodeExecutionData[][] | null | undefined;
+	try {
+		response = await routingNode.runNode();
+	} catch (error) {
+		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		if (cause?.response) {
+			for (const rule of test.rules ?? []) {
+				if (rule.type === 'responseCode' && cause.response.status === rule.properties.value) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			return {
+				status: 'Error',
+				message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}`,
+			};
+		}
+		if (cause?.code) return { status: 'Error', message: cause.code };
+		return { status: 'Error', message: (error as Error).message };
+	}
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody') {
+			const body = response?.[0]?.[0]?.json;
+			if (readPath(body, rule.properties.key) === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message };
+			}
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}

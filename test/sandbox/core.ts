@@ -1,0 +1,291 @@
+/**
+ * A small framework for loopback vendor sandboxes: real HTTP(S) on 127.0.0.1 with an
+ * ephemeral (or fixed) port, a router, a request log, and fault injection. Vendor
+ * sandboxes add their routes on top; tests, the demo and `npm run sandbox` share them.
+ */
+import * as http from 'http';
+import * as https from 'https';
+import type { AddressInfo, Socket } from 'net';
+
+export type Query = Record<string, string>;
+
+export interface SandboxRequest {
+	method: string;
+	/** Path without the query string, percent-decoded. */
+	path: string;
+	/** Path as sent, before decoding (OData keys such as `Users(Number='1')` need it). */
+	rawPath: string;
+	query: Query;
+	/** Every value of repeated query parameters. */
+	queryAll: Record<string, string[]>;
+	headers: http.IncomingHttpHeaders;
+	rawBody: Buffer;
+	/** The body as text. */
+	text: string;
+	/** JSON or form bodies parsed; otherwise undefined. */
+	body: unknown;
+	/** Path parameters captured by the route pattern. */
+	params: Record<string, string>;
+}
+
+export interface SandboxResponse {
+	status: number;
+	headers?: Record<string, string>;
+	/** Objects are sent as JSON; strings and buffers as they are. */
+	body?: unknown;
+}
+
+export type Handler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
+
+export interface Fault {
+	/** Only requests with this method (default any). */
+	method?: string;
+	/** Only requests whose path contains this string or matches this expression. */
+	path?: string | RegExp;
+	/** Skip this many matching requests before the fault starts (default 0). */
+	after?: number;
+	/** How many matching requests the fault affects (default 1). */
+	times?: number;
+	/** Answer with this status instead of handling the request. */
+	status?: number;
+	/** Retry-After header to send with the status. */
+	retryAfter?: string | number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Destroy the socket without an answer. */
+	drop?: boolean;
+	/** Wait this long first; combined with no status, the request is then handled normally. */
+	delayMs?: number;
+}
+
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	query: Query;
+	headers: http.IncomingHttpHeaders;
+	text: string;
+	status: number | 'dropped';
+	/** Whether an injected fault answered instead of the vendor logic. */
+	faulted: boolean;
+}
+
+interface Route {
+	method: string;
+	pattern: RegExp;
+	names: string[];
+	handler: Handler;
+}
+
+interface ActiveFault extends Fault {
+	seen: number;
+	used: number;
+}
+
+export interface SandboxOptions {
+	/** Serve HTTPS with this key and certificate. */
+	tls?: { key: string | Buffer; cert: string | Buffer };
+}
+
+function compile(pattern: string): { regex: RegExp; names: string[] } {
+	const names: string[] = [];
+	const source = pattern
+		.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+		.replace(/:(\w+)/g, (_, name: string) => {
+			names.push(name);
+			return '([^/]+)';
+		});
+	return { regex: new RegExp(`^${source}/?$`), names };
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+	if (!text) return undefined;
+	if (contentType?.includes('application/json')) {
+		try {
+			return JSON.parse(text);
+		} catch {
+			return undefined;
+		}
+	}
+	if (contentType?.includes('application/x-www-form-urlencoded')) {
+		return Object.fromEntries(new URLSearchParams(text));
+	}
+	return undefined;
+}
+
+export class SandboxServer {
+	readonly requests: LoggedRequest[] = [];
+	private readonly routes: Route[] = [];
+	private faults: ActiveFault[] = [];
+	private server?: http.Server;
+	private readonly sockets = new Set<Socket>();
+	private notFoundHandler: Handler = (req) => ({ status: 404, body: { message: `No route for ${req.method} ${req.path}` } });
+	baseUrl = '';
+
+	constructor(
+		readonly name: string,
+		private readonly options: SandboxOptions = {},
+	) {}
+
+	/** Adds a route; `pattern` is a path with `:name` segments or a regular expression. */
+	route(method: string, pattern: string | RegExp, handler: Handler): this {
+		const compiled = typeof pattern === 'string' ? compile(pattern) : { regex: pattern, names: [] };
+		this.routes.push({ method: method.toUpperCase(), pattern: compiled.regex, names: compiled.names, handler });
+		return this;
+	}
+
+	notFound(handler: Handler): this {
+		this.notFoundHandler = handler;
+		return this;
+	}
+
+	injectFault(fault: Fault): this {
+		this.faults.push({ ...fault, seen: 0, used: 0 });
+		return this;
+	}
+
+	clearFaults(): void {
+		this.faults = [];
+	}
+
+	clearLog(): void {
+		this.requests.length = 0;
+	}
+
+	/** Requests matching a method and path fragment, for assertions. */
+	count(method: string, path: string | RegExp = ''): number {
+		return this.requests.filter(
+			(r) => r.method === method.toUpperCase() && (typeof path === 'string' ? r.path.includes(path) : path.test(r.path)),
+		).length;
+	}
+
+	async start(port = 0, host = '127.0.0.1'): Promise<string> {
+		const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+			void this.handle(req, res);
+		};
+		this.server = this.options.tls
+			? https.createServer({ key: this.options.tls.key, cert: this.options.tls.cert }, listener)
+			: http.createServer(listener);
+		this.server.on('connection', (socket: Socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		this.server.on('secureConnection', (socket: Socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve, reject) => {
+			this.server!.once('error', reject);
+			this.server!.listen(port, host, () => resolve());
+		});
+		const address = this.server.address() as AddressInfo;
+		this.baseUrl = `${this.options.tls ? 'https' : 'http'}://${host}:${address.port}`;
+		return this.baseUrl;
+	}
+
+	async stop(): Promise<void> {
+		if (!this.server) return;
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+		this.server = undefined;
+	}
+
+	private takeFault(method: string, path: string): ActiveFault | undefined {
+		for (const fault of this.faults) {
+			if (fault.method && fault.method.toUpperCase() !== method) continue;
+			if (fault.path && !(typeof fault.path === 'string' ? path.includes(fault.path) : fault.path.test(path))) continue;
+			fault.seen++;
+			if (fault.seen <= (fault.after ?? 0)) continue;
+			if (fault.used >= (fault.times ?? 1)) continue;
+			fault.used++;
+			return fault;
+		}
+		return undefined;
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		const method = (req.method ?? 'GET').toUpperCase();
+		let path: string;
+		try {
+			path = decodeURIComponent(url.pathname);
+		} catch {
+			path = url.pathname;
+		}
+		const query: Query = {};
+		const queryAll: Record<string, string[]> = {};
+		for (const [key, value] of url.searchParams) {
+			query[key] = value;
+			(queryAll[key] = queryAll[key] ?? []).push(value);
+		}
+		const text = rawBody.toString('utf8');
+		const entry: LoggedRequest = { method, path, query, headers: req.headers, text, status: 0, faulted: false };
+		this.requests.push(entry);
+
+		const fault = this.takeFault(method, path);
+		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+		if (fault?.drop) {
+			entry.status = 'dropped';
+			entry.faulted = true;
+			req.socket.destroy();
+			return;
+		}
+		let response: SandboxResponse;
+		if (fault?.status) {
+			entry.faulted = true;
+			const headers: Record<string, string> = { ...(fault.headers ?? {}) };
+			if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+			response = { status: fault.status, headers, body: fault.body ?? { message: `Injected ${fault.status}` } };
+		} else {
+			const request: SandboxRequest = {
+				method,
+				path,
+				rawPath: url.pathname,
+				query,
+				queryAll,
+				headers: req.headers,
+				rawBody,
+				text,
+				body: parseBody(text, req.headers['content-type']),
+				params: {},
+			};
+			response = await this.dispatch(request);
+		}
+		entry.status = response.status;
+		this.send(res, response);
+	}
+
+	private async dispatch(request: SandboxRequest): Promise<SandboxResponse> {
+		for (const route of this.routes) {
+			if (route.method !== request.method && route.method !== '*') continue;
+			const match = route.pattern.exec(request.path);
+			if (!match) continue;
+			route.names.forEach((name, i) => (request.params[name] = match[i + 1]));
+			if (!route.names.length && match.groups) Object.assign(request.params, match.groups);
+			try {
+				return await route.handler(request);
+			} catch (error) {
+				return { status: 500, body: { message: `Sandbox error: ${(error as Error).message}` } };
+			}
+		}
+		return await this.notFoundHandler(request);
+	}
+
+	private send(res: http.ServerResponse, response: SandboxResponse): void {
+		const headers: Record<string, string> = { ...(response.headers ?? {}) };
+		let payload: string | Buffer | undefined;
+		if (response.body === undefined || response.body === null) {
+			payload = undefined;
+		} else if (typeof response.body === 'string' || Buffer.isBuffer(response.body)) {
+			payload = response.body;
+		} else {
+			payload = JSON.stringify(response.body);
+			headers['Content-Type'] = headers['Content-Type'] ?? 'application/json; charset=utf-8';
+		}
+		if (payload !== undefined && !headers['Content-Type']) headers['Content-Type'] = 'text/plain; charset=utf-8';
+		res.writeHead(response.status, headers);
+		res.end(payload);
+	}
+}

@@ -1,0 +1,9 @@
+// n8n-core writes an instance config (encryption key) into the user folder on first use;
+// keep it out of the developer's home directory.
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+if (!process.env.N8N_USER_FOLDER) {
+	process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'pbx-sync-n8n-'));
+}
