@@ -45,14 +45,14 @@ export interface VendorApi {
 export interface VendorRequestOptions extends IHttpRequestOptions {
 	/**
 	 * Whether repeating the request cannot change the outcome. Defaults from the method
-	 * (GET, HEAD, OPTIONS, PUT, DELETE are idempotent). Only idempotent requests are retried
+	 * (GET, HEAD, OPTIONS, PUT and DELETE are idempotent). Only idempotent requests are retried
 	 * after a 5xx or a dropped connection; any request is retried after a 429, which the
 	 * server sends before doing any work.
 	 */
 	idempotent?: boolean;
 }
 
-const IDEMPOTENT_METHODS: IHttpRequestMethods[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
+const IDEMPOTENT_METHODS: string[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 const NETWORK_CODES = new Set([
 	'ECONNRESET',
@@ -132,6 +132,23 @@ export function retryDelay(
 	return Math.min(jittered, policy.maxDelayMs);
 }
 
+const CONNECTION_PROBLEMS: Array<[RegExp, string]> = [
+	[/ECONNREFUSED/, 'the connection was refused; check the URL and port in the credential'],
+	[/ENOTFOUND|EAI_AGAIN/, 'the host name could not be resolved; check the URL in the credential'],
+	[/ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|timeout/i, 'the server did not answer in time'],
+	[
+		/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/,
+		'the server\'s TLS certificate is not trusted; for a self-signed certificate turn on "Ignore SSL Issues" in the credential',
+	],
+	[/ECONNRESET|EPIPE|socket hang up/i, 'the connection was closed before the server answered'],
+];
+
+/** Words a connection failure in plain language, since n8n rewrites messages that carry raw codes. */
+function connectionProblem(failure: HttpFailure): string {
+	const text = `${failure.code ?? ''} ${failure.message}`;
+	return CONNECTION_PROBLEMS.find(([pattern]) => pattern.test(text))?.[1] ?? 'the connection failed';
+}
+
 function bodyText(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
 	if (typeof body === 'string') return body.length > 500 ? `${body.slice(0, 500)}…` : body;
@@ -165,11 +182,14 @@ export async function vendorError(
 	const statusPart = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
 	const reason =
 		vendorMessage ??
-		(failure.status === undefined ? `the connection failed: ${failure.code ?? failure.message}` : undefined) ??
+		(failure.status === undefined ? connectionProblem(failure) : undefined) ??
 		bodyText(failure.body) ??
 		failure.message;
 	const message = redactSecrets(`${api.displayName} request failed${statusPart}: ${reason}`, secrets);
-	const hint = failure.status !== undefined ? api.describeStatus?.(failure.status) : undefined;
+	const hint =
+		failure.status !== undefined
+			? api.describeStatus?.(failure.status)
+			: `Network error${failure.code ? ` ${failure.code}` : ''}: ${failure.message}`;
 	const description = hint ? redactSecrets(hint, secrets) : undefined;
 	const errorResponse: JsonObject = redactDeep(
 		{
