@@ -2,13 +2,16 @@
  * Runs workflows (as exported by the n8n editor) through n8n-core's real execution
  * engine with this package's node and credential types.
  */
-import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialTestRequest,
 	IConnections,
 	IDataObject,
 	INode,
+	INodeCredentials,
 	INodeExecutionData,
+	INodeParameters,
+	INodePropertyOptions,
 	INodeType,
 	IPinData,
 	IRun,
@@ -252,4 +255,34 @@ export async function testCredential(
 		}
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/**
+ * Runs a node's `methods.loadOptions[method]` the way the editor fills a dropdown: through
+ * n8n-core's LoadOptionsContext, with the node's current parameters and credentials.
+ */
+export async function loadOptions(
+	store: CredentialStore,
+	nodeTypeName: string,
+	method: string,
+	options: { parameters?: INodeParameters; credentials?: INodeCredentials } = {},
+): Promise<INodePropertyOptions[]> {
+	const types = nodeTypes();
+	const nodeType = types.getByNameAndVersion(nodeTypeName) as INodeType;
+	const loader = nodeType.methods?.loadOptions?.[method];
+	if (!loader) throw new Error(`${nodeTypeName} has no loadOptions method "${method}"`);
+	const node: INode = {
+		id: 'load-options',
+		name: 'Load Options',
+		type: nodeTypeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters ?? {},
+		credentials: options.credentials,
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: types });
+	const data = additionalData(store, { nodes: [node], connections: {} } as unknown as IWorkflowBase, 'internal');
+	data.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, node, data, `parameters.${method}`);
+	return await loader.call(context);
 }
