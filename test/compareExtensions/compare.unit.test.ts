@@ -1,3 +1,4 @@
+import type { LooseRule } from '../../nodes/CompareExtensions/compare';
 import {
 	CompareInputError,
 	compareExtensions,
@@ -6,8 +7,8 @@ import {
 	valuesEqual,
 } from '../../nodes/CompareExtensions/compare';
 
-const loose = { looseRules: ['numberString', 'booleanString', 'emptyMissing'] as const, ignoreCase: false, trimValues: false };
-const strict = { looseRules: [], ignoreCase: false, trimValues: false };
+const loose = { looseRules: ['numberString', 'booleanString', 'emptyMissing'] as LooseRule[], ignoreCase: false, trimValues: false };
+const strict = { looseRules: [] as LooseRule[], ignoreCase: false, trimValues: false };
 
 describe('getPath', () => {
 	it('reads plain keys, dot paths and array indexes', () => {
