@@ -124,6 +124,38 @@ export async function openVoxRequest(
 	itemIndex?: number,
 	options: OpenVoxRequestOptions = {},
 ): Promise<OpenVoxAnswer> {
+	const rejected = rejectedLogins.get(this);
+	if (rejected !== undefined) {
+		// Each item would otherwise log in again (the stored token is still empty), and with
+		// Continue On Fail five items would lock the client IP out.
+		throw new NodeApiError(this.getNode(), { message: rejected } as JsonObject, {
+			message: rejected,
+			description: `${LOGIN_HINT} The login was tried once for this run and not again for the following items.`,
+			itemIndex,
+		});
+	}
+	try {
+		return await tokenRequest.call(this, endpoint, body, itemIndex, options);
+	} catch (error) {
+		const message = (error as Error).message;
+		if (typeof message === 'string' && message.startsWith(LOGIN_FAILED_PREFIX)) rejectedLogins.set(this, message);
+		throw error;
+	}
+}
+
+/**
+ * Login failures seen by one node run (keyed by its execution context, so nothing outlives
+ * the run): later items of the same run fail at once instead of logging in again.
+ */
+const rejectedLogins = new WeakMap<RequestContext, string>();
+
+async function tokenRequest(
+	this: RequestContext,
+	endpoint: string,
+	body: IDataObject | undefined,
+	itemIndex: number | undefined,
+	options: OpenVoxRequestOptions,
+): Promise<OpenVoxAnswer> {
 	const credentials = await this.getCredentials(OPENVOX_CREDENTIAL);
 	let answer = await send(this, openVoxApi, credentials, endpoint, body, itemIndex, options);
 	if (tokenRejected(answer)) {
@@ -175,4 +207,3 @@ function errnoHint(errno: string): string | undefined {
 	return undefined;
 }
 
-export { LOGIN_FAILED_PREFIX };

@@ -88,7 +88,7 @@ export function validateRegisterPassword(value: string, field = 'registerpasswor
 	if (value.length > 31) throw new FieldError(field, `"${label(field)}" is ${value.length} characters long; the PBX allows at most 31`);
 	const bad = FORBIDDEN_PASSWORD_CHARACTERS.exec(value);
 	if (bad) {
-		const shown = bad[0] === ' ' ? 'a space' : `the character ${bad[0]}`;
+		const shown = bad[0] === ' ' ? 'a space' : `the character "${bad[0]}"`;
 		throw new FieldError(field, `"${label(field)}" contains ${shown}; the PBX does not allow ;&"'\\<>\`| or spaces`);
 	}
 }
