@@ -1,3 +1,6 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { CredentialStore } from '../harness/credentials';
@@ -535,5 +538,46 @@ describe('OpenVox XML variant', () => {
 		expect((await run({ operation: 'getMany', returnAll: true })).json(NODE)).toEqual([]);
 		sandbox.seed(1);
 		expect((await run({ operation: 'getMany', returnAll: true })).json(NODE).map((e) => e.number)).toEqual(['1000']);
+	});
+});
+
+describe('OpenVox over HTTPS with a self-signed certificate', () => {
+	const tls = {
+		key: readFileSync(join(__dirname, '..', 'sandbox', 'openvox', 'tls', 'key.pem')),
+		cert: readFileSync(join(__dirname, '..', 'sandbox', 'openvox', 'tls', 'cert.pem')),
+	};
+
+	it('refuses the certificate by default and accepts it with Ignore SSL Issues, login included', async () => {
+		const secure = createOpenVoxSandbox({ tls, seed: 2 });
+		await secure.server.start();
+		try {
+			const store = new CredentialStore();
+			const strict = store.add('openVoxApi', secure.credentials() as never);
+			const lenient = store.add('openVoxApi', secure.credentials({ allowUnauthorizedCerts: true }) as never);
+			const workflow = (credential: { id: string; name: string }) =>
+				buildWorkflow(
+					[
+						{
+							name: NODE,
+							type: pkg('openVox'),
+							parameters: { resource: 'extension', operation: 'getMany', returnAll: true },
+							credentials: { openVoxApi: credential },
+						},
+					],
+					[],
+				);
+			const refused = await runWorkflow(workflow(strict), store);
+			expect(refused.status).toBe('error');
+			expect(refused.error?.message).toContain('TLS certificate is not trusted');
+			expect(secure.state.logins).toHaveLength(0);
+
+			const accepted = await runWorkflow(workflow(lenient), store);
+			expect(accepted.status).toBe('success');
+			expect(accepted.json(NODE).map((e) => e.number)).toEqual(['1000', '1001']);
+			expect(secure.state.logins).toEqual([{ username: 'api', ok: true, format: 'json' }]);
+			expect(await testCredential(store, 'openVoxApi', lenient.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		} finally {
+			await secure.server.stop();
+		}
 	});
 });
