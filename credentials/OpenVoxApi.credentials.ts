@@ -58,7 +58,7 @@ export class OpenVoxApi implements ICredentialType {
 			name: 'username',
 			type: 'string',
 			default: '',
-			description: 'The API username set on the PBX under Settings › System › API',
+			description: 'The API username set on the PBX API page (System Management › API)',
 			required: true,
 		},
 		{

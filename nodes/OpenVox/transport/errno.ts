@@ -64,7 +64,7 @@ export function errnoMessage(errno: unknown): string {
 export const LOGIN_FAILED_PREFIX = 'OpenVox login failed';
 
 export const LOGIN_HINT =
-	'Check the API Username and API Password of the credential against Settings › System › API on the PBX. ' +
+	'Check the API Username and API Password of the credential against the API page of the PBX (System Management › API). ' +
 	'The PBX locks the client IP out for 10 minutes after 5 failed logins, so the node never retries a rejected login.';
 
 /**
