@@ -40,6 +40,13 @@ export interface VendorApi {
 	describeStatus?: (status: number) => string | undefined;
 	retry?: Partial<RetryPolicy>;
 	additionalCredentialOptions?: IAdditionalCredentialOptions;
+	/**
+	 * Recognises a failure that carries no HTTP status but is not a connection problem either,
+	 * e.g. a login that the credential's `preAuthentication` rejected from an HTTP-200 body
+	 * (it must throw without a 401, or n8n would log in a second time). A recognised failure
+	 * is never retried and is shown with this message and hint instead of the network wording.
+	 */
+	describeLocalFailure?: (failure: HttpFailure) => { message: string; hint?: string } | undefined;
 }
 
 export interface VendorRequestOptions extends IHttpRequestOptions {
@@ -65,7 +72,7 @@ const NETWORK_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
-interface HttpFailure {
+export interface HttpFailure {
 	status?: number;
 	headers: IDataObject;
 	body?: unknown;
@@ -178,6 +185,12 @@ export async function vendorError(
 	extraSecrets: string[] = [],
 ): Promise<NodeApiError> {
 	const secrets = [...(await secretValues(ctx, api)), ...extraSecrets];
+	const local = failure.status === undefined ? api.describeLocalFailure?.(failure) : undefined;
+	if (local) {
+		const message = redactSecrets(local.message, secrets);
+		const description = local.hint ? redactSecrets(local.hint, secrets) : undefined;
+		return new NodeApiError(ctx.getNode(), { message, httpCode: null } as JsonObject, { message, description, itemIndex });
+	}
 	const vendorMessage = api.extractErrorMessage?.(failure.body, failure.status);
 	const statusPart = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
 	const reason =
@@ -241,7 +254,8 @@ export async function vendorRequest<T = unknown>(
 			)) as T;
 		} catch (error) {
 			const failure = describeFailure(error);
-			const delay = retryDelay(failure, attempt, idempotent, policy);
+			const local = failure.status === undefined && api.describeLocalFailure?.(failure) !== undefined;
+			const delay = local ? undefined : retryDelay(failure, attempt, idempotent, policy);
 			if (delay === undefined) throw await vendorError(this, api, failure, itemIndex);
 			await sleep(delay);
 		}

@@ -1,0 +1,182 @@
+import { createHash } from 'crypto';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { LOGIN_FAILED_PREFIX, loginFailedMessage } from '../nodes/OpenVox/transport/errno';
+import { buildOpenVoxXml, parseOpenVoxXml } from '../nodes/OpenVox/transport/xml';
+
+export const OPENVOX_API_PREFIX = '/api/v0.0.1';
+
+/** `http://pbx:9011/` → `http://pbx:9011` */
+export function openVoxBaseUrl(url: unknown): string {
+	return String(url ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+}
+
+function parseLoginAnswer(raw: unknown): IDataObject {
+	if (raw !== null && typeof raw === 'object' && !Buffer.isBuffer(raw)) return raw as IDataObject;
+	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw ?? '');
+	const trimmed = text.trim();
+	if (trimmed.startsWith('<')) return parseOpenVoxXml(trimmed);
+	try {
+		return JSON.parse(trimmed) as IDataObject;
+	} catch {
+		throw new Error(`${LOGIN_FAILED_PREFIX}: the PBX did not answer with JSON or XML; check the PBX API URL (HTTP API port 9011 by default)`);
+	}
+}
+
+export class OpenVoxApi implements ICredentialType {
+	name = 'openVoxApi';
+
+	displayName = 'OpenVox API';
+
+	// A community package needs a full URL: n8n resolves a camelCase slug against docs.n8n.io.
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#openvox';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'PBX API URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			placeholder: 'http://192.168.1.100:9011',
+			description:
+				'Address of the PBX HTTP API, including the port. UC-series PBXs serve the API on port 9011 by default.',
+			required: true,
+		},
+		{
+			displayName: 'API Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			description: 'The API username set on the PBX API page (System Management › API)',
+			required: true,
+		},
+		{
+			displayName: 'API Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The API password. Only its MD5 digest is sent to the PBX, as the API requires.',
+			required: true,
+		},
+		{
+			displayName: 'Event Report Port',
+			name: 'reportPort',
+			type: 'string',
+			default: '8260',
+			description:
+				'Port the login declares for the PBX event reports (the API requires it). n8n does not listen for reports, so any free port works; 8260 is the value of the OpenVox examples.',
+		},
+		{
+			displayName: 'API Format',
+			name: 'apiFormat',
+			type: 'options',
+			options: [
+				{ name: 'JSON', value: 'json' },
+				{ name: 'XML', value: 'xml' },
+			],
+			default: 'json',
+			description: 'JSON works on current firmware; choose XML for firmware that only answers the XML variant (type=xml)',
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'allowUnauthorizedCerts',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to connect even if the PBX presents a self-signed or otherwise untrusted TLS certificate',
+		},
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+	];
+
+	/**
+	 * Logs in and stores the token. n8n calls this when the token field is empty (first use,
+	 * or the node blanked it after the PBX reported errno 20004/20006) and persists the result,
+	 * so one token serves every item and execution until it lapses (30 minutes idle).
+	 * A rejected login throws a plain Error, never one with an HTTP 401: n8n would otherwise
+	 * log in a second time, and 5 failures lock the client IP out for 10 minutes.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const format = credentials.apiFormat === 'xml' ? 'xml' : 'json';
+		const fields: IDataObject = {
+			username: String(credentials.username ?? ''),
+			password: createHash('md5')
+				.update(String(credentials.password ?? ''), 'utf8')
+				.digest('hex'),
+			port: String(credentials.reportPort || '8260'),
+		};
+		let raw: unknown;
+		try {
+			raw = await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${openVoxBaseUrl(credentials.url)}${OPENVOX_API_PREFIX}/login`,
+				qs: { type: format },
+				headers: {
+					'Content-Type': `application/${format}; charset=utf-8`,
+				},
+				body: format === 'xml' ? buildOpenVoxXml(fields) : JSON.stringify(fields),
+				json: false,
+				encoding: 'text',
+				skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+				timeout: 30_000,
+			});
+		} catch (error) {
+			const status = (error as { response?: { status?: number } }).response?.status;
+			// OpenVox answers 200 even for a failed login; any other status comes from something in
+			// between (proxy, wrong port). Drop the response so n8n does not treat a 401 as "log in again".
+			if (status !== undefined) {
+				throw new Error(`${LOGIN_FAILED_PREFIX}: HTTP ${status} from the login URL; check the PBX API URL`);
+			}
+			throw error;
+		}
+		const answer = parseLoginAnswer(raw);
+		if (answer.status === 'Success' && typeof answer.token === 'string' && answer.token !== '') {
+			return { token: answer.token };
+		}
+		throw new Error(loginFailedMessage(answer.errno));
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			qs: { token: '={{$credentials.token}}' },
+		},
+	};
+
+	/** Lists extensions (read-only) with a freshly logged-in token: n8n runs preAuthentication for a test. */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.url.replace(/\\/+$/, "")}}',
+			url: `${OPENVOX_API_PREFIX}/extensionlist/query`,
+			method: 'POST',
+			qs: { type: '={{$credentials.apiFormat}}' },
+			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status',
+					value: 'Failed',
+					message: 'The PBX accepted the login but refused to list extensions; check the API settings of the PBX',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as extension from './actions/extension/Extension.resource';
+import { router } from './actions/router';
+import { getExtensions } from './methods/loadOptions';
+
+export class OpenVox implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenVox',
+		name: 'openVox',
+		icon: { light: 'file:openVox.svg', dark: 'file:openVox.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Provision extensions on OpenVox UC-series IP PBXs (UC300/UC500/UC501) through their HTTP API',
+		defaults: {
+			name: 'OpenVox',
+		},
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'openVoxApi',
+				required: true,
+			},
+		],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Extension', value: 'extension' }],
+				default: 'extension',
+			},
+			...extension.description,
+		],
+	};
+
+	methods = {
+		loadOptions: { getExtensions },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../../shared/router';
+import { openVoxRequest } from '../../transport';
+import type { OutputMode } from './output';
+import { formatRecord, outputProperties } from './output';
+
+const show = { resource: ['extension'], operation: ['getMany'] };
+
+export const EXTENSION_STATUSES = ['Registered', 'Unavailable', 'Idle', 'Ringing', 'Busy', 'Hold', 'Malfunction', 'Fxsnoport'];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show },
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { ...show, returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		// The PBX returns the whole list in one answer (no paging); filters apply to that list.
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				options: EXTENSION_STATUSES.map((value) => ({ name: value, value })),
+				default: [],
+				description: 'Only extensions in one of these states',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'string',
+				default: '',
+				placeholder: 'pjsip',
+				description: 'Only extensions of this type, e.g. pjsip, sip, iax or fxs (case-insensitive)',
+			},
+		],
+	},
+	...outputProperties(['getMany'], false),
+];
+
+/** `extensionlist/query`: number, status, type and name of every extension, in one answer. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; type?: string };
+	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const answer = await openVoxRequest.call(this, 'extensionlist/query', undefined, itemIndex, { idempotent: true });
+	const list = Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
+	const type = filters.type?.trim().toLowerCase();
+	return list
+		.filter((record) => !filters.status?.length || filters.status.includes(String(record.status)))
+		.filter((record) => !type || String(record.type ?? '').toLowerCase() === type)
+		.slice(0, limit)
+		.map((record) => formatRecord(record, output, false));
+}

@@ -1,0 +1,209 @@
+import type { ICredentialDataDecryptedObject, IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { OPENVOX_API_PREFIX, openVoxBaseUrl } from '../../../credentials/OpenVoxApi.credentials';
+import type { RequestContext, VendorApi } from '../../shared/transport';
+import { vendorRequest } from '../../shared/transport';
+import { LOGIN_FAILED_PREFIX, LOGIN_HINT, TOKEN_ERRNOS, errnoMessage } from './errno';
+import { buildOpenVoxXml, parseOpenVoxXml } from './xml';
+
+export const OPENVOX_CREDENTIAL = 'openVoxApi';
+
+export type OpenVoxFormat = 'json' | 'xml';
+
+/** An OpenVox answer: `status` "Success" or "Failed", `errno` on failure, plus the payload. */
+export interface OpenVoxAnswer extends IDataObject {
+	status?: string;
+	errno?: string;
+}
+
+function isFailedBody(body: unknown): body is OpenVoxAnswer {
+	return body !== null && typeof body === 'object' && (body as OpenVoxAnswer).status === 'Failed';
+}
+
+export const openVoxApi: VendorApi = {
+	displayName: 'OpenVox',
+	credentialType: OPENVOX_CREDENTIAL,
+	// The token travels in the query string (?token=), so it is redacted like the password.
+	secretFields: ['password', 'token'],
+	extractErrorMessage: (body) => {
+		const parsed = typeof body === 'string' ? safeParse(body) : body;
+		return isFailedBody(parsed) ? errnoMessage(parsed.errno) : undefined;
+	},
+	describeStatus: (status) =>
+		status === 404
+			? 'The PBX API was not found at this URL; check the PBX API URL (HTTP API port 9011 by default) and that the API is enabled on the PBX'
+			: undefined,
+	// preAuthentication throws a plain Error for a rejected login (see the credential); show it
+	// as it is and never retry it, since 5 failed logins lock the client IP out for 10 minutes.
+	describeLocalFailure: (failure) =>
+		failure.message.startsWith(LOGIN_FAILED_PREFIX) ? { message: failure.message, hint: LOGIN_HINT } : undefined,
+};
+
+function safeParse(text: string): unknown {
+	try {
+		return parseAnswer(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Reads an answer in either variant. Firmware sends JSON with varying Content-Type headers,
+ * so the body is read as text and parsed here rather than by the HTTP client.
+ */
+export function parseAnswer(raw: unknown): OpenVoxAnswer {
+	if (raw !== null && typeof raw === 'object' && !Buffer.isBuffer(raw)) return raw as OpenVoxAnswer;
+	const text = (Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw ?? '')).trim();
+	if (text === '') throw new Error('the PBX sent an empty answer');
+	if (text.startsWith('<')) return parseOpenVoxXml(text);
+	try {
+		return JSON.parse(text) as OpenVoxAnswer;
+	} catch {
+		throw new Error('the PBX answered with something that is neither JSON nor XML');
+	}
+}
+
+export interface OpenVoxRequestOptions {
+	/** Whether sending the request twice cannot change the outcome (queries, plain updates). */
+	idempotent?: boolean;
+}
+
+async function send(
+	ctx: RequestContext,
+	api: VendorApi,
+	credentials: ICredentialDataDecryptedObject,
+	endpoint: string,
+	body: IDataObject | undefined,
+	itemIndex: number | undefined,
+	options: OpenVoxRequestOptions,
+): Promise<OpenVoxAnswer> {
+	const format: OpenVoxFormat = credentials.apiFormat === 'xml' ? 'xml' : 'json';
+	const raw = await vendorRequest.call(
+		ctx,
+		api,
+		{
+			// Every OpenVox call is a POST; the token is added as ?token= by the credential.
+			method: 'POST',
+			url: `${openVoxBaseUrl(credentials.url)}${OPENVOX_API_PREFIX}/${endpoint}`,
+			qs: { type: format },
+			headers: { 'Content-Type': `application/${format}; charset=utf-8` },
+			body: body === undefined ? undefined : format === 'xml' ? buildOpenVoxXml(body) : JSON.stringify(body),
+			json: false,
+			encoding: 'text',
+			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			idempotent: options.idempotent ?? false,
+		},
+		itemIndex,
+	);
+	try {
+		return parseAnswer(raw);
+	} catch (error) {
+		const message = `OpenVox ${endpoint} failed: ${(error as Error).message}`;
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, itemIndex });
+	}
+}
+
+function tokenRejected(answer: OpenVoxAnswer): boolean {
+	return answer.status === 'Failed' && TOKEN_ERRNOS.has(String(answer.errno));
+}
+
+/**
+ * Calls one OpenVox endpoint and returns the answer of a successful call.
+ *
+ * OpenVox answers HTTP 200 even when the token is gone (errno 20004 "no such token", 20006
+ * "token timed out"), so n8n's own retry-after-401 never fires. On those errno values this
+ * sends the request once more with the stored token blanked: n8n's credentials helper then
+ * runs the credential's preAuthentication (one login) and persists the new token for later
+ * items and executions. If another execution already replaced the token, it is just reused.
+ */
+export async function openVoxRequest(
+	this: RequestContext,
+	endpoint: string,
+	body?: IDataObject,
+	itemIndex?: number,
+	options: OpenVoxRequestOptions = {},
+): Promise<OpenVoxAnswer> {
+	const rejected = rejectedLogins.get(this);
+	if (rejected !== undefined) {
+		// Each item would otherwise log in again (the stored token is still empty), and with
+		// Continue On Fail five items would lock the client IP out.
+		throw new NodeApiError(this.getNode(), { message: rejected } as JsonObject, {
+			message: rejected,
+			description: `${LOGIN_HINT} The login was tried once for this run and not again for the following items.`,
+			itemIndex,
+		});
+	}
+	try {
+		return await tokenRequest.call(this, endpoint, body, itemIndex, options);
+	} catch (error) {
+		const message = (error as Error).message;
+		if (typeof message === 'string' && message.startsWith(LOGIN_FAILED_PREFIX)) rejectedLogins.set(this, message);
+		throw error;
+	}
+}
+
+/**
+ * Login failures seen by one node run (keyed by its execution context, so nothing outlives
+ * the run): later items of the same run fail at once instead of logging in again.
+ */
+const rejectedLogins = new WeakMap<RequestContext, string>();
+
+async function tokenRequest(
+	this: RequestContext,
+	endpoint: string,
+	body: IDataObject | undefined,
+	itemIndex: number | undefined,
+	options: OpenVoxRequestOptions,
+): Promise<OpenVoxAnswer> {
+	const credentials = await this.getCredentials(OPENVOX_CREDENTIAL);
+	let answer = await send(this, openVoxApi, credentials, endpoint, body, itemIndex, options);
+	if (tokenRejected(answer)) {
+		const current = await this.getCredentials(OPENVOX_CREDENTIAL);
+		const replaced = typeof current.token === 'string' && current.token !== '' && current.token !== credentials.token;
+		let api = openVoxApi;
+		if (!replaced) {
+			const reference = this.getNode().credentials?.[OPENVOX_CREDENTIAL];
+			api = {
+				...openVoxApi,
+				additionalCredentialOptions: {
+					credentialsDecrypted: {
+						id: reference?.id ?? '',
+						name: reference?.name ?? '',
+						type: OPENVOX_CREDENTIAL,
+						data: { ...current, token: '' },
+					},
+				},
+			};
+		}
+		answer = await send(this, api, current, endpoint, body, itemIndex, options);
+		if (tokenRejected(answer)) {
+			const message = `OpenVox ${endpoint} failed: the PBX rejected a freshly issued token (${errnoMessage(answer.errno)})`;
+			throw new NodeApiError(this.getNode(), { message } as JsonObject, {
+				message,
+				description: 'Check that the PBX clock is right and that no other client logs out this API user',
+				itemIndex,
+			});
+		}
+	}
+	if (answer.status !== 'Success') {
+		const message = `OpenVox ${endpoint} failed: ${errnoMessage(answer.errno)}`;
+		throw new NodeApiError(this.getNode(), { message, errno: answer.errno ?? null } as JsonObject, {
+			message,
+			description: answer.status === 'Failed' ? errnoHint(String(answer.errno)) : 'The PBX answer had no "status" field',
+			itemIndex,
+		});
+	}
+	return answer;
+}
+
+function errnoHint(errno: string): string | undefined {
+	if (errno === '10006') return 'Check the extension number; Get Many lists the extensions that exist';
+	if (errno === '10017') {
+		return 'The PBX refused the settings: the number may already exist or be outside the extension range, or a value is not allowed';
+	}
+	if (errno === '10004') return 'A parameter the PBX requires is empty';
+	if (errno === '10025') return 'The PBX applies configuration changes one at a time; slow the workflow down (e.g. a Wait node)';
+	return undefined;
+}
+

@@ -1,0 +1,52 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { CredentialStore } from '../harness/credentials';
+import type { WorkflowJson } from '../harness/engine';
+import { runWorkflow } from '../harness/engine';
+import { createOpenVoxSandbox } from '../sandbox/openvox';
+
+const sandbox = createOpenVoxSandbox({ seed: 3 });
+
+beforeAll(async () => {
+	await sandbox.server.start();
+});
+afterAll(async () => sandbox.server.stop());
+
+/** The example as a user imports it, with its credential pointed at the sandbox. */
+function loadExample(credentialId: string): WorkflowJson {
+	const workflow = JSON.parse(
+		readFileSync(join(__dirname, '..', '..', 'examples', 'openvox-new-hire-extensions.json'), 'utf8'),
+	) as WorkflowJson;
+	for (const node of workflow.nodes) {
+		if (node.credentials?.openVoxApi) node.credentials.openVoxApi = { id: credentialId, name: 'OpenVox account' };
+	}
+	return workflow;
+}
+
+describe('example: OpenVox new-hire extensions', () => {
+	it('creates the pinned new hires on the PBX and reads their settings back with one login', async () => {
+		const store = new CredentialStore();
+		const credential = store.add('openVoxApi', sandbox.credentials() as never, 'OpenVox account');
+		const result = await runWorkflow(loadExample(credential.id), store);
+		expect(result.status).toBe('success');
+		expect(result.executed).toEqual(["When clicking 'Execute workflow'", 'New Hires (Sample)', 'Create Extension', 'Read Back Settings']);
+		expect(result.json('Read Back Settings')).toEqual([
+			expect.objectContaining({ number: '2101', name: 'Ada Lovelace', email: 'ada@example.com', source: 'openvox' }),
+			expect.objectContaining({ number: '2102', name: 'Grace Hopper', email: 'grace@example.com', source: 'openvox' }),
+		]);
+		expect(sandbox.state.extensions.get('2101')).toMatchObject({
+			registerpassword: 'Ada-2101-Sip!',
+			vmsecret: '2468',
+			hasvoicemail: 'on',
+			enablevmtoemail: 'on',
+			ringtimeout: '30',
+			maxregistrations: '2',
+		});
+		// Passwords and PINs stay on the PBX, not in the workflow output.
+		const output = JSON.stringify(result.run.data.resultData.runData['Read Back Settings']);
+		expect(output).not.toContain('Ada-2101-Sip!');
+		expect(output).not.toContain('2468');
+		expect(sandbox.server.count('POST', '/login')).toBe(1);
+	});
+});
