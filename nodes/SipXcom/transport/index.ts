@@ -18,11 +18,14 @@ export const CREDENTIAL_TYPE = 'sipXcomApi';
 const AUTH_HINT =
 	'sipXconfig refused the credential: the password is wrong, or the account lacks admin rights. The REST and SOAP admin APIs need an administrator account such as superadmin (ROLE_ADMIN); a normal user account is refused.';
 
-function extractErrorMessage(body: unknown): string | undefined {
+function extractErrorMessage(body: unknown, status?: number): string | undefined {
+	if (status === 401) return 'wrong username or password, or the account lacks admin rights';
+	if (status === 403) return 'the account lacks admin rights';
 	let textBody: string | undefined;
 	if (typeof body === 'string') textBody = body;
 	else if (Buffer.isBuffer(body)) textBody = body.toString('utf8');
 	if (textBody !== undefined) {
+		if (/^\s*(<!doctype html|<html)/i.test(textBody)) return htmlText(textBody);
 		if (textBody.trim().startsWith('<')) return describeXmlError(textBody);
 		try {
 			return extractErrorMessage(JSON.parse(textBody));
@@ -36,6 +39,16 @@ function extractErrorMessage(body: unknown): string | undefined {
 		if (typeof message === 'string' && message) return message;
 	}
 	return undefined;
+}
+
+/** The visible text of a servlet container's HTML error page, shortened. */
+function htmlText(html: string): string | undefined {
+	const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+	const text = body
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text ? text.slice(0, 200) : undefined;
 }
 
 function describeStatus(status: number): string | undefined {

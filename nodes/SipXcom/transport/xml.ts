@@ -51,7 +51,12 @@ const restParser = new XMLParser({
 	isArray: (_name, jPath) => LIST_PATHS.test(jPath),
 });
 
-const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false, format: false });
+const builder = new XMLBuilder({
+	ignoreAttributes: false,
+	suppressEmptyNode: false,
+	suppressBooleanAttributes: false,
+	format: false,
+});
 
 export class XmlFormatError extends Error {}
 
