@@ -25,10 +25,11 @@ function extractErrorMessage(body: unknown, status?: number): string | undefined
 	if (typeof body === 'string') textBody = body;
 	else if (Buffer.isBuffer(body)) textBody = body.toString('utf8');
 	if (textBody !== undefined) {
+		if (textBody.trim() === '') return extractErrorMessage(undefined, status);
 		if (/^\s*(<!doctype html|<html)/i.test(textBody)) return htmlText(textBody);
 		if (textBody.trim().startsWith('<')) return describeXmlError(textBody);
 		try {
-			return extractErrorMessage(JSON.parse(textBody));
+			return extractErrorMessage(JSON.parse(textBody), status);
 		} catch {
 			return undefined;
 		}
@@ -38,6 +39,8 @@ function extractErrorMessage(body: unknown, status?: number): string | undefined
 		const message = obj.message ?? obj.error ?? obj.errorMessage;
 		if (typeof message === 'string' && message) return message;
 	}
+	// CXF answers an unknown phone or user with an empty 404.
+	if (status === 404 && (body === undefined || body === null || body === '')) return 'not found';
 	return undefined;
 }
 
