@@ -1,0 +1,77 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiJson } from '../../transport';
+import { requiredString } from '../common';
+import { normaliseMac } from './common';
+import { readPhone } from './get.operation';
+
+const show = { resource: ['phone'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'MAC Address',
+		name: 'serialNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 00:04:f2:ae:48:38',
+		displayOptions: { show },
+		description: 'Serial number (MAC) of the phone; separators are removed and letters lower-cased',
+	},
+	{
+		displayName: 'Model Name or ID',
+		name: 'modelId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPhoneModels' },
+		default: '',
+		required: true,
+		displayOptions: { show },
+		description:
+			'Phone model as sipXcom knows it (e.g. polycomVVX400). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'Free text shown in the phone list',
+			},
+			{
+				displayName: 'Device Version',
+				name: 'deviceVersion',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. polycom4.1.X',
+				description: 'Firmware family of the model (one of the model\'s versions)',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const rawSerial = requiredString(this, 'serialNumber', 'MAC Address', i);
+	const serialNo = normaliseMac(rawSerial);
+	if (!serialNo) {
+		throw new NodeOperationError(this.getNode(), `"MAC Address" value "${rawSerial}" is not a MAC address (item ${i})`, {
+			itemIndex: i,
+			description: 'Use 12 hex digits, with or without ":" or "-" separators.',
+		});
+	}
+	const modelId = requiredString(this, 'modelId', 'Model Name or ID', i);
+	const fields = this.getNodeParameter('additionalFields', i, {}) as { description?: string; deviceVersion?: string };
+	const body: IDataObject = { serialNo, model: { modelId } };
+	if (fields.description) body.description = fields.description;
+	if (fields.deviceVersion) body.deviceVersion = fields.deviceVersion;
+	await apiJson(this, { method: 'POST', path: '/phones', body, idempotent: false }, i);
+	// The create answer carries no record; read the phone back by its MAC.
+	return await readPhone(this, serialNo, i);
+}

@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiJson } from '../../transport';
+import { splitList } from '../common';
+import { phoneRef } from './common';
+
+const show = { resource: ['phone'], operation: ['sendProfiles'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Phones',
+		name: 'phones',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 0004f2ae4838, 0004f2ae4839',
+		displayOptions: { show },
+		description: 'Phone IDs or MAC addresses, separated by commas or new lines (or an array from an expression)',
+	},
+	{
+		displayName: 'Restart Phones',
+		name: 'restart',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show },
+		description: 'Whether to restart each phone after its profile is sent, so it applies the new configuration now',
+	},
+];
+
+/**
+ * Regenerates and sends the configuration profiles of several phones
+ * (`PUT /api/phones/{id-or-MAC}/sendProfile[/restart]`): sipXcom's "reprovision phones".
+ * Every phone is tried; one output item per phone.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const phones = splitList(this.getNodeParameter('phones', i, ''));
+	if (!phones.length) {
+		throw new NodeOperationError(this.getNode(), `"Phones" is empty for item ${i}`, {
+			itemIndex: i,
+			description: 'List at least one phone ID or MAC address.',
+		});
+	}
+	// Validate every entry before sending anything.
+	const refs = [...new Set(phones.map((p) => phoneRef(this, p, 'Phones', i)))];
+	const restart = this.getNodeParameter('restart', i, false) as boolean;
+	const results: IDataObject[] = [];
+	const failed: string[] = [];
+	for (const ref of refs) {
+		try {
+			await apiJson(
+				this,
+				{
+					method: 'PUT',
+					path: `/phones/${encodeURIComponent(ref)}/sendProfile${restart ? '/restart' : ''}`,
+					// Re-sending a profile is harmless; repeating a restart is not, so only the former is retried on 5xx.
+					idempotent: !restart,
+				},
+				i,
+			);
+			results.push({ phone: ref, profileSent: true, restarted: restart });
+		} catch (error) {
+			failed.push(ref);
+			results.push({ phone: ref, profileSent: false, restarted: false, error: (error as Error).message });
+		}
+	}
+	if (failed.length && !this.continueOnFail()) {
+		const sent = refs.filter((r) => !failed.includes(r));
+		const first = results.find((r) => r.error)?.error as string;
+		throw new NodeOperationError(
+			this.getNode(),
+			`Sending profiles failed for ${failed.length} of ${refs.length} phones (${failed.join(', ')}): ${first}`,
+			{
+				itemIndex: i,
+				description: sent.length ? `Profiles were sent to: ${sent.join(', ')}.` : 'No profile was sent.',
+			},
+		);
+	}
+	return results;
+}

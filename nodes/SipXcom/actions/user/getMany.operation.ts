@@ -1,0 +1,121 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parseOrFail, restXml } from '../../transport';
+import type { RestUser } from '../../transport/xml';
+import { parseUserList } from '../../transport/xml';
+import { idList, shapeUser } from '../common';
+
+/** Users per request when paging (`pagesize`). sipXconfig documents no cap; 250 keeps each XML answer small. */
+export const PAGE_SIZE = 250;
+
+const show = { resource: ['user'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show },
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { ...show, returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Branch Name or ID',
+				name: 'branch',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getBranches' },
+				default: '',
+				description:
+					'Only users of this branch (sipXconfig <code>branch</code> parameter). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'User IDs',
+				name: 'ids',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 5, 6, 12',
+				description: 'Only the users with these internal IDs, comma-separated',
+			},
+		],
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				default: 'username',
+				options: [
+					{ name: 'User Name', value: 'username' },
+					{ name: 'Last Name', value: 'lastname' },
+					{ name: 'First Name', value: 'firstname' },
+				],
+				description: 'Field to sort by (sipXconfig <code>sortby</code>)',
+			},
+			{
+				displayName: 'Direction',
+				name: 'sortDirection',
+				type: 'options',
+				default: 'forward',
+				options: [
+					{ name: 'Forward', value: 'forward' },
+					{ name: 'Reverse', value: 'reverse' },
+				],
+				description: 'Sort direction (sipXconfig <code>sortdir</code>)',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+	const filters = this.getNodeParameter('filters', i, {}) as { branch?: string | number; ids?: string };
+	const sort = this.getNodeParameter('sort', i, {}) as { sortBy?: string; sortDirection?: string };
+
+	// sipXconfig sorts only when both sortby and sortdir are sent. Always sorting keeps pages
+	// stable while paging; user name forward is the default.
+	const qs: IDataObject = { sortby: sort.sortBy || 'username', sortdir: sort.sortDirection || 'forward' };
+	if (filters.branch !== undefined && filters.branch !== '') qs.branch = idList(this, filters.branch, 'Branch Name or ID', i)[0];
+	if (filters.ids) qs.ids = idList(this, filters.ids, 'User IDs', i).join(',');
+
+	const pageSize = Math.max(1, Math.min(limit, PAGE_SIZE));
+	const users: RestUser[] = [];
+	const seen = new Set<number | undefined>();
+	for (let page = 1; ; page++) {
+		const text = await restXml(this, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize } }, i);
+		const result = await parseOrFail(this, text, parseUserList, 'user list', i);
+		for (const user of result.users) {
+			// A user created while paging shifts later pages; do not emit anyone twice.
+			if (user.id !== undefined && seen.has(user.id)) continue;
+			seen.add(user.id);
+			users.push(user);
+		}
+		if (users.length >= limit) break;
+		if (result.users.length === 0 || page >= result.metadata.totalPages) break;
+	}
+	return users.slice(0, limit).map((user) => shapeUser(this, i, user));
+}

@@ -1,0 +1,264 @@
+/**
+ * The sipXcom transport: one place that knows sipXconfig's three admin APIs and their quirks.
+ * - Restlet REST `/sipxconfig/rest/…` speaks XML (XStream); results come as `<response><code>`.
+ * - CXF REST `/sipxconfig/api/…` speaks JSON.
+ * - Axis SOAP `/sipxconfig/services/…` (document/literal, SOAPAction "").
+ * All three use HTTP Basic as an admin (ROLE_ADMIN), set by the credential's `authenticate`.
+ */
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { RequestContext, VendorApi } from '../../shared/transport';
+import { vendorRequest } from '../../shared/transport';
+import type { Json, RestResult } from './xml';
+import { buildSoapEnvelope, describeXmlError, parseRestResult, parseSoapResponse, XmlFormatError } from './xml';
+
+export const CREDENTIAL_TYPE = 'sipXcomApi';
+
+const AUTH_HINT =
+	'sipXconfig refused the credential: the password is wrong, or the account lacks admin rights. The REST and SOAP admin APIs need an administrator account such as superadmin (ROLE_ADMIN); a normal user account is refused.';
+
+function extractErrorMessage(body: unknown, status?: number): string | undefined {
+	if (status === 401) return 'wrong username or password, or the account lacks admin rights';
+	if (status === 403) return 'the account lacks admin rights';
+	let textBody: string | undefined;
+	if (typeof body === 'string') textBody = body;
+	else if (Buffer.isBuffer(body)) textBody = body.toString('utf8');
+	if (textBody !== undefined) {
+		if (textBody.trim() === '') return extractErrorMessage(undefined, status);
+		if (/^\s*(<!doctype html|<html)/i.test(textBody)) return htmlText(textBody);
+		if (textBody.trim().startsWith('<')) return describeXmlError(textBody);
+		try {
+			return extractErrorMessage(JSON.parse(textBody), status);
+		} catch {
+			return undefined;
+		}
+	}
+	if (body && typeof body === 'object') {
+		const obj = body as IDataObject;
+		const message = obj.message ?? obj.error ?? obj.errorMessage;
+		if (typeof message === 'string' && message) return message;
+	}
+	// CXF answers an unknown phone or user with an empty 404.
+	if (status === 404 && (body === undefined || body === null || body === '')) return 'not found';
+	return undefined;
+}
+
+/** The visible text of a servlet container's HTML error page, shortened. */
+function htmlText(html: string): string | undefined {
+	const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+	const text = body
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text ? text.slice(0, 200) : undefined;
+}
+
+function describeStatus(status: number): string | undefined {
+	if (status === 401 || status === 403) return AUTH_HINT;
+	if (status === 404)
+		return 'Not found: the record does not exist, or the Server URL does not point at a sipXcom server (the app lives under /sipxconfig).';
+	if (status === 405) return 'sipXconfig does not support this method on this resource.';
+	return undefined;
+}
+
+export const sipXcomApi: VendorApi = {
+	displayName: 'sipXcom',
+	credentialType: CREDENTIAL_TYPE,
+	secretFields: ['password'],
+	extractErrorMessage,
+	describeStatus,
+	// sipXconfig has no documented rate limit; 5xx are usually application failures
+	// (ERROR_UPDATE_FAILED …) rather than overload, so keep retries short.
+	retry: { maxRetries: 3 },
+};
+
+/** `https://pbx.example.com`, `https://pbx.example.com/` or `…/sipxconfig` → `https://pbx.example.com/sipxconfig`. */
+export function appUrl(serverUrl: string): string {
+	const base = serverUrl.trim().replace(/\/+$/, '').replace(/\/sipxconfig$/i, '');
+	return `${base}/sipxconfig`;
+}
+
+async function baseUrl(ctx: RequestContext): Promise<string> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	return appUrl(String(credentials.serverUrl ?? ''));
+}
+
+function asText(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body === undefined || body === null) return '';
+	return JSON.stringify(body);
+}
+
+/** An error for an answer sipXconfig answered with HTTP 2xx but that is a failure or not sipXconfig at all. */
+function answerError(ctx: RequestContext, message: string, description: string, itemIndex?: number): NodeApiError {
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message },
+		{ message: `sipXcom request failed: ${message}`, description, itemIndex },
+	);
+}
+
+function unexpectedBody(ctx: RequestContext, what: string, body: string, itemIndex?: number): NodeApiError {
+	return answerError(
+		ctx,
+		`the server did not send a sipXconfig ${what}`,
+		`Check the Server URL in the credential (the app lives under /sipxconfig). Start of the answer: ${body.slice(0, 200)}`,
+		itemIndex,
+	);
+}
+
+export interface RestCall {
+	method: IHttpRequestMethods;
+	/** Path below `/sipxconfig/rest`, e.g. `/user/5`. */
+	path: string;
+	qs?: IDataObject;
+	/** An XML document built with fast-xml-parser. */
+	xml?: string;
+	/**
+	 * Whether to retry 5xx. sipXconfig answers application failures of writes
+	 * (ERROR_UPDATE_FAILED, ERROR_REFERENCE_EXISTS …) with HTTP 500, so writes are not retried.
+	 */
+	idempotent?: boolean;
+}
+
+/** Calls the Restlet REST API in its default XML format and returns the XML text. */
+export async function restXml(ctx: RequestContext, call: RestCall, itemIndex?: number): Promise<string> {
+	const url = `${await baseUrl(ctx)}/rest${call.path}`;
+	const body = await vendorRequest.call(
+		ctx,
+		sipXcomApi,
+		{
+			method: call.method,
+			url,
+			qs: call.qs,
+			headers: {
+				Accept: 'text/xml',
+				...(call.xml !== undefined ? { 'Content-Type': 'text/xml; charset=utf-8' } : {}),
+			},
+			body: call.xml,
+			encoding: 'text',
+			json: false,
+			idempotent: call.idempotent,
+		},
+		itemIndex,
+	);
+	return asText(body);
+}
+
+/**
+ * Runs a REST write and returns its `<response>` result. A result whose code is not
+ * SUCCESS_* becomes an error with the code and message even if the HTTP status was 2xx.
+ */
+export async function restWrite(ctx: RequestContext, call: RestCall, itemIndex?: number): Promise<RestResult> {
+	const text = await restXml(ctx, { idempotent: false, ...call }, itemIndex);
+	const result = parseRestResult(text);
+	if (!result) {
+		// Some sipXconfig builds answer DELETE with an empty 200/204.
+		if (text.trim() === '') return { code: 'SUCCESS' };
+		throw unexpectedBody(ctx, 'REST result', text, itemIndex);
+	}
+	if (!result.code.startsWith('SUCCESS')) {
+		throw answerError(ctx, describeXmlError(text) ?? result.code, 'sipXconfig reported a failure.', itemIndex);
+	}
+	return result;
+}
+
+/** Parses an XML answer with `parse`, turning a malformed body into a clear error. */
+export async function parseOrFail<T>(
+	ctx: RequestContext,
+	text: string,
+	parse: (xml: string) => T,
+	what: string,
+	itemIndex?: number,
+): Promise<T> {
+	try {
+		return parse(text);
+	} catch (error) {
+		if (error instanceof XmlFormatError) throw unexpectedBody(ctx, what, text, itemIndex);
+		throw error;
+	}
+}
+
+export interface ApiCall {
+	method: IHttpRequestMethods;
+	/** Path below `/sipxconfig/api`, e.g. `/phones`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	idempotent?: boolean;
+}
+
+/** Calls the CXF REST API (`/sipxconfig/api`) with JSON. */
+export async function apiJson<T = unknown>(ctx: RequestContext, call: ApiCall, itemIndex?: number): Promise<T> {
+	const url = `${await baseUrl(ctx)}/api${call.path}`;
+	const response = await vendorRequest.call(
+		ctx,
+		sipXcomApi,
+		{
+			method: call.method,
+			url,
+			qs: call.qs,
+			headers: { Accept: 'application/json' },
+			body: call.body,
+			json: true,
+			idempotent: call.idempotent,
+		},
+		itemIndex,
+	);
+	if (typeof response === 'string') {
+		if (response.trim() === '') return undefined as T;
+		try {
+			return JSON.parse(response) as T;
+		} catch {
+			return response as T;
+		}
+	}
+	return response as T;
+}
+
+export type SoapService = 'UserService' | 'PhoneService';
+
+/**
+ * Calls an Axis SOAP operation and returns the response wrapper's content (`{}` for the
+ * empty responses of addUser/manageUser). Faults come back as HTTP 500 and become errors
+ * with the faultstring; a fault inside a 200 is handled the same way.
+ */
+export async function soapCall(
+	ctx: RequestContext,
+	service: SoapService,
+	operation: string,
+	content: Json,
+	options: { idempotent: boolean },
+	itemIndex?: number,
+): Promise<Json> {
+	const url = `${await baseUrl(ctx)}/services/${service}`;
+	const text = asText(
+		await vendorRequest.call(
+			ctx,
+			sipXcomApi,
+			{
+				method: 'POST',
+				url,
+				headers: {
+					'Content-Type': 'text/xml; charset=utf-8',
+					Accept: 'text/xml',
+					// The WSDL's <soapbind:operation/> has no soapAction.
+					SOAPAction: '""',
+				},
+				body: buildSoapEnvelope(operation, content),
+				encoding: 'text',
+				json: false,
+				idempotent: options.idempotent,
+			},
+			itemIndex,
+		),
+	);
+	if (text.trim() === '') return {};
+	const parsed = await parseOrFail(ctx, text, parseSoapResponse, 'SOAP response', itemIndex);
+	if (parsed.fault) {
+		throw answerError(ctx, describeXmlError(text) ?? 'SOAP fault', 'sipXconfig answered with a SOAP fault.', itemIndex);
+	}
+	return parsed.body ?? {};
+}

@@ -1,0 +1,84 @@
+import { CredentialStore } from '../harness/credentials';
+import { testCredential } from '../harness/engine';
+import { createSipXcomSandbox } from '../sandbox/sipxcom';
+import { NODE, runSipXcom } from './helpers';
+
+const plain = createSipXcomSandbox({ users: 3, phones: 0 });
+const tls = createSipXcomSandbox({ tls: true, users: 3, phones: 0 });
+
+beforeAll(async () => {
+	await plain.server.start();
+	await tls.server.start();
+});
+afterAll(async () => {
+	await plain.server.stop();
+	await tls.server.stop();
+});
+
+function test(sandbox: typeof plain, overrides: Record<string, unknown> = {}) {
+	const store = new CredentialStore();
+	const credential = store.add('sipXcomApi', { ...sandbox.credentials(), ...overrides } as never);
+	return testCredential(store, 'sipXcomApi', credential.id);
+}
+
+const OK = { status: 'OK', message: 'Connection successful!' };
+
+describe('sipXcom API credential', () => {
+	it('tests against the admin-only /rest/user resource with Basic auth', async () => {
+		plain.server.clearLog();
+		expect(await test(plain)).toEqual(OK);
+		const [request] = plain.server.requests;
+		expect(request.path).toBe('/sipxconfig/rest/user');
+		expect(request.query).toEqual({ page: '1', pagesize: '1' });
+		expect(request.headers.authorization).toBe(
+			`Basic ${Buffer.from(`${plain.admin.username}:${plain.admin.password}`).toString('base64')}`,
+		);
+	});
+
+	it('accepts a Server URL with a trailing slash or /sipxconfig', async () => {
+		expect(await test(plain, { serverUrl: `${plain.server.baseUrl}/` })).toEqual(OK);
+		expect(await test(plain, { serverUrl: `${plain.server.baseUrl}/sipxconfig/` })).toEqual(OK);
+		const run = await runSipXcom(plain, { resource: 'user', operation: 'get', userId: '1' }, { credential: { serverUrl: `${plain.server.baseUrl}/sipxconfig` } });
+		expect(run.json(NODE)[0].number).toBe('200');
+	});
+
+	it('says a 401 means a wrong password or an account without admin rights', async () => {
+		const message =
+			'Wrong username or password, or the account lacks admin rights (the sipXconfig APIs need an administrator such as superadmin)';
+		expect(await test(plain, { password: 'nope-nope' })).toEqual({ status: 'Error', message });
+		expect(await test(plain, { username: plain.nonAdmin.username, password: plain.nonAdmin.password })).toEqual({
+			status: 'Error',
+			message,
+		});
+	});
+
+	it('refuses a self-signed certificate by default and accepts it with the option', async () => {
+		const refused = await test(tls, { allowUnauthorizedCerts: false });
+		expect(refused.status).toBe('Error');
+		// n8n's Test button shows the TLS error code.
+		expect(refused.message).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+		expect(await test(tls, { allowUnauthorizedCerts: true })).toEqual(OK);
+	});
+
+	it('runs the node over HTTPS only when the option allows the self-signed certificate', async () => {
+		const refused = await runSipXcom(tls, { resource: 'user', operation: 'get', userId: '1' }, { credential: { allowUnauthorizedCerts: false } });
+		expect(refused.status).toBe('error');
+		expect(refused.error?.message).toBe(
+			'sipXcom request failed: the server\'s TLS certificate is not trusted; for a self-signed certificate turn on "Ignore SSL Issues" in the credential',
+		);
+		const soap = await runSipXcom(
+			tls,
+			{ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '201' },
+			{ credential: { allowUnauthorizedCerts: true } },
+		);
+		expect(soap.json(NODE).map((u) => u.number)).toEqual(['201']);
+		const phones = await runSipXcom(tls, { resource: 'phone', operation: 'getMany', returnAll: true }, { credential: { allowUnauthorizedCerts: true } });
+		expect(phones.status).toBe('success');
+		expect(tls.server.baseUrl).toMatch(/^https:/);
+	});
+
+	it('points at the Server URL when nothing sipXconfig answers there', async () => {
+		const result = await test(plain, { serverUrl: `${plain.server.baseUrl}/elsewhere` });
+		expect(result).toEqual({ status: 'Error', message: 'No sipXconfig found at this Server URL (expected /sipxconfig/rest/user)' });
+	});
+});
