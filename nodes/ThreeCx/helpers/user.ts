@@ -9,10 +9,10 @@ import { displayName, normalisedExtension } from '../../shared/extension';
  */
 export const USER_SECRET_FIELDS = ['AuthPassword', 'AccessPassword', 'DeskphonePassword', 'VMPIN'];
 
+/** Removes secrets (unless asked to keep them) and OData annotations such as @odata.context. */
 export function stripSecrets<T extends IDataObject>(record: T, includeSecrets = false): T {
-	if (includeSecrets) return record;
 	const copy: IDataObject = { ...record };
-	for (const field of USER_SECRET_FIELDS) delete copy[field];
+	if (!includeSecrets) for (const field of USER_SECRET_FIELDS) delete copy[field];
 	for (const key of Object.keys(copy)) {
 		if (key.startsWith('@odata.')) delete copy[key];
 	}

@@ -58,7 +58,9 @@ export const threeCxApi: VendorApi = {
 	displayName: '3CX',
 	credentialType: CREDENTIAL_TYPE,
 	secretFields: ['clientSecret', 'accessToken'],
-	extractErrorMessage: (body) => extractThreeCxError(body),
+	// XAPI answers a rejected token with 401 and no body.
+	extractErrorMessage: (body, status) =>
+		extractThreeCxError(body) ?? (status === 401 ? 'Unauthorized: the PBX rejected the access token' : undefined),
 	describeStatus: (status) => {
 		switch (status) {
 			case 400:
