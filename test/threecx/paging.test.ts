@@ -25,6 +25,7 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 		expect(ids).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
 		expect(pages()).toHaveLength(Math.ceil(TOTAL / 100));
 		expect(pages().every((r) => Number(r.query.$top) <= 100 && r.query.$orderby === 'Id')).toBe(true);
+		expect(result.json(NODE)[0]).not.toHaveProperty('@odata.count');
 		expect(sandbox.server.count('POST', '/connect/token')).toBe(1);
 		expect(sandbox.server.requests.some((r) => r.status === 400)).toBe(false);
 	});
@@ -85,8 +86,11 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 			expect(exact.server.count('GET', '/xapi/v1/Users')).toBe(3);
 			const withoutCount = await runWorkflow(threeCxWorkflow(credential, { operation: 'getMany', returnAll: true }), store);
 			expect(withoutCount.json(NODE)).toHaveLength(300);
-			// Without $count the client needs one more (empty) page to see the end.
-			expect(exact.server.count('GET', '/xapi/v1/Users')).toBe(3 + 4);
+			expect(withoutCount.json(NODE)[0]).not.toHaveProperty('@odata.count');
+			// The count is asked on the first page only, so no extra empty page is needed.
+			expect(exact.server.count('GET', '/xapi/v1/Users')).toBe(3 + 3);
+			const counted = exact.server.requests.filter((r) => r.path === '/xapi/v1/Users').map((r) => r.query.$count);
+			expect(counted).toEqual(['true', 'true', 'true', 'true', undefined, undefined]);
 		} finally {
 			await exact.server.stop();
 		}

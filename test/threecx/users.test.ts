@@ -282,6 +282,6 @@ describe('3CX load options', () => {
 			{ name: 'Sales (GRP0001)', value: 2 },
 			{ name: 'Support (GRP0002)', value: 3 },
 		]);
-		expect(apiCalls('GET')[0].query).toMatchObject({ $select: 'Id,Name,Number', $orderby: 'Name,Id', $top: '100' });
+		expect(apiCalls('GET')[0].query).toEqual({ $select: 'Id,Name,Number', $orderby: 'Name,Id', $top: '100', $skip: '0', $count: 'true' });
 	});
 });

@@ -188,7 +188,7 @@ export interface PageOptions {
 
 export interface PagedResult {
 	records: IDataObject[];
-	/** `@odata.count` when $count=true was asked. */
+	/** `@odata.count` of the first page (always asked for). */
 	count?: number;
 	requests: number;
 }
@@ -215,14 +215,11 @@ export async function getAllPages(
 	for (;;) {
 		const remaining = options.limit === undefined ? pageSize : Math.min(pageSize, options.limit - records.length);
 		if (remaining <= 0) break;
-		const page: IDataObject = await threeCxRequest.call(
-			this,
-			{
-				path,
-				qs: { ...options.qs, $orderby: stableOrderBy(options.orderBy), $top: remaining, $skip: skip },
-			},
-			itemIndex,
-		);
+		// The first page always asks for @odata.count so the loop knows where the end is and
+		// needs no extra empty request when the last page is exactly full.
+		const qs: IDataObject = { ...options.qs, $orderby: stableOrderBy(options.orderBy), $top: remaining, $skip: skip };
+		if (requests === 0) qs.$count = true;
+		const page: IDataObject = await threeCxRequest.call(this, { path, qs }, itemIndex);
 		requests++;
 		const value = Array.isArray(page?.value) ? (page.value as IDataObject[]) : [];
 		if (typeof page?.['@odata.count'] === 'number') count = page['@odata.count'] as number;

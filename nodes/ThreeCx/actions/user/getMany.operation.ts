@@ -86,8 +86,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	const includeSecrets = options.includeSecrets === true;
+	const count = options.count === true ? result.count : undefined;
 	return result.records.map((user) => {
 		const shaped = shapeUser(user, output, includeSecrets);
-		return result.count === undefined ? shaped : { ...shaped, '@odata.count': result.count };
+		return count === undefined ? shaped : { ...shaped, '@odata.count': count };
 	});
 }
