@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { threeCxRequest } from '../../transport';
+import { idSourceFields, runBulk } from './idSource';
+
+const OPERATION = ['batchDelete'];
+
+export const description: INodeProperties[] = [...idSourceFields(OPERATION, 'delete')];
+
+/**
+ * POST /Users/Pbx.BatchDelete with `{"ids":[int,…]}`. 3CX answers 200 with
+ * `value: [{Error, ExtensionNumber}]` (Pbx.UserDeleteError), one entry per user it could not
+ * delete; the others are gone. The node reports both.
+ */
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runBulk(this, async (ids, itemIndex) => {
+		const response = await threeCxRequest.call(this, { method: 'POST', path: '/Users/Pbx.BatchDelete', body: { ids } }, itemIndex);
+		const failures = (Array.isArray(response?.value) ? (response.value as IDataObject[]) : []).map((entry) => ({
+			extensionNumber: entry.ExtensionNumber ?? null,
+			error: entry.Error ?? null,
+		}));
+		return {
+			ids,
+			requested: ids.length,
+			failedCount: failures.length,
+			deletedCount: ids.length - failures.length,
+			failures,
+		};
+	});
+}

@@ -1,0 +1,76 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ItemResult } from '../../../shared/router';
+import { shapeUser } from '../../helpers/user';
+import { threeCxRequest, userPath } from '../../transport';
+import { commaList, getOutputMode, includeSecretsOption, ODATA_OPTIONS, outputField, show, userIdParameter } from './fields';
+
+const OPERATION = ['get'];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Get By',
+		name: 'getBy',
+		type: 'options',
+		default: 'id',
+		displayOptions: show(OPERATION),
+		options: [
+			{ name: 'User ID', value: 'id', description: 'GET /Users({ID})' },
+			{ name: 'Extension Number', value: 'number', description: "GET /Users(Number='100')" },
+		],
+		description: 'How to identify the user',
+	},
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 42',
+		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['id'] } },
+		description: 'The 3CX user ID (not the extension number)',
+	},
+	{
+		displayName: 'Extension Number',
+		name: 'extensionNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 100',
+		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['number'] } },
+		description: 'The extension number of the user',
+	},
+	outputField(OPERATION),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(OPERATION),
+		options: [ODATA_OPTIONS.expand, includeSecretsOption(), ODATA_OPTIONS.select],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const getBy = this.getNodeParameter('getBy', itemIndex) as 'id' | 'number';
+	let path: string;
+	if (getBy === 'number') {
+		const number = String(this.getNodeParameter('extensionNumber', itemIndex) ?? '').trim();
+		if (number === '') {
+			throw new NodeOperationError(this.getNode(), '"Extension Number" is empty', { itemIndex });
+		}
+		path = userPath({ number });
+	} else {
+		path = userPath({ id: userIdParameter(this, 'userId', 'User ID', itemIndex) });
+	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	const select = commaList(options.select);
+	if (select) qs.$select = select;
+	const expand = commaList(options.expand);
+	if (expand) qs.$expand = expand;
+	const user = await threeCxRequest.call(this, { path, qs }, itemIndex);
+	return shapeUser(user, getOutputMode(this, itemIndex), options.includeSecrets === true);
+}

@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../../shared/router';
+import { shapeUser } from '../../helpers/user';
+import { getAllPages } from '../../transport';
+import { getOutputMode, ODATA_OPTIONS, odataQuery, outputField, show, withDepartment } from './fields';
+
+const OPERATION = ['getMany'];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions: show(OPERATION),
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { resource: ['user'], operation: OPERATION, returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	outputField(OPERATION),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(OPERATION),
+		options: [
+			ODATA_OPTIONS.count,
+			{
+				displayName: 'Department Name or ID',
+				name: 'groupId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getGroups' },
+				default: '',
+				description:
+					'Only users who are members of this department (adds Groups/any(g:g/GroupId eq …) to $filter). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			ODATA_OPTIONS.expand,
+			ODATA_OPTIONS.filter,
+			{
+				displayName: 'Include Secrets',
+				name: 'includeSecrets',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to keep AuthPassword, AccessPassword, DeskphonePassword and VMPIN in the output (they are removed by default)',
+			},
+			ODATA_OPTIONS.orderby,
+			ODATA_OPTIONS.search,
+			ODATA_OPTIONS.select,
+			ODATA_OPTIONS.skip,
+		],
+	},
+];
+
+/**
+ * GET /Users page by page ($top ≤ 100, $skip, ordered by the user's $orderby plus Id), so
+ * Return All neither loses nor repeats a user. Limit becomes $top, split into pages.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const output = getOutputMode(this, itemIndex);
+	const qs = odataQuery(options);
+	const filter = withDepartment(qs.$filter as string | undefined, options.groupId);
+	if (filter) qs.$filter = filter;
+	const result = await getAllPages.call(
+		this,
+		'/Users',
+		{
+			qs,
+			orderBy: typeof options.orderby === 'string' ? options.orderby : undefined,
+			skip: typeof options.skip === 'number' ? options.skip : undefined,
+			limit,
+		},
+		itemIndex,
+	);
+	const includeSecrets = options.includeSecrets === true;
+	const count = options.count === true ? result.count : undefined;
+	return result.records.map((user) => {
+		const shaped = shapeUser(user, output, includeSecrets);
+		return count === undefined ? shaped : { ...shaped, '@odata.count': count };
+	});
+}

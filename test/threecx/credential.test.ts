@@ -1,0 +1,189 @@
+import { runWorkflow, testCredential } from '../harness/engine';
+import { createThreeCxSandbox } from '../sandbox/threecx';
+import { credentialFor, NODE, threeCxWorkflow } from './helpers';
+
+const sandbox = createThreeCxSandbox({ tokenLifetimeSeconds: 3600 });
+
+beforeAll(async () => {
+	await sandbox.server.start();
+});
+afterAll(async () => sandbox.server.stop());
+beforeEach(() => {
+	sandbox.reset();
+	sandbox.seedUsers(30);
+	sandbox.server.clearFaults();
+	sandbox.server.clearLog();
+});
+
+const getOne = { operation: 'get', getBy: 'id', userId: '3' };
+
+describe('3CX API credential', () => {
+	it('passes the credential test with GET /Defs?$select=Id after a token request', async () => {
+		const { store, credential } = credentialFor(sandbox);
+		expect(await testCredential(store, 'threeCxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const token = sandbox.server.requests.find((r) => r.path === '/connect/token')!;
+		expect(new URLSearchParams(token.text).get('grant_type')).toBe('client_credentials');
+		expect(token.headers['content-type']).toContain('application/x-www-form-urlencoded');
+		const probe = sandbox.server.requests.find((r) => r.path === '/xapi/v1/Defs')!;
+		expect(probe.query).toEqual({ $select: 'Id' });
+		expect(probe.headers.authorization).toMatch(/^Bearer xapi-/);
+	});
+
+	it('fails the credential test for a wrong secret without looping', async () => {
+		const { store, credential } = credentialFor(sandbox, { clientSecret: 'wrong-secret' });
+		const result = await testCredential(store, 'threeCxApi', credential.id);
+		expect(result.status).toBe('Error');
+		expect(sandbox.server.count('POST', '/connect/token')).toBeLessThanOrEqual(2);
+	});
+
+	it('accepts a URL with a trailing slash or a pasted /xapi/v1', async () => {
+		for (const suffix of ['/', '/xapi/v1', '/xapi/v1/']) {
+			const { store, credential } = credentialFor(sandbox, { url: `${sandbox.server.baseUrl}${suffix}` });
+			expect((await testCredential(store, 'threeCxApi', credential.id)).status).toBe('OK');
+			const result = await runWorkflow(threeCxWorkflow(credential, getOne), store);
+			expect(result.json(NODE)[0].id).toBe('3');
+		}
+	});
+
+	it('mints one token and reuses it across items and executions', async () => {
+		const { store, credential } = credentialFor(sandbox);
+		const items = Array.from({ length: 10 }, () => ({}));
+		await runWorkflow(threeCxWorkflow(credential, getOne, items), store);
+		await runWorkflow(threeCxWorkflow(credential, getOne, items), store);
+		expect(sandbox.server.count('POST', '/connect/token')).toBe(1);
+		expect(store.preAuthCount.get(credential.id)).toBe(1);
+		expect(sandbox.server.count('GET', '/xapi/v1/Users(3)')).toBe(20);
+	});
+
+	it('refreshes once when the token expires mid-run and finishes the run', async () => {
+		sandbox.seedUsers(1000, 1000);
+		const { store, credential } = credentialFor(sandbox);
+		await runWorkflow(threeCxWorkflow(credential, getOne), store);
+		sandbox.server.clearLog();
+		sandbox.state.expireAfterRequests = 4; // the 5th page request meets an expired token
+		const result = await runWorkflow(threeCxWorkflow(credential, { operation: 'getMany', returnAll: true }), store);
+		expect(result.status).toBe('success');
+		const ids = result.json(NODE).map((u) => u.id);
+		expect(ids).toHaveLength(1030);
+		expect(new Set(ids).size).toBe(1030);
+		expect(sandbox.server.count('POST', '/connect/token')).toBe(1);
+		expect(sandbox.server.requests.filter((r) => r.status === 401)).toHaveLength(1);
+	});
+
+	it('uses the real token lifetime: an expired token is replaced after one 401', async () => {
+		const { store, credential } = credentialFor(sandbox);
+		await runWorkflow(threeCxWorkflow(credential, getOne), store);
+		sandbox.expireTokens();
+		const result = await runWorkflow(threeCxWorkflow(credential, getOne, [{}, {}]), store);
+		expect(result.json(NODE).map((u) => u.id)).toEqual(['3', '3']);
+		expect(sandbox.server.count('POST', '/connect/token')).toBe(2);
+	});
+
+	it('handles expires_in in minutes (before 20.0.9) the same way', async () => {
+		const minutes = createThreeCxSandbox({ expiresInUnit: 'minutes', tokenLifetimeSeconds: 3600 });
+		await minutes.server.start();
+		try {
+			minutes.seedUsers(3);
+			const { store, credential } = credentialFor(minutes);
+			const result = await runWorkflow(threeCxWorkflow(credential, getOne), store);
+			expect(result.json(NODE)[0].id).toBe('3');
+			const tokenBody = minutes.server.requests.find((r) => r.path === '/connect/token');
+			expect(tokenBody?.status).toBe(200);
+		} finally {
+			await minutes.server.stop();
+		}
+	});
+
+	it('stops with a clear error when the PBX keeps answering 401 (no loop)', async () => {
+		const { store, credential } = credentialFor(sandbox);
+		sandbox.state.rejectAllTokens = true;
+		const result = await runWorkflow(threeCxWorkflow(credential, getOne, [{}, {}, {}]), store);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('3CX request failed (HTTP 401): Unauthorized: the PBX rejected the access token');
+		expect(result.error?.description).toContain('XAPI Access Enabled');
+		// one token on first use, one refresh after the 401, then the error: bounded.
+		expect(sandbox.server.count('POST', '/connect/token')).toBe(2);
+		expect(sandbox.server.count('GET', '/xapi/v1/Users')).toBe(2);
+	});
+
+	it('reports a wrong client secret with the token endpoint message and never leaks it', async () => {
+		const { store, credential } = credentialFor(sandbox, { clientSecret: 'definitely-wrong-secret' });
+		const result = await runWorkflow(threeCxWorkflow(credential, getOne), store);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('HTTP 401');
+		expect(result.error?.message).toContain('The request requires valid user authentication.');
+		expect(sandbox.server.count('POST', '/connect/token')).toBeLessThanOrEqual(2);
+		expect(JSON.stringify(result.run.data.resultData)).not.toContain('definitely-wrong-secret');
+	});
+
+	it('two n8n workers sharing a client ID take turns without looping', async () => {
+		// Each worker has its own copy of the credential (as after loading it from the database).
+		const a = credentialFor(sandbox);
+		const b = credentialFor(sandbox);
+		for (let round = 0; round < 3; round++) {
+			const ra = await runWorkflow(threeCxWorkflow(a.credential, getOne, [{}, {}]), a.store);
+			const rb = await runWorkflow(threeCxWorkflow(b.credential, getOne, [{}, {}]), b.store);
+			expect(ra.status).toBe('success');
+			expect(rb.status).toBe('success');
+		}
+		// Each worker mints once; every later execution meets a token the other worker revoked
+		// and costs exactly one 401 and one refresh, never more.
+		expect(sandbox.server.count('POST', '/connect/token')).toBe(6);
+		expect(sandbox.server.requests.filter((r) => r.status === 401)).toHaveLength(4);
+	});
+
+	it('keeps the token and the secret out of output and errors', async () => {
+		const { store, credential } = credentialFor(sandbox);
+		const ok = await runWorkflow(threeCxWorkflow(credential, getOne), store);
+		const token = store.data(credential.id).accessToken as string;
+		expect(token).toMatch(/^xapi-/);
+		const failed = await runWorkflow(threeCxWorkflow(credential, { ...getOne, userId: '9999' }), store);
+		for (const run of [ok, failed]) {
+			const text = JSON.stringify(run.run.data.resultData);
+			expect(text).not.toContain(token);
+			expect(text).not.toContain(sandbox.state.options.clientSecret);
+		}
+	});
+});
+
+describe('3CX API credential over HTTPS with a self-signed certificate', () => {
+	// A throw-away self-signed certificate for 127.0.0.1 (generated for this test, no secret).
+	const tls = selfSigned();
+	const secure = createThreeCxSandbox({ tls });
+	beforeAll(async () => {
+		await secure.server.start();
+		secure.seedUsers(3);
+	});
+	afterAll(async () => secure.server.stop());
+
+	it('rejects the certificate by default and accepts it with "Ignore SSL Issues"', async () => {
+		const strict = credentialFor(secure);
+		const refused = await runWorkflow(threeCxWorkflow(strict.credential, getOne), strict.store);
+		expect(refused.status).toBe('error');
+		expect(secure.server.count('POST', '/connect/token')).toBe(0);
+
+		const relaxed = credentialFor(secure, { allowUnauthorizedCerts: true });
+		const result = await runWorkflow(threeCxWorkflow(relaxed.credential, getOne), relaxed.store);
+		expect(result.json(NODE)[0].id).toBe('3');
+		expect(secure.server.count('POST', '/connect/token')).toBe(1);
+		expect((await testCredential(relaxed.store, 'threeCxApi', relaxed.credential.id)).status).toBe('OK');
+	});
+});
+
+function selfSigned(): { key: string; cert: string } {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { execFileSync } = require('child_process') as typeof import('child_process');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { mkdtempSync, readFileSync } = require('fs') as typeof import('fs');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { join } = require('path') as typeof import('path');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { tmpdir } = require('os') as typeof import('os');
+	const dir = mkdtempSync(join(tmpdir(), '3cx-tls-'));
+	execFileSync('openssl', [
+		'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+		'-addext', 'subjectAltName=IP:127.0.0.1',
+		'-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+	], { stdio: 'ignore' });
+	return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+}
