@@ -50,6 +50,11 @@ export interface VendorRequestOptions extends IHttpRequestOptions {
 	 * server sends before doing any work.
 	 */
 	idempotent?: boolean;
+	/**
+	 * Awaited before every attempt, retries included, e.g. a vendor's RequestPacer.wait, so
+	 * that retried requests count against a rate limit like first attempts do.
+	 */
+	beforeAttempt?: () => Promise<void>;
 }
 
 const IDEMPOTENT_METHODS: string[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
@@ -220,12 +225,13 @@ export async function vendorRequest<T = unknown>(
 	itemIndex?: number,
 ): Promise<T> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...api.retry };
-	const { idempotent: idempotentOption, ...requestOptions } = options;
+	const { idempotent: idempotentOption, beforeAttempt, ...requestOptions } = options;
 	const method = (requestOptions.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	const idempotent = idempotentOption ?? IDEMPOTENT_METHODS.includes(method);
 	requestOptions.timeout = requestOptions.timeout ?? DEFAULT_TIMEOUT_MS;
 
 	for (let attempt = 0; ; attempt++) {
+		if (beforeAttempt) await beforeAttempt();
 		try {
 			// A fresh copy per attempt: the authenticate step writes headers and query into it.
 			const attemptOptions: IHttpRequestOptions = {
