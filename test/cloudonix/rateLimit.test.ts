@@ -1,7 +1,8 @@
 /**
  * The rate limit with the real ratio, sped up: the sandbox allows 10 requests per 100 ms per
- * domain (Cloudonix: 10 per 3 s) and the node is paced at 10 per 120 ms through its
- * "Requests per Window" / "Window (ms)" options (a margin for loopback jitter).
+ * domain (Cloudonix: 10 per 3 s) and the node is paced at the same 10 per 100 ms through its
+ * "Requests per Window" / "Window (ms)" options. The pacer counts each request until its
+ * answer arrived, so latency jitter cannot push an 11th request into the server's window.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -43,7 +44,7 @@ describe('Cloudonix rate limit', () => {
 		sandbox.server.injectFault({ method: 'PUT', path: SUBSCRIBERS, drop: true, after: 200, times: 1 });
 
 		const { workflow, run } = setup(sandbox);
-		const result = await run(workflow(upsert({ requestsPerWindow: 10, windowMs: 120 }), items));
+		const result = await run(workflow(upsert({ requestsPerWindow: 10, windowMs: 100 }), items));
 
 		expect(result.status).toBe('success');
 		const out = result.json(NODE);

@@ -238,10 +238,10 @@ export function newPassword(ctx: IExecuteFunctions, fields: IDataObject, itemInd
 	return generateSipPassword(length);
 }
 
-export function readPassword(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
+export function readPassword(ctx: IExecuteFunctions, value: unknown, itemIndex: number, parameter = 'Password'): string {
 	const password = typeof value === 'string' ? value : '';
 	if (password === '') {
-		throw new NodeOperationError(ctx.getNode(), `The parameter "SIP Password" is empty in item ${itemIndex}`, {
+		throw new NodeOperationError(ctx.getNode(), `The parameter "${parameter}" is empty in item ${itemIndex}`, {
 			itemIndex,
 			description: 'Enter a password or choose "Generate a Strong Password".',
 		});

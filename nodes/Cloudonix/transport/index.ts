@@ -12,7 +12,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redactSecrets } from '../../shared/redact';
+import { redactDeep, redactSecrets } from '../../shared/redact';
 import type { VendorApi } from '../../shared/transport';
 import { RequestPacer, vendorRequest } from '../../shared/transport';
 import type { JsonObject } from '../subscriber';
@@ -142,7 +142,8 @@ export class CloudonixClient {
 					headers: { Accept: 'application/json' },
 					body,
 					json: true,
-					beforeAttempt: async () => await this.pacer.wait(),
+					// Counted from completion: see RequestPacer.acquire (no 429 from latency jitter).
+					beforeAttempt: async () => await this.pacer.acquire(),
 				},
 				itemIndex,
 			)) as T;
@@ -150,6 +151,8 @@ export class CloudonixClient {
 			if (secrets.length && error instanceof NodeApiError) {
 				error.message = redactSecrets(error.message, secrets);
 				if (error.description) error.description = redactSecrets(error.description, secrets);
+				error.messages = error.messages.map((m) => redactSecrets(m, secrets));
+				if (error.errorResponse) error.errorResponse = redactDeep(error.errorResponse, secrets);
 			}
 			throw error;
 		}

@@ -67,7 +67,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		);
 	}
 	if (fields.generatePassword === true) changes.sipPassword = newPassword(this, fields, itemIndex);
-	else if (fields.sipPassword !== undefined) changes.sipPassword = readPassword(this, fields.sipPassword, itemIndex);
+	else if (fields.sipPassword !== undefined) changes.sipPassword = readPassword(this, fields.sipPassword, itemIndex, 'SIP Password');
 	changes.profile = profileChanges(this, fields, itemIndex);
 	if (changes.active === undefined && changes.sipPassword === undefined && changes.profile === undefined) {
 		throw new NodeOperationError(this.getNode(), `No fields to update in item ${itemIndex}`, {
