@@ -5,10 +5,11 @@ describe('RequestPacer.acquire', () => {
 		let clock = 0;
 		const pacer = new RequestPacer(2, 100, () => clock);
 		const releaseFirst = await pacer.acquire();
-		await pacer.acquire(); // second slot, never released: counted from its start (0)
+		const releaseSecond = await pacer.acquire();
 		clock = 90;
-		releaseFirst(); // the first answer came at 90
-		clock = 150; // by start times both slots are free; by completion the first is not
+		releaseFirst(); // both answers came at 90
+		releaseSecond();
+		clock = 150; // by start times (0) both slots are free; by completion (90) neither is
 		let granted = false;
 		const third = pacer.acquire().then(() => (granted = true));
 		for (let i = 0; i < 5; i++) await Promise.resolve();
