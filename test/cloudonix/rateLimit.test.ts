@@ -18,6 +18,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox.server.stop());
 beforeEach(() => {
 	sandbox.reset();
+	sandbox.state.rateWindowMs = 100;
 	sandbox.server.clearFaults();
 	sandbox.server.clearLog();
 });
@@ -66,6 +67,8 @@ describe('Cloudonix rate limit', () => {
 
 	it('backs off on the server\'s own 429s (no Retry-After) without failing or duplicating', async () => {
 		const items = Array.from({ length: 25 }, (_, i) => ({ number: String(5000 + i), name: `Burst ${i}` }));
+		// A 1 s window: 11 requests always start within it, even on a busy machine.
+		sandbox.state.rateWindowMs = 1000;
 		const { workflow, run } = setup(sandbox);
 		// Pacing off: the node is allowed far more than the domain's limit.
 		const result = await run(workflow(upsert({ requestsPerWindow: 1000, windowMs: 1000 }), items));
