@@ -57,6 +57,12 @@ export interface VendorRequestOptions extends IHttpRequestOptions {
 	 * server sends before doing any work.
 	 */
 	idempotent?: boolean;
+	/**
+	 * Awaited before every attempt, retries included (e.g. a vendor's `RequestPacer`), so that
+	 * retried requests count against a rate limit like first attempts do. If it returns a
+	 * function, that is called when the attempt has finished (e.g. `RequestPacer.acquire`).
+	 */
+	beforeAttempt?: () => Promise<void | (() => void)>;
 }
 
 const IDEMPOTENT_METHODS: string[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
@@ -233,12 +239,13 @@ export async function vendorRequest<T = unknown>(
 	itemIndex?: number,
 ): Promise<T> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...api.retry };
-	const { idempotent: idempotentOption, ...requestOptions } = options;
+	const { idempotent: idempotentOption, beforeAttempt, ...requestOptions } = options;
 	const method = (requestOptions.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	const idempotent = idempotentOption ?? IDEMPOTENT_METHODS.includes(method);
 	requestOptions.timeout = requestOptions.timeout ?? DEFAULT_TIMEOUT_MS;
 
 	for (let attempt = 0; ; attempt++) {
+		const release = beforeAttempt ? await beforeAttempt() : undefined;
 		try {
 			// A fresh copy per attempt: the authenticate step writes headers and query into it.
 			const attemptOptions: IHttpRequestOptions = {
@@ -246,13 +253,16 @@ export async function vendorRequest<T = unknown>(
 				headers: { ...requestOptions.headers },
 				qs: requestOptions.qs ? { ...requestOptions.qs } : undefined,
 			};
-			return (await this.helpers.httpRequestWithAuthentication.call(
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				api.credentialType,
 				attemptOptions,
 				api.additionalCredentialOptions,
 			)) as T;
+			release?.();
+			return response;
 		} catch (error) {
+			release?.();
 			const failure = describeFailure(error);
 			const local = failure.status === undefined && api.describeLocalFailure?.(failure) !== undefined;
 			const delay = local ? undefined : retryDelay(failure, attempt, idempotent, policy);
@@ -266,9 +276,13 @@ export async function vendorRequest<T = unknown>(
  * Spaces requests so that at most `limit` start in any `windowMs`. One pacer is shared by
  * all items of one execution; several n8n workers each pace themselves, and the 429 retry
  * above covers what they spend of each other's budget.
+ *
+ * `wait()` counts a request from when it starts. `acquire()` counts it from when it
+ * finishes (call the returned function then): the server saw it no later than that, so a
+ * server-side sliding window can never see `limit + 1` requests, whatever the latency jitter.
  */
 export class RequestPacer {
-	private readonly started: number[] = [];
+	private readonly slots: Array<{ at: number }> = [];
 
 	constructor(
 		private readonly limit: number,
@@ -277,14 +291,24 @@ export class RequestPacer {
 	) {}
 
 	async wait(): Promise<void> {
+		await this.acquire();
+	}
+
+	async acquire(): Promise<() => void> {
 		for (;;) {
 			const current = this.now();
-			while (this.started.length && current - this.started[0] >= this.windowMs) this.started.shift();
-			if (this.started.length < this.limit) {
-				this.started.push(current);
-				return;
+			for (let i = this.slots.length - 1; i >= 0; i--) {
+				if (current - this.slots[i].at >= this.windowMs) this.slots.splice(i, 1);
 			}
-			await sleep(this.windowMs - (current - this.started[0]) + 1);
+			if (this.slots.length < this.limit) {
+				const slot = { at: current };
+				this.slots.push(slot);
+				return () => {
+					slot.at = Math.max(slot.at, this.now());
+				};
+			}
+			const oldest = Math.min(...this.slots.map((slot) => slot.at));
+			await sleep(this.windowMs - (current - oldest) + 1);
 		}
 	}
 }

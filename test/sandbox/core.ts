@@ -54,6 +54,8 @@ export interface Fault {
 	headers?: Record<string, string>;
 	/** Destroy the socket without an answer. */
 	drop?: boolean;
+	/** Handle the request normally (its effect is applied), then destroy the socket without the answer. */
+	dropAfterHandling?: boolean;
 	/** Wait this long first; combined with no status, the request is then handled normally. */
 	delayMs?: number;
 }
@@ -233,28 +235,47 @@ export class SandboxServer {
 			return;
 		}
 		let response: SandboxResponse;
+		if (fault?.dropAfterHandling) {
+			await this.dispatch(this.sandboxRequest(req, method, path, url, query, queryAll, rawBody, text));
+			entry.status = 'dropped';
+			entry.faulted = true;
+			req.socket.destroy();
+			return;
+		}
 		if (fault?.status) {
 			entry.faulted = true;
 			const headers: Record<string, string> = { ...(fault.headers ?? {}) };
 			if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
 			response = { status: fault.status, headers, body: fault.body ?? { message: `Injected ${fault.status}` } };
 		} else {
-			const request: SandboxRequest = {
-				method,
-				path,
-				rawPath: url.pathname,
-				query,
-				queryAll,
-				headers: req.headers,
-				rawBody,
-				text,
-				body: parseBody(text, req.headers['content-type']),
-				params: {},
-			};
-			response = await this.dispatch(request);
+			response = await this.dispatch(this.sandboxRequest(req, method, path, url, query, queryAll, rawBody, text));
 		}
 		entry.status = response.status;
 		this.send(res, response);
+	}
+
+	private sandboxRequest(
+		req: http.IncomingMessage,
+		method: string,
+		path: string,
+		url: URL,
+		query: Query,
+		queryAll: Record<string, string[]>,
+		rawBody: Buffer,
+		text: string,
+	): SandboxRequest {
+		return {
+			method,
+			path,
+			rawPath: url.pathname,
+			query,
+			queryAll,
+			headers: req.headers,
+			rawBody,
+			text,
+			body: parseBody(text, req.headers['content-type']),
+			params: {},
+		};
 	}
 
 	private async dispatch(request: SandboxRequest): Promise<SandboxResponse> {

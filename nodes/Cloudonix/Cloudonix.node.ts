@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { optionsProperty } from './actions/common';
+import { router } from './actions/router';
+import * as subscriber from './actions/subscriber/Subscriber.resource';
+
+export class Cloudonix implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cloudonix',
+		name: 'cloudonix',
+		icon: { light: 'file:cloudonix.svg', dark: 'file:cloudonix.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, update, deactivate and list subscribers of a Cloudonix domain',
+		defaults: {
+			name: 'Cloudonix',
+		},
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cloudonixApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Subscriber', value: 'subscriber' }],
+				default: 'subscriber',
+			},
+			...subscriber.description,
+			optionsProperty,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,81 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as activate from './activate.operation';
+import * as create from './create.operation';
+import * as deactivate from './deactivate.operation';
+import * as deleteSubscriber from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+import * as upsert from './upsert.operation';
+
+export { activate, create, deactivate, deleteSubscriber as delete, get, getAll, update, upsert };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['subscriber'] } },
+		options: [
+			{
+				name: 'Activate',
+				value: 'activate',
+				description: 'Set a subscriber active',
+				action: 'Activate a subscriber',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a subscriber',
+				action: 'Create a subscriber',
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				action: 'Create or update a subscriber',
+			},
+			{
+				name: 'Deactivate',
+				value: 'deactivate',
+				description: 'Set a subscriber inactive, keeping it',
+				action: 'Deactivate a subscriber',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a subscriber permanently',
+				action: 'Delete a subscriber',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a subscriber',
+				action: 'Get a subscriber',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get many subscribers',
+				action: 'Get many subscribers',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a subscriber',
+				action: 'Update a subscriber',
+			},
+		],
+		default: 'getAll',
+	},
+	...getAll.description,
+	...get.description,
+	...create.description,
+	...upsert.description,
+	...update.description,
+	...activate.description,
+	...deactivate.description,
+	...deleteSubscriber.description,
+];

@@ -1,0 +1,81 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { msisdnHasPrefix } from '../../subscriber';
+import type { OperationContext } from '../common';
+import { outputOptions, outputProperty, shape, show } from '../common';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions: show(['getAll']),
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { ...show(['getAll']).show, returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show(['getAll']),
+		description: 'Applied by the node after Cloudonix returns the whole domain (the API has no query filters)',
+		options: [
+			{
+				displayName: 'Active Only',
+				name: 'activeOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only active subscribers',
+			},
+			{
+				displayName: 'MSISDN Prefix',
+				name: 'msisdnPrefix',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 10',
+				description: 'Return only subscribers whose MSISDN starts with this (a leading + is ignored)',
+			},
+			{
+				displayName: 'Max MSISDN Length',
+				name: 'maxMsisdnLength',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'Return only subscribers whose MSISDN has at most this many characters, e.g. 5 to leave out phone numbers and keep extensions. 0 means no limit.',
+			},
+		],
+	},
+	outputProperty(['getAll']),
+];
+
+/** Cloudonix returns the whole domain in one array, so filters and the limit apply locally. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const prefix = String(filters.msisdnPrefix ?? '').trim();
+	const maxLength = Number(filters.maxMsisdnLength ?? 0);
+	const options = outputOptions(this, itemIndex);
+	const subscribers = await client.list(itemIndex);
+	const out: IDataObject[] = [];
+	for (const sub of subscribers) {
+		if (out.length >= limit) break;
+		if (filters.activeOnly === true && sub.active !== true) continue;
+		if (prefix && !msisdnHasPrefix(sub.msisdn, prefix)) continue;
+		if (maxLength > 0 && String(sub.msisdn ?? '').length > maxLength) continue;
+		out.push(shape(sub, options));
+	}
+	return out;
+}

@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { JsonObject, SubscriberChanges } from '../../subscriber';
+import { updateBody } from '../../subscriber';
+import type { OperationContext } from '../common';
+import {
+	activeProperty,
+	displayNameProperty,
+	msisdnProperty,
+	newPassword,
+	outputOptions,
+	outputProperty,
+	passwordLengthProperty,
+	profileChanges,
+	profileProperty,
+	readMsisdn,
+	readPassword,
+	shape,
+	show,
+	statusOf,
+} from '../common';
+import { passwordProperties } from './create.operation';
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Matches by MSISDN. The domain is listed once per run; then each item costs one request (none if nothing changed). Feed it Compare Extensions\' Local Only and Changed outputs.',
+		name: 'upsertNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show(['upsert']),
+	},
+	msisdnProperty(['upsert'], 'The subscriber\'s MSISDN, e.g. {{ $json.number }}. A subscriber with this MSISDN is updated, otherwise created.'),
+	...passwordProperties(
+		['upsert'],
+		'The SIP password: set on new subscribers and on existing ones whose password differs',
+	),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(['upsert']),
+		options: [
+			activeProperty('Whether the subscriber is active (sent only when it differs)'),
+			displayNameProperty,
+			passwordLengthProperty,
+			profileProperty,
+		],
+	},
+	outputProperty(['upsert']),
+];
+
+type Action = 'created' | 'updated' | 'unchanged';
+
+/**
+ * Create or Update by MSISDN. A "Generate" password is used only when creating, so existing
+ * subscribers keep theirs. If another worker creates the MSISDN first, the create answers
+ * "duplicate" and this falls back to an update; a lost create answer is checked, not re-sent.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const msisdn = readMsisdn(this, itemIndex);
+	const mode = this.getNodeParameter('passwordMode', itemIndex, 'generate') as 'generate' | 'set';
+	const setPassword = mode === 'set' ? readPassword(this, this.getNodeParameter('sipPassword', itemIndex, ''), itemIndex) : undefined;
+	const createPassword = setPassword ?? newPassword(this, fields, itemIndex);
+	const profile = profileChanges(this, fields, itemIndex);
+	const active = typeof fields.active === 'boolean' ? fields.active : undefined;
+	const options = outputOptions(this, itemIndex);
+	const result = (record: JsonObject, action: Action) => ({ ...shape(record, options), action });
+
+	const directory = await client.loadDirectory(itemIndex);
+	let existing = directory.get(msisdn);
+
+	for (let attempt = 0; attempt < 2; attempt++) {
+		if (!existing) {
+			const body: JsonObject = { msisdn, sipPassword: createPassword };
+			if (profile) body.profile = profile;
+			const created = await client.create(body, itemIndex);
+			if (created.outcome === 'created') {
+				if (active === false) {
+					return result(await client.update(String(created.subscriber.id), { active: false }, itemIndex), 'created');
+				}
+				return result(created.subscriber, 'created');
+			}
+			existing = created.subscriber;
+		}
+		const changes: SubscriberChanges = { sipPassword: setPassword, active, profile };
+		const body = updateBody(changes, existing, true);
+		if (!Object.keys(body).length) return result(existing, 'unchanged');
+		try {
+			return result(await client.update(String(existing.id), body, itemIndex), 'updated');
+		} catch (error) {
+			// Deleted since the list was read: create it instead (once).
+			if (statusOf(error) !== 404 || attempt > 0) throw error;
+			directory.delete(msisdn);
+			existing = undefined;
+		}
+	}
+	/* istanbul ignore next */
+	throw new Error('unreachable');
+}

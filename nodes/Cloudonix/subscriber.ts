@@ -1,0 +1,143 @@
+/**
+ * Pure Cloudonix subscriber logic (types only from n8n): SIP password generation, reading
+ * responses in either password spelling, the normalised extension mapping, and deciding
+ * which fields an update would change.
+ */
+import { randomInt } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { NormalisedExtension } from '../shared/extension';
+import { normalisedExtension } from '../shared/extension';
+
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * Generated SIP passwords use letters and digits only, without look-alikes (0/O, 1/l/I), so
+ * they survive phone provisioning templates, URLs and being read aloud. Cloudonix documents no
+ * password rule (cloudonix.md §4–5, examples like "s3cret-Pass"); we always include an upper-
+ * case letter, a lower-case letter and a digit, which satisfies common SIP password policies.
+ * 57 symbols: 20 characters ≈ 116 bits of entropy.
+ */
+export const PASSWORD_UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const PASSWORD_LOWER = 'abcdefghijkmnopqrstuvwxyz';
+export const PASSWORD_DIGITS = '23456789';
+export const PASSWORD_ALPHABET = PASSWORD_UPPER + PASSWORD_LOWER + PASSWORD_DIGITS;
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 64;
+export const PASSWORD_DEFAULT_LENGTH = 20;
+
+/** A random SIP password from crypto.randomInt (uniform, no modulo bias). */
+export function generateSipPassword(length = PASSWORD_DEFAULT_LENGTH): string {
+	if (!Number.isInteger(length) || length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
+		throw new RangeError(`Password length must be a whole number from ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH}`);
+	}
+	const pick = (set: string) => set[randomInt(set.length)];
+	const chars = [pick(PASSWORD_UPPER), pick(PASSWORD_LOWER), pick(PASSWORD_DIGITS)];
+	while (chars.length < length) chars.push(pick(PASSWORD_ALPHABET));
+	// Fisher–Yates, so the guaranteed classes are not always at the start.
+	for (let i = chars.length - 1; i > 0; i--) {
+		const j = randomInt(i + 1);
+		[chars[i], chars[j]] = [chars[j], chars[i]];
+	}
+	return chars.join('');
+}
+
+/** Response fields that hold the SIP password: current and legacy spelling (cloudonix.md §4). */
+export const PASSWORD_FIELDS = ['sipPassword', 'sip-password'];
+
+export function subscriberPassword(raw: JsonObject): string | undefined {
+	for (const field of PASSWORD_FIELDS) {
+		if (typeof raw[field] === 'string') return raw[field] as string;
+	}
+	return undefined;
+}
+
+/** A copy of the subscriber with the SIP password removed (both spellings). */
+export function withoutSecrets(raw: JsonObject): JsonObject {
+	const out: JsonObject = {};
+	for (const [key, value] of Object.entries(raw)) if (!PASSWORD_FIELDS.includes(key)) out[key] = value;
+	return out;
+}
+
+/** Where the node stores a display name, since subscribers have no name field. */
+export const PROFILE_NAME_KEY = 'displayName';
+
+function profileOf(raw: JsonObject): JsonObject {
+	const profile = raw.profile;
+	return profile !== null && typeof profile === 'object' && !Array.isArray(profile) ? (profile as JsonObject) : {};
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+
+/** The display name: `profile.displayName`, else `profile.name` (other tools' choice). */
+export function subscriberName(raw: JsonObject): string | undefined {
+	const profile = profileOf(raw);
+	return text(profile[PROFILE_NAME_KEY]) ?? text(profile.name);
+}
+
+export function toNormalisedExtension(raw: JsonObject, includeSecrets: boolean): NormalisedExtension {
+	const profile = profileOf(raw);
+	const active = typeof raw.active === 'boolean' ? raw.active : undefined;
+	return normalisedExtension({
+		number: String(raw.msisdn ?? ''),
+		name: subscriberName(raw),
+		firstName: text(profile.firstName),
+		lastName: text(profile.lastName),
+		email: text(profile.email),
+		enabled: active,
+		status: active === undefined ? undefined : active ? 'active' : 'inactive',
+		id: raw.id === undefined || raw.id === null ? undefined : String(raw.id),
+		source: 'cloudonix',
+		raw: (includeSecrets ? { ...raw } : withoutSecrets(raw)) as IDataObject,
+	});
+}
+
+export type OutputShape = 'normalised' | 'raw';
+
+export function shapeSubscriber(raw: JsonObject, output: OutputShape, includeSecrets: boolean): JsonObject {
+	if (output === 'raw') return includeSecrets ? { ...raw } : withoutSecrets(raw);
+	return toNormalisedExtension(raw, includeSecrets);
+}
+
+/** What the user asked to change; undefined fields are left alone. */
+export interface SubscriberChanges {
+	sipPassword?: string;
+	active?: boolean;
+	/** Profile keys to set (merged into the existing profile). */
+	profile?: JsonObject;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The PUT body for `changes` against `existing`. Cloudonix does not say whether PUT merges or
+ * replaces `profile` (cloudonix.md §6), so the body carries the whole merged profile; that is
+ * right under either reading. With `onlyDifferences`, fields already equal are left out and an
+ * empty body means "nothing to do".
+ */
+export function updateBody(changes: SubscriberChanges, existing: JsonObject | undefined, onlyDifferences: boolean): JsonObject {
+	const body: JsonObject = {};
+	if (changes.sipPassword !== undefined) {
+		if (!onlyDifferences || !existing || subscriberPassword(existing) !== changes.sipPassword) {
+			body.sipPassword = changes.sipPassword;
+		}
+	}
+	if (changes.active !== undefined) {
+		if (!onlyDifferences || !existing || existing.active !== changes.active) body.active = changes.active;
+	}
+	if (changes.profile !== undefined) {
+		const current = existing ? profileOf(existing) : {};
+		const merged = { ...current, ...changes.profile };
+		const differs = Object.keys(changes.profile).some((key) => !sameJson(current[key], changes.profile![key]));
+		if (!onlyDifferences || !existing || differs) body.profile = merged;
+	}
+	return body;
+}
+
+/** True for "starts with" filters on MSISDNs, ignoring a leading "+" on either side. */
+export function msisdnHasPrefix(msisdn: unknown, prefix: string): boolean {
+	const clean = (value: string) => value.trim().replace(/^\+/, '');
+	return clean(String(msisdn ?? '')).startsWith(clean(prefix));
+}

@@ -1,0 +1,269 @@
+/**
+ * The one place the Cloudonix node talks HTTP. Vendor facts (cloudonix.md):
+ * - Bearer key; paths `/customers/self/domains/{domain}/subscribers[/{id|msisdn}]` (SPEC25, OPBX).
+ *   The seed's `/api/domains/{uuid}/subscribers` does not exist and is not used.
+ * - List returns the whole domain as one JSON array (no paging); 404 on a list means "none".
+ * - Errors: `{status:false, message}` in some APIs; OPBX falls back to `error`.
+ * - Rate limit: 10 requests per 3 s per domain (SPEC25; the docs site says per 10 s), 429 beyond,
+ *   no Retry-After documented. Requests are paced per execution; 429s are retried with backoff.
+ * - `{subscriber-id}` takes an id or an MSISDN and the server's precedence is UNCONFIRMED, so an
+ *   MSISDN lookup checks the answer's msisdn and falls back to the list on a mismatch.
+ */
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { redactDeep, redactSecrets } from '../../shared/redact';
+import type { VendorApi } from '../../shared/transport';
+import { RequestPacer, vendorRequest } from '../../shared/transport';
+import type { JsonObject } from '../subscriber';
+import { subscriberPassword } from '../subscriber';
+
+export const DEFAULT_REQUESTS_PER_WINDOW = 10;
+export const DEFAULT_WINDOW_MS = 3000;
+
+function messageOf(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		try {
+			return messageOf(JSON.parse(body));
+		} catch {
+			return body.trim() && body.length <= 300 && !body.trim().startsWith('<') ? body.trim() : undefined;
+		}
+	}
+	if (!body || typeof body !== 'object') return undefined;
+	const record = body as IDataObject;
+	for (const key of ['message', 'error', 'detail', 'reason']) {
+		const value = record[key];
+		if (typeof value === 'string' && value.trim()) return value.trim();
+		if (value && typeof value === 'object' && typeof (value as IDataObject).message === 'string') {
+			return String((value as IDataObject).message);
+		}
+	}
+	return undefined;
+}
+
+export const cloudonixApi: VendorApi = {
+	displayName: 'Cloudonix',
+	credentialType: 'cloudonixApi',
+	secretFields: ['apiKey'],
+	extractErrorMessage: (body) => messageOf(body),
+	describeStatus: (status) => {
+		switch (status) {
+			case 400:
+				return 'Cloudonix rejected the request as malformed (e.g. a boolean sent as text). Check the values sent.';
+			case 401:
+				return 'The API key was rejected or is not authorized for this domain. Check "API Key" and "Domain" in the Cloudonix API credential.';
+			case 403:
+				return 'The API key is valid but its scope does not allow this (a subscriber or application key, or a domain key on a customer resource). Use a domain or customer key for this domain.';
+			case 404:
+				return 'Not found: check the subscriber ID or MSISDN, and the Domain in the credential.';
+			case 429:
+				return 'Cloudonix rate limit (about 10 requests per 3 seconds per domain). Lower "Requests per Window" or raise "Window (ms)" in the node options, or avoid running several workflows against the domain at once.';
+			default:
+				return status >= 500 ? 'Cloudonix reported a server error; try again later.' : undefined;
+		}
+	},
+	// 429 without Retry-After: back off from 1 s, doubling, since the window is 3 s.
+	retry: { maxRetries: 6, baseDelayMs: 1000, maxDelayMs: 30_000 },
+};
+
+/** The HTTP status of a transport error, or undefined when no answer came. */
+export function statusOf(error: unknown): number | undefined {
+	const code = (error as { httpCode?: string | null }).httpCode;
+	return code && /^\d{3}$/.test(code) ? Number(code) : undefined;
+}
+
+/** Cloudonix's answer to a duplicate MSISDN is UNCONFIRMED: 409, or 400/422/500 saying so. */
+export function isDuplicateError(error: unknown): boolean {
+	const status = statusOf(error);
+	if (status === 409) return true;
+	if (status === 400 || status === 422 || status === 500) {
+		return /already exists?|duplicate|in use|exists/i.test((error as Error).message ?? '');
+	}
+	return false;
+}
+
+export interface CreateResult {
+	subscriber: JsonObject;
+	/** `created`: this call created it; `exists`: the MSISDN was already taken. */
+	outcome: 'created' | 'exists';
+}
+
+export interface ClientOptions {
+	requestsPerWindow: number;
+	windowMs: number;
+}
+
+/**
+ * One per node execution: reads the credential once, paces every request (retries included)
+ * across all items, and keeps an MSISDN → subscriber directory for this execution only.
+ */
+export class CloudonixClient {
+	private directory?: Map<string, JsonObject>;
+
+	private constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly baseUrl: string,
+		readonly domain: string,
+		private readonly pacer: RequestPacer,
+	) {}
+
+	static async create(ctx: IExecuteFunctions, options: ClientOptions): Promise<CloudonixClient> {
+		const credentials = await ctx.getCredentials('cloudonixApi');
+		const baseUrl = String(credentials.baseUrl || 'https://api.cloudonix.io').trim().replace(/\/+$/, '');
+		const domain = String(credentials.domain ?? '').trim();
+		if (!domain) {
+			throw new NodeOperationError(ctx.getNode(), 'The Cloudonix API credential has no Domain', {
+				description: 'Enter the domain name or UUID in the credential.',
+			});
+		}
+		return new CloudonixClient(ctx, baseUrl, domain, new RequestPacer(options.requestsPerWindow, options.windowMs));
+	}
+
+	private subscribersPath(ref?: string): string {
+		const base = `/customers/self/domains/${encodeURIComponent(this.domain)}/subscribers`;
+		return ref === undefined ? base : `${base}/${encodeURIComponent(ref)}`;
+	}
+
+	/** Sends one paced request; `secrets` (e.g. a SIP password in the body) are kept out of errors. */
+	async request<T>(
+		method: IHttpRequestMethods,
+		path: string,
+		itemIndex: number,
+		body?: JsonObject,
+		secrets: string[] = [],
+	): Promise<T> {
+		try {
+			return (await vendorRequest.call(
+				this.ctx,
+				cloudonixApi,
+				{
+					method,
+					url: `${this.baseUrl}${path}`,
+					headers: { Accept: 'application/json' },
+					body,
+					json: true,
+					// Counted from completion: see RequestPacer.acquire (no 429 from latency jitter).
+					beforeAttempt: async () => await this.pacer.acquire(),
+				},
+				itemIndex,
+			)) as T;
+		} catch (error) {
+			if (secrets.length && error instanceof NodeApiError) {
+				error.message = redactSecrets(error.message, secrets);
+				if (error.description) error.description = redactSecrets(error.description, secrets);
+				error.messages = error.messages.map((m) => redactSecrets(m, secrets));
+				if (error.errorResponse) error.errorResponse = redactDeep(error.errorResponse, secrets);
+			}
+			throw error;
+		}
+	}
+
+	/** The whole domain (one GET; a 404 means the domain has no subscribers). */
+	async list(itemIndex: number): Promise<JsonObject[]> {
+		let result: unknown;
+		try {
+			result = await this.request<unknown>('GET', this.subscribersPath(), itemIndex);
+		} catch (error) {
+			if (statusOf(error) === 404) result = [];
+			else throw error;
+		}
+		const list = Array.isArray(result) ? (result as JsonObject[]) : [];
+		this.directory = new Map(list.map((sub) => [String(sub.msisdn), sub]));
+		return list;
+	}
+
+	/** Loads the MSISDN directory once per execution. */
+	async loadDirectory(itemIndex: number): Promise<Map<string, JsonObject>> {
+		if (!this.directory) await this.list(itemIndex);
+		return this.directory!;
+	}
+
+	hasDirectory(): boolean {
+		return this.directory !== undefined;
+	}
+
+	private remember(sub: JsonObject): void {
+		this.directory?.set(String(sub.msisdn), sub);
+	}
+
+	private forget(msisdn: string): void {
+		this.directory?.delete(msisdn);
+	}
+
+	/** GET by subscriber id (a 404 throws). */
+	async getById(id: string, itemIndex: number): Promise<JsonObject> {
+		return await this.request<JsonObject>('GET', this.subscribersPath(id), itemIndex);
+	}
+
+	/**
+	 * The subscriber with this MSISDN, or undefined. Uses the execution's directory when loaded
+	 * (unless `fresh`), else GET `/subscribers/{msisdn}`; if that answers a different subscriber
+	 * (an id equal to the MSISDN), it falls back to the list.
+	 */
+	async findByMsisdn(msisdn: string, itemIndex: number, fresh = false): Promise<JsonObject | undefined> {
+		if (this.directory && !fresh) return this.directory.get(msisdn);
+		let found: JsonObject | undefined;
+		try {
+			found = await this.request<JsonObject>('GET', this.subscribersPath(msisdn), itemIndex);
+		} catch (error) {
+			if (statusOf(error) !== 404) throw error;
+			this.forget(msisdn);
+			return undefined;
+		}
+		if (found && String(found.msisdn) === msisdn) {
+			this.remember(found);
+			return found;
+		}
+		// The path segment matched a subscriber *id*; only the list can answer by MSISDN.
+		const list = await this.list(itemIndex);
+		return list.find((sub) => String(sub.msisdn) === msisdn);
+	}
+
+	/**
+	 * POST a subscriber without ever creating it twice. A lost answer (dropped connection,
+	 * timeout, 5xx) may hide a create that was applied, so the MSISDN is looked up before
+	 * trying again; a duplicate answer reports `exists` so that upsert can update instead.
+	 */
+	async create(body: JsonObject, itemIndex: number, maxAttempts = 3): Promise<CreateResult> {
+		const msisdn = String(body.msisdn);
+		const password = typeof body.sipPassword === 'string' ? body.sipPassword : undefined;
+		const secrets = password ? [password] : [];
+		for (let attempt = 1; ; attempt++) {
+			try {
+				const created = await this.request<JsonObject>('POST', this.subscribersPath(), itemIndex, body, secrets);
+				this.remember(created);
+				return { subscriber: created, outcome: 'created' };
+			} catch (error) {
+				if (isDuplicateError(error)) {
+					const existing = await this.findByMsisdn(msisdn, itemIndex, true);
+					if (existing) return { subscriber: existing, outcome: 'exists' };
+					throw error;
+				}
+				const status = statusOf(error);
+				if (status !== undefined && status < 500) throw error;
+				// No answer or a server error: the create may have happened.
+				const existing = await this.findByMsisdn(msisdn, itemIndex, true);
+				if (existing) {
+					const ours = password === undefined || subscriberPassword(existing) === password;
+					return { subscriber: existing, outcome: ours ? 'created' : 'exists' };
+				}
+				if (attempt >= maxAttempts) throw error;
+			}
+		}
+	}
+
+	async update(id: string, body: JsonObject, itemIndex: number): Promise<JsonObject> {
+		const secrets = typeof body.sipPassword === 'string' ? [body.sipPassword] : [];
+		const updated = await this.request<JsonObject>('PUT', this.subscribersPath(id), itemIndex, body, secrets);
+		if (updated && typeof updated === 'object' && updated.msisdn !== undefined) this.remember(updated);
+		return updated;
+	}
+
+	async delete(id: string, msisdn: string | undefined, itemIndex: number): Promise<void> {
+		await this.request<unknown>('DELETE', this.subscribersPath(id), itemIndex);
+		if (msisdn !== undefined) this.forget(msisdn);
+		else if (this.directory) {
+			for (const [key, sub] of this.directory) if (String(sub.id) === id) this.directory.delete(key);
+		}
+	}
+}
