@@ -1,7 +1,7 @@
 import { runWorkflow } from '../harness/engine';
 import { createThreeCxSandbox } from '../sandbox/threecx';
 import { credentialFor } from '../threecx/helpers';
-import { loadExample } from './threecx';
+import { loadExample } from '../harness/examples';
 
 const sandbox = createThreeCxSandbox();
 beforeAll(async () => {
