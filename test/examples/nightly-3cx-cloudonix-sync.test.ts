@@ -1,0 +1,77 @@
+/** The flagship example, as a user imports it, against the 3CX and Cloudonix sandboxes. */
+import { CredentialStore } from '../harness/credentials';
+import { runWorkflow } from '../harness/engine';
+import { loadExample } from '../harness/examples';
+import { createCloudonixSandbox } from '../sandbox/cloudonix';
+import { DOMAIN_DIDS, seedNightlySync } from '../sandbox/scenarios';
+import { createThreeCxSandbox } from '../sandbox/threecx';
+
+const FILE = 'nightly-3cx-cloudonix-sync.json';
+const threeCx = createThreeCxSandbox();
+// Cloudonix's real limit (10 requests per 3 s); the example paces itself with its defaults.
+const cloudonix = createCloudonixSandbox();
+
+beforeAll(async () => {
+	await threeCx.server.start();
+	await cloudonix.server.start();
+});
+afterAll(async () => {
+	await threeCx.server.stop();
+	await cloudonix.server.stop();
+});
+
+function credentials() {
+	const store = new CredentialStore();
+	return {
+		store,
+		ids: {
+			threeCxApi: store.add('threeCxApi', threeCx.credentials(), '3CX API account'),
+			cloudonixApi: store.add('cloudonixApi', cloudonix.credentials(), 'Cloudonix API account'),
+		},
+	};
+}
+
+describe('example: nightly 3CX → Cloudonix sync', () => {
+	it('creates missing subscribers, updates changed ones, reports orphans, and finds everything synced the next night', async () => {
+		const expected = seedNightlySync(threeCx, cloudonix);
+		const { store, ids } = credentials();
+		const numbers = (name: string, output = 0) =>
+			result.json(name, output).map((item) => String(item.number ?? item.key));
+
+		let result = await runWorkflow(loadExample(FILE, ids), store);
+		expect(result.status).toBe('success');
+		expect(numbers('Compare Extensions', 0)).toEqual(expected.localOnly);
+		expect(numbers('Compare Extensions', 1)).toEqual(expected.remoteOnly);
+		expect(numbers('Compare Extensions', 2)).toEqual(expected.synced);
+		expect(numbers('Compare Extensions', 3)).toEqual(expected.changed);
+		expect(numbers('Create Missing Subscribers')).toEqual(expected.localOnly);
+		expect(result.json('Create Missing Subscribers').every((s) => s.action === 'created')).toBe(true);
+		expect(numbers('Update Changed Subscribers')).toEqual(expected.changed);
+		expect(result.json('Update Changed Subscribers').every((s) => s.action === 'updated')).toBe(true);
+		expect(numbers('Orphaned Subscribers to Review')).toEqual(expected.remoteOnly);
+		// Generated SIP passwords stay out of the execution data.
+		expect(JSON.stringify(result.run.data.resultData)).not.toMatch(/sipPassword|Seed-1\d\d-Pw9x/);
+
+		// Cloudonix now mirrors 3CX: every extension once, same name and enabled state.
+		for (const user of threeCx.state.users.values()) {
+			const subscriber = cloudonix.byMsisdn(user.Number)!;
+			expect(subscriber.profile.displayName).toBe(`${user.FirstName} ${user.LastName}`);
+			expect(subscriber.active).toBe(user.Enabled);
+		}
+		expect([...cloudonix.state.createsByMsisdn.values()].every((count) => count === 1)).toBe(true);
+		// Each Cloudonix node paces itself; when the update node starts inside the create node's
+		// window the sandbox may answer 429, which the node waits out without failing or repeating.
+		expect(cloudonix.state.duplicateRejections).toBe(0);
+		// Orphans and DIDs are left alone.
+		for (const number of [...expected.remoteOnly, ...DOMAIN_DIDS]) expect(cloudonix.byMsisdn(number)?.active).toBe(true);
+
+		result = await runWorkflow(loadExample(FILE, ids), store);
+		expect(result.status).toBe('success');
+		expect(numbers('Compare Extensions', 0)).toEqual([]);
+		expect(numbers('Compare Extensions', 3)).toEqual([]);
+		expect(numbers('Compare Extensions', 2)).toHaveLength(60);
+		expect(numbers('Compare Extensions', 1)).toEqual(expected.remoteOnly);
+		// One token for both nights: it is kept in the credential.
+		expect(threeCx.state.tokensIssued).toBe(1);
+	});
+});

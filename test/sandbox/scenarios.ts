@@ -1,0 +1,67 @@
+/**
+ * Seeded data that tells a story, shared by the flagship example's test, `npm run demo` and
+ * `npm run sandbox`: a 3CX PBX whose extensions were partly provisioned into a Cloudonix
+ * domain some time ago, and have drifted since.
+ */
+import type { CloudonixSandbox } from './cloudonix';
+import type { ThreeCxSandbox, ThreeCxUser } from './threecx';
+
+export interface NightlySyncExpectation {
+	localOnly: string[];
+	remoteOnly: string[];
+	synced: string[];
+	changed: string[];
+}
+
+/** DIDs (phone numbers) that live in the same Cloudonix domain and are not extensions. */
+export const DOMAIN_DIDS = ['14155550100', '14155550101'];
+
+/**
+ * 3CX: 60 users, extensions 100–159. Cloudonix: the first 40 of them, 6 renamed since and 2 with
+ * the opposite enabled state, plus 5 subscribers whose 3CX extension is gone and 2 DIDs.
+ */
+export function seedNightlySync(threeCx: ThreeCxSandbox, cloudonix: CloudonixSandbox): NightlySyncExpectation {
+	const users: ThreeCxUser[] = threeCx.seedUsers(60, 100);
+	const renamed = new Set([103, 108, 113, 121, 129, 134]);
+	const flipped = new Set([105, 117]);
+	const provisioned = users.slice(0, 40);
+	for (const user of provisioned) {
+		const number = Number(user.Number);
+		const name = renamed.has(number) ? `${user.FirstName} (old name)` : `${user.FirstName} ${user.LastName}`;
+		const active = flipped.has(number) ? !user.Enabled : user.Enabled;
+		cloudonix.add(user.Number, `Seed-${user.Number}-Pw9x`, { displayName: name }, active);
+	}
+	const orphans = ['190', '191', '192', '193', '194'];
+	orphans.forEach((number, i) => cloudonix.add(number, `Orphan-${number}-Pw7k`, { displayName: `Former Employee ${i + 1}` }));
+	for (const did of DOMAIN_DIDS) cloudonix.add(did, `Trunk-${did.slice(-4)}-Pw5q`, {});
+
+	const changed = provisioned.map((u) => u.Number).filter((n) => renamed.has(Number(n)) || flipped.has(Number(n)));
+	return {
+		localOnly: users.slice(40).map((u) => u.Number),
+		remoteOnly: orphans,
+		synced: provisioned.map((u) => u.Number).filter((n) => !changed.includes(n)),
+		changed,
+	};
+}
+
+/** Sandbox data as JSON, so the demo can pick up where its last run left off. */
+export interface SandboxSnapshot {
+	threeCx: { users: ThreeCxUser[]; nextId: number };
+	cloudonix: { subscribers: ReturnType<CloudonixSandbox['list']>; nextId: number };
+}
+
+export function snapshot(threeCx: ThreeCxSandbox, cloudonix: CloudonixSandbox): SandboxSnapshot {
+	return {
+		threeCx: { users: [...threeCx.state.users.values()], nextId: threeCx.state.nextId },
+		cloudonix: { subscribers: cloudonix.list(), nextId: cloudonix.state.nextId },
+	};
+}
+
+export function restore(threeCx: ThreeCxSandbox, cloudonix: CloudonixSandbox, data: SandboxSnapshot): void {
+	threeCx.state.users.clear();
+	for (const user of data.threeCx.users) threeCx.state.users.set(user.Id, user);
+	threeCx.state.nextId = data.threeCx.nextId;
+	cloudonix.state.subscribers.clear();
+	for (const subscriber of data.cloudonix.subscribers) cloudonix.state.subscribers.set(subscriber.id, subscriber);
+	cloudonix.state.nextId = data.cloudonix.nextId;
+}
