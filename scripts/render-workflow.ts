@@ -42,6 +42,44 @@ function escapeXml(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+function inputNames(node: WorkflowNode): string[] {
+	return node.type === `${PACKAGE}compareExtensions` ? ['Local', 'Remote'] : [];
+}
+
+/** Wraps markdown-ish text into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+	const lines: string[] = [];
+	for (const paragraph of text.replace(/[*_`#]/g, '').split('\n')) {
+		let line = '';
+		for (const word of paragraph.split(' ')) {
+			if (line && (line + ' ' + word).length > width) {
+				lines.push(line);
+				line = word;
+			} else {
+				line = line ? `${line} ${word}` : word;
+			}
+		}
+		lines.push(line);
+	}
+	return lines;
+}
+
+function stickyNote(node: WorkflowNode): string[] {
+	const [x, y] = node.position;
+	const width = Number(node.parameters?.width ?? 240);
+	const height = Number(node.parameters?.height ?? 160);
+	const lines = wrap(String(node.parameters?.content ?? ''), Math.floor((width - 24) / 6.4));
+	const maxLines = Math.floor((height - 20) / 15);
+	const out = [`<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="6" fill="#fff5d6" stroke="#f0c36d"/>`];
+	lines.slice(0, maxLines).forEach((line, i) => {
+		const first = i === 0;
+		out.push(
+			`<text x="${x + 12}" y="${y + 22 + i * 15}" font-size="${first ? 14 : 11.5}" ${first ? 'font-weight="700" ' : ''}fill="#4a3b12">${escapeXml(line)}</text>`,
+		);
+	});
+	return out;
+}
+
 function outputNames(node: WorkflowNode, count: number): string[] {
 	if (node.type === `${PACKAGE}compareExtensions`) {
 		return ['Local Only', 'Remote Only', 'Synced', 'Changed'].slice(0, count);
@@ -64,15 +102,19 @@ function icon(node: WorkflowNode): string {
 }
 
 export function renderWorkflow(workflow: Workflow): string {
-	const byName = new Map(workflow.nodes.map((n) => [n.name, n]));
-	const xs = workflow.nodes.map((n) => n.position[0]);
-	const ys = workflow.nodes.map((n) => n.position[1]);
+	const notes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
+	const nodes = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote');
+	const byName = new Map(nodes.map((n) => [n.name, n]));
+	const xs = [...nodes.map((n) => n.position[0]), ...notes.map((n) => n.position[0])];
+	const ys = [...nodes.map((n) => n.position[1]), ...notes.map((n) => n.position[1])];
 	const pad = 90;
 	const minX = Math.min(...xs) - pad;
 	const minY = Math.min(...ys) - pad;
-	const width = Math.max(...xs) - minX + BOX + pad + 60;
-	const height = Math.max(...ys) - minY + BOX + pad + 30;
-	const parts: string[] = [];
+	const right = Math.max(...nodes.map((n) => n.position[0] + BOX), ...notes.map((n) => n.position[0] + Number(n.parameters?.width ?? 240)));
+	const bottom = Math.max(...nodes.map((n) => n.position[1] + BOX), ...notes.map((n) => n.position[1] + Number(n.parameters?.height ?? 160)));
+	const width = right - minX + pad + 60;
+	const height = bottom - minY + pad + 30;
+	const parts: string[] = notes.flatMap(stickyNote);
 	const outputCounts = new Map<string, number>();
 	for (const [from, conns] of Object.entries(workflow.connections)) {
 		outputCounts.set(from, Math.max(1, conns.main?.length ?? 1));
@@ -105,7 +147,7 @@ export function renderWorkflow(workflow: Workflow): string {
 			}
 		});
 	}
-	for (const node of workflow.nodes) {
+	for (const node of nodes) {
 		const [x, y] = node.position;
 		const trigger = /Trigger$|webhook$/.test(node.type);
 		const shape = trigger
@@ -122,6 +164,11 @@ export function renderWorkflow(workflow: Workflow): string {
 		lines.forEach((line, i) =>
 			parts.push(
 				`<text x="${x + BOX / 2}" y="${y + BOX + 20 + i * 16}" text-anchor="middle" font-size="13" font-weight="600" fill="#333">${escapeXml(line)}</text>`,
+			),
+		);
+		inputNames(node).forEach((name, i) =>
+			parts.push(
+				`<text x="${x - 8}" y="${y + port(2, i) - 6}" text-anchor="end" font-size="11" fill="#666">${escapeXml(name)}</text>`,
 			),
 		);
 		const count = outputCounts.get(node.name) ?? 1;
