@@ -1,6 +1,7 @@
 /**
- * Minimal copies of the two n8n-nodes-base nodes that test workflows need to start and to
- * hold fixture data (via pinData), so tests do not pull in all of n8n-nodes-base.
+ * Minimal copies of the n8n-nodes-base nodes that test workflows need to start, to hold
+ * fixture data (via pinData) and to carry the sticky notes of example workflows, so tests
+ * do not pull in all of n8n-nodes-base.
  * Example workflows are run with their trigger replaced by the manual trigger.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
@@ -45,7 +46,31 @@ class NoOp implements INodeType {
 	}
 }
 
+/**
+ * n8n's Sticky Note: a canvas annotation without inputs, outputs or execute, never run.
+ * Example workflows carry sticky notes, and n8n-workflow resolves every node's type.
+ */
+class StickyNote implements INodeType {
+	description = {
+		displayName: 'Sticky Note',
+		name: 'stickyNote',
+		group: ['input'],
+		version: 1,
+		description: 'Make your workflow easier to understand',
+		defaults: { name: 'Sticky Note', color: '#FFD233' },
+		inputs: [],
+		outputs: [],
+		properties: [
+			{ displayName: 'Content', name: 'content', type: 'string', default: '' },
+			{ displayName: 'Height', name: 'height', type: 'number', default: 160 },
+			{ displayName: 'Width', name: 'width', type: 'number', default: 240 },
+			{ displayName: 'Color', name: 'color', type: 'number', default: 1 },
+		],
+	} as INodeType['description'];
+}
+
 export const testNodeTypes: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.noOp': new NoOp(),
+	'n8n-nodes-base.stickyNote': new StickyNote(),
 };
