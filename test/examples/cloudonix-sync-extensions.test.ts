@@ -1,10 +1,7 @@
 /** Runs examples/cloudonix-sync-extensions.json as exported, against the Cloudonix sandbox. */
-import { readFileSync } from 'fs';
-import { join } from 'path';
-
 import { CredentialStore } from '../harness/credentials';
-import type { WorkflowJson } from '../harness/engine';
 import { runWorkflow } from '../harness/engine';
+import { loadExample } from '../harness/examples';
 import { createCloudonixSandbox } from '../sandbox/cloudonix';
 
 // Default rate limit (10 per 3 s): the example stays within it with its default pacing.
@@ -15,17 +12,6 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.server.stop());
 
-function loadExample(credentialId: string): WorkflowJson {
-	const workflow = JSON.parse(
-		readFileSync(join(__dirname, '..', '..', 'examples', 'cloudonix-sync-extensions.json'), 'utf8'),
-	) as WorkflowJson;
-	// Point the example's credential reference at the test store.
-	for (const node of workflow.nodes) {
-		if (node.credentials?.cloudonixApi) node.credentials.cloudonixApi = { id: credentialId, name: 'Cloudonix account' };
-	}
-	return workflow;
-}
-
 describe('example: Cloudonix sync extensions', () => {
 	it('creates missing, updates changed and deactivates orphaned subscribers', async () => {
 		sandbox.seed(2); // 1000 "Subscriber 1000" (in sync), 1001 "Subscriber 1001" (renamed locally)
@@ -34,7 +20,7 @@ describe('example: Cloudonix sync extensions', () => {
 		const store = new CredentialStore();
 		const credential = store.add('cloudonixApi', sandbox.credentials(), 'Cloudonix account');
 
-		const result = await runWorkflow(loadExample(credential.id), store);
+		const result = await runWorkflow(loadExample('cloudonix-sync-extensions.json', { cloudonixApi: credential }), store);
 
 		expect(result.status).toBe('success');
 		expect(result.json('Create Missing Subscribers').map((e) => [e.number, e.action, e.enabled])).toEqual([

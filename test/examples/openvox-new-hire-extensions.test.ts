@@ -1,9 +1,6 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-
 import { CredentialStore } from '../harness/credentials';
-import type { WorkflowJson } from '../harness/engine';
 import { runWorkflow } from '../harness/engine';
+import { loadExample } from '../harness/examples';
 import { createOpenVoxSandbox } from '../sandbox/openvox';
 
 const sandbox = createOpenVoxSandbox({ seed: 3 });
@@ -13,22 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.server.stop());
 
-/** The example as a user imports it, with its credential pointed at the sandbox. */
-function loadExample(credentialId: string): WorkflowJson {
-	const workflow = JSON.parse(
-		readFileSync(join(__dirname, '..', '..', 'examples', 'openvox-new-hire-extensions.json'), 'utf8'),
-	) as WorkflowJson;
-	for (const node of workflow.nodes) {
-		if (node.credentials?.openVoxApi) node.credentials.openVoxApi = { id: credentialId, name: 'OpenVox account' };
-	}
-	return workflow;
-}
-
 describe('example: OpenVox new-hire extensions', () => {
 	it('creates the pinned new hires on the PBX and reads their settings back with one login', async () => {
 		const store = new CredentialStore();
 		const credential = store.add('openVoxApi', sandbox.credentials() as never, 'OpenVox account');
-		const result = await runWorkflow(loadExample(credential.id), store);
+		const result = await runWorkflow(loadExample('openvox-new-hire-extensions.json', { openVoxApi: credential }), store);
 		expect(result.status).toBe('success');
 		expect(result.executed).toEqual(["When clicking 'Execute workflow'", 'New Hires (Sample)', 'Create Extension', 'Read Back Settings']);
 		expect(result.json('Read Back Settings')).toEqual([

@@ -1,9 +1,6 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-
 import { CredentialStore } from '../harness/credentials';
-import type { WorkflowJson } from '../harness/engine';
 import { runWorkflow } from '../harness/engine';
+import { loadExample } from '../harness/examples';
 import { createSipXcomSandbox } from '../sandbox/sipxcom';
 
 const sandbox = createSipXcomSandbox({ users: 5, phones: 0 });
@@ -15,14 +12,11 @@ afterAll(async () => sandbox.server.stop());
 
 describe('example: sipXcom directory audit', () => {
 	it('runs against the sipXcom sandbox and routes users to the four Compare Extensions outputs', async () => {
-		const workflow = JSON.parse(
-			readFileSync(join(__dirname, '..', '..', 'examples', 'sipxcom-directory-audit.json'), 'utf8'),
-		) as WorkflowJson;
 		const store = new CredentialStore();
 		const credential = store.add('sipXcomApi', sandbox.credentials() as never, 'sipXcom account');
 		expect(credential.id).toBe('1');
 
-		const result = await runWorkflow(workflow, store);
+		const result = await runWorkflow(loadExample('sipxcom-directory-audit.json', { sipXcomApi: credential }), store);
 		expect(result.status).toBe('success');
 		const [onlyPbx, onlyDirectory, synced, changed] = [0, 1, 2, 3].map((o) => result.json('Compare Extensions', o));
 		expect(onlyPbx.map((u) => u.number)).toEqual(['203', '204']);

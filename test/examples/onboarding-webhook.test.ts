@@ -1,0 +1,135 @@
+/**
+ * Runs examples/onboarding-webhook.json as exported (the Webhook trigger replaced by the manual
+ * trigger emitting the request item) against the OpenVox and Cloudonix sandboxes.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { CredentialStore } from '../harness/credentials';
+import { runWorkflow } from '../harness/engine';
+import { loadExample } from '../harness/examples';
+import { createCloudonixSandbox } from '../sandbox/cloudonix';
+import { createOpenVoxSandbox } from '../sandbox/openvox';
+
+const openVox = createOpenVoxSandbox({ seed: 3 }); // extensions 1000, 1001, 1002
+const cloudonix = createCloudonixSandbox();
+
+beforeAll(async () => {
+	await openVox.server.start();
+	await cloudonix.server.start();
+});
+afterAll(async () => {
+	await openVox.server.stop();
+	await cloudonix.server.stop();
+});
+
+/** What the webhook node would emit for a POST with this JSON body. */
+function request(body: IDataObject) {
+	return [{ body, headers: { 'content-type': 'application/json' }, params: {}, query: {} }];
+}
+
+async function post(body: IDataObject) {
+	const store = new CredentialStore();
+	const openVoxCredential = store.add('openVoxApi', openVox.credentials() as never, 'OpenVox account');
+	const cloudonixCredential = store.add('cloudonixApi', cloudonix.credentials(), 'Cloudonix account');
+	const workflow = loadExample(
+		'onboarding-webhook.json',
+		{ openVoxApi: openVoxCredential, cloudonixApi: cloudonixCredential },
+		{ triggerOutput: request(body) },
+	);
+	return await runWorkflow(workflow, store);
+}
+
+const GENERATED = /^[A-HJ-NP-Za-km-z2-9]{20}$/;
+
+describe('example: onboarding webhook', () => {
+	it('creates the OpenVox extension and the Cloudonix subscriber, and answers without secrets', async () => {
+		const result = await post({ extension: '205', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' });
+
+		expect(result.status).toBe('success');
+		expect(result.executed).toEqual(['New Hire Webhook', 'Create OpenVox Extension', 'Create Cloudonix Subscriber']);
+
+		const extension = openVox.state.extensions.get('205');
+		expect(extension).toMatchObject({
+			extnumber: '205',
+			username: 'Ada Lovelace',
+			callerid: '205',
+			email: 'ada@example.com',
+			hasvoicemail: 'on',
+			enablevmtoemail: 'on',
+		});
+		expect(extension!.registerpassword).toMatch(GENERATED);
+
+		const subscriber = cloudonix.byMsisdn('205');
+		expect(subscriber).toMatchObject({
+			msisdn: '205',
+			active: true,
+			profile: { displayName: 'Ada Lovelace', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', openvoxExtension: '205' },
+		});
+		expect(subscriber!.sipPassword).toMatch(/^[A-Za-z0-9]{20}$/);
+		expect(subscriber!.sipPassword).not.toBe(extension!.registerpassword);
+
+		// responseMode "lastNode" + "firstEntryJson": the webhook answers with this item.
+		const response = result.json('Create Cloudonix Subscriber');
+		expect(response).toHaveLength(1);
+		expect(response[0]).toMatchObject({
+			number: '205',
+			name: 'Ada Lovelace',
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			email: 'ada@example.com',
+			enabled: true,
+			status: 'active',
+			id: String(subscriber!.id),
+			source: 'cloudonix',
+			raw: { uuid: subscriber!.uuid, msisdn: '205' },
+		});
+		expect(result.json('Create OpenVox Extension')[0]).toMatchObject({ number: '205', source: 'openvox' });
+
+		// Neither password is in the response or anywhere else in the execution data.
+		const everything = JSON.stringify(result.run.data);
+		expect(everything).not.toContain(extension!.registerpassword);
+		expect(everything).not.toContain(subscriber!.sipPassword);
+	});
+
+	it('stops with the PBX error for an extension number that exists, before anything is created on Cloudonix', async () => {
+		const before = { ...openVox.state.extensions.get('1001')! };
+		const subscribersBefore = cloudonix.list().length;
+		cloudonix.server.clearLog();
+
+		const result = await post({ extension: '1001', firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' });
+
+		expect(result.status).toBe('error');
+		expect(result.error?.node?.name).toBe('Create OpenVox Extension');
+		expect(result.error?.message).toMatch(/extension\/add failed: .*errno 10017/);
+		expect(result.executed).not.toContain('Create Cloudonix Subscriber');
+		expect(openVox.state.extensions.get('1001')).toEqual(before); // not taken over
+		expect(cloudonix.server.requests).toHaveLength(0);
+		expect(cloudonix.list()).toHaveLength(subscribersBefore);
+		expect(cloudonix.byMsisdn('1001')).toBeUndefined();
+	});
+
+	it('refuses a Cloudonix number that is already taken instead of re-using its old SIP password', async () => {
+		cloudonix.add('206', 'Old-Owner-Pass-206', { displayName: 'Former Employee' }, false);
+
+		const result = await post({ extension: '206', firstName: 'Alan', lastName: 'Turing', email: 'alan@example.com' });
+
+		expect(result.status).toBe('error');
+		expect(result.error?.node?.name).toBe('Create Cloudonix Subscriber');
+		expect(result.error?.message).toMatch(/MSISDN 206 already exists/);
+		expect(cloudonix.byMsisdn('206')).toMatchObject({ sipPassword: 'Old-Owner-Pass-206', active: false });
+		// The OpenVox step ran first: the sticky note tells the reader how to finish by hand.
+		expect(openVox.state.extensions.has('206')).toBe(true);
+	});
+
+	it('rejects a malformed extension number before any request', async () => {
+		openVox.server.clearLog();
+		cloudonix.server.clearLog();
+
+		const result = await post({ extension: '2O7', firstName: 'Bad', lastName: 'Input', email: 'bad@example.com' });
+
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/Extension Number/);
+		expect(openVox.server.count('POST', 'extension/add')).toBe(0);
+		expect(cloudonix.server.requests).toHaveLength(0);
+	});
+});

@@ -1,0 +1,97 @@
+/** Runs examples/sipxcom-to-3cx-migration-audit.json as exported, against the sipXcom and 3CX sandboxes. */
+import { CredentialStore } from '../harness/credentials';
+import { runWorkflow } from '../harness/engine';
+import { loadExample } from '../harness/examples';
+import { createSipXcomSandbox } from '../sandbox/sipxcom';
+import { createThreeCxSandbox } from '../sandbox/threecx';
+
+const sipXcom = createSipXcomSandbox({ users: 0, phones: 0 });
+const threeCx = createThreeCxSandbox();
+
+function sipXcomUser(userName: string, firstName: string, lastName: string, emailAddress?: string) {
+	const id = sipXcom.state.nextUserId++;
+	sipXcom.state.users.set(id, {
+		id,
+		userName,
+		firstName,
+		lastName,
+		emailAddress,
+		pin: '1234',
+		sipPassword: `sip-secret-${id}`,
+		groupIds: [],
+		aliases: [],
+		permissions: ['Voicemail'],
+	});
+}
+
+function threeCxUser(number: string, firstName: string, lastName: string, email: string) {
+	const [user] = threeCx.seedUsers(1, Number(number));
+	Object.assign(user, { FirstName: firstName, LastName: lastName, DisplayName: `${firstName} ${lastName}`, EmailAddress: email });
+}
+
+beforeAll(async () => {
+	await sipXcom.server.start();
+	await threeCx.server.start();
+	// A small realistic mix (paging has its own tests in test/sipxcom and test/threecx).
+	sipXcomUser('200', 'Ann', 'Lee', 'ann.lee@example.com');
+	sipXcomUser('201', 'Ben', 'Ortiz', 'ben.ortiz@example.com');
+	sipXcomUser('202', 'Cara', 'Diaz', 'cara@example.com');
+	sipXcomUser('203', 'Dan', 'Fox', 'dan.fox@example.com');
+	sipXcomUser('204', 'Eve', 'Gray'); // no email on either PBX
+	sipXcomUser('207', 'Hal', 'Moss', 'hal.moss@example.com');
+
+	threeCxUser('200', 'Ann', 'Lee', 'Ann.Lee@Example.com'); // only the case differs: migrated
+	threeCxUser('201', 'Benjamin', 'Ortiz', 'ben.ortiz@example.com'); // name differs
+	threeCxUser('202', 'Cara', 'Diaz', 'cara.diaz@example.com'); // email differs
+	threeCxUser('204', 'Eve', 'Gray', '');
+	threeCxUser('300', 'Ivy', 'North', 'ivy.north@example.com');
+	threeCxUser('301', 'Jon', 'South', 'jon.south@example.com');
+});
+afterAll(async () => {
+	await sipXcom.server.stop();
+	await threeCx.server.stop();
+});
+
+describe('example: sipXcom → 3CX migration audit', () => {
+	it('routes every extension to the output a migration team needs', async () => {
+		const store = new CredentialStore();
+		const sipXcomCredential = store.add('sipXcomApi', sipXcom.credentials() as never, 'sipXcom account');
+		const threeCxCredential = store.add('threeCxApi', { ...threeCx.credentials(), accessToken: '' } as never, '3CX API account');
+
+		const result = await runWorkflow(
+			loadExample('sipxcom-to-3cx-migration-audit.json', { sipXcomApi: sipXcomCredential, threeCxApi: threeCxCredential }),
+			store,
+		);
+
+		expect(result.status).toBe('success');
+		expect(result.json('sipXcom Users')).toHaveLength(6);
+		expect(result.json('3CX Users')).toHaveLength(6);
+
+		const notYetOn3cx = result.json('Not yet on 3CX');
+		expect(notYetOn3cx.map((u) => u.number)).toEqual(['203', '207']);
+		expect(notYetOn3cx.every((u) => u.source === 'sipxcom')).toBe(true);
+
+		const onlyOn3cx = result.json('Only on 3CX');
+		expect(onlyOn3cx.map((u) => [u.number, u.name, u.source])).toEqual([
+			['300', 'Ivy North', '3cx'],
+			['301', 'Jon South', '3cx'],
+		]);
+
+		expect(result.json('Migrated').map((m) => m.key)).toEqual(['200', '204']);
+
+		const changed = result.json('Migrated with differences');
+		expect(changed.map((m) => [m.key, m.differences])).toEqual([
+			['201', [{ field: 'name', local: 'Ben Ortiz', remote: 'Benjamin Ortiz' }]],
+			['202', [{ field: 'email', local: 'cara@example.com', remote: 'cara.diaz@example.com' }]],
+		]);
+		expect(changed[0]).toMatchObject({ local: { source: 'sipxcom' }, remote: { source: '3cx' } });
+
+		// The NoOps show exactly what Compare Extensions routed.
+		for (const [output, node] of ['Not yet on 3CX', 'Only on 3CX', 'Migrated', 'Migrated with differences'].entries()) {
+			expect(result.json(node)).toEqual(result.json('Compare Extensions', output));
+		}
+		// Audit only: nothing was written to either PBX.
+		expect(sipXcom.server.requests.every((r) => r.method === 'GET')).toBe(true);
+		expect(threeCx.server.requests.filter((r) => r.method !== 'GET').map((r) => r.path)).toEqual(['/connect/token']);
+	});
+});
