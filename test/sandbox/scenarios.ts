@@ -4,6 +4,7 @@
  * domain some time ago, and have drifted since.
  */
 import type { CloudonixSandbox } from './cloudonix';
+import type { SipXcomSandbox } from './sipxcom';
 import type { ThreeCxSandbox, ThreeCxUser } from './threecx';
 
 export interface NightlySyncExpectation {
@@ -64,4 +65,32 @@ export function restore(threeCx: ThreeCxSandbox, cloudonix: CloudonixSandbox, da
 	cloudonix.state.subscribers.clear();
 	for (const subscriber of data.cloudonix.subscribers) cloudonix.state.subscribers.set(subscriber.id, subscriber);
 	cloudonix.state.nextId = data.cloudonix.nextId;
+}
+
+/**
+ * sipXcom users for a migration audit against the 3CX users already seeded: extensions
+ * 130–159 exist on both (every fifth with a different name, every seventh with a different
+ * e-mail), 160–179 only on sipXcom. Call after the 3CX users are seeded.
+ */
+export function seedMigrationAudit(sipXcom: SipXcomSandbox, threeCx: ThreeCxSandbox): void {
+	const byNumber = new Map([...threeCx.state.users.values()].map((u) => [u.Number, u]));
+	for (let number = 130; number < 180; number++) {
+		const user = byNumber.get(String(number));
+		const id = sipXcom.state.nextUserId++;
+		const firstName = user ? (number % 5 === 0 ? `${user.FirstName}-Marie` : user.FirstName) : `Legacy${number}`;
+		const lastName = user ? user.LastName : 'User';
+		const email = user && number % 7 !== 0 ? user.EmailAddress : `legacy.${number}@old.example.com`;
+		sipXcom.state.users.set(id, {
+			id,
+			userName: String(number),
+			firstName,
+			lastName,
+			emailAddress: email,
+			pin: String(4000 + number),
+			sipPassword: `sipx-${number}-secret`,
+			groupIds: [],
+			aliases: [`${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.-]/g, '')],
+			permissions: ['Voicemail'],
+		});
+	}
 }
