@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../shared/extension';
 import { normalisedExtension } from '../shared/extension';
+import type { OutputMode } from '../shared/properties';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -92,7 +93,7 @@ export function toNormalisedExtension(raw: JsonObject, includeSecrets: boolean):
 	});
 }
 
-export type OutputShape = 'normalised' | 'raw';
+export type OutputShape = OutputMode;
 
 export function shapeSubscriber(raw: JsonObject, output: OutputShape, includeSecrets: boolean): JsonObject {
 	if (output === 'raw') return includeSecrets ? { ...raw } : withoutSecrets(raw);

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../../shared/extension';
 import { displayName, normalisedExtension } from '../../shared/extension';
+import type { OutputMode } from '../../shared/properties';
 
 /**
  * Pbx.User properties that hold credentials: SIP auth password, web client password, desk
@@ -40,8 +41,6 @@ export function normaliseUser(user: IDataObject, includeSecrets = false): Normal
 		raw: stripSecrets(user, includeSecrets),
 	});
 }
-
-export type OutputMode = 'normalised' | 'raw';
 
 export function shapeUser(user: IDataObject, output: OutputMode, includeSecrets: boolean): IDataObject {
 	return output === 'raw' ? stripSecrets(user, includeSecrets) : normaliseUser(user, includeSecrets);

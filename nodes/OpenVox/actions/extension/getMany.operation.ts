@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { openVoxRequest } from '../../transport';
-import type { OutputMode } from './output';
 import { formatRecord, outputProperties } from './output';
 
 const show = { resource: ['extension'], operation: ['getMany'] };
@@ -62,7 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; type?: string };
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const output = readOutputMode(this, itemIndex);
 	const answer = await openVoxRequest.call(this, 'extensionlist/query', undefined, itemIndex, { idempotent: true });
 	const list = Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
 	const type = filters.type?.trim().toLowerCase();

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { shapeUser } from '../../helpers/user';
 import { getAllPages } from '../../transport';
-import { getOutputMode, ODATA_OPTIONS, odataQuery, outputField, show, withDepartment } from './fields';
+import { includeSecretsOption, ODATA_OPTIONS, odataQuery, outputField, show, withDepartment } from './fields';
 
 const OPERATION = ['getMany'];
 
@@ -46,14 +47,7 @@ export const description: INodeProperties[] = [
 			},
 			ODATA_OPTIONS.expand,
 			ODATA_OPTIONS.filter,
-			{
-				displayName: 'Include Secrets',
-				name: 'includeSecrets',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to keep AuthPassword, AccessPassword, DeskphonePassword and VMPIN in the output (they are removed by default)',
-			},
+			includeSecretsOption(),
 			ODATA_OPTIONS.orderby,
 			ODATA_OPTIONS.search,
 			ODATA_OPTIONS.select,
@@ -70,7 +64,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const output = getOutputMode(this, itemIndex);
+	const output = readOutputMode(this, itemIndex);
 	const qs = odataQuery(options);
 	const filter = withDepartment(qs.$filter as string | undefined, options.groupId);
 	if (filter) qs.$filter = filter;
