@@ -64,3 +64,32 @@ export function includeSecretsProperty(options: IncludeSecretsOptions): INodePro
 	if (options.displayOptions) property.displayOptions = options.displayOptions;
 	return property;
 }
+
+/** Return All and Limit (default 50) of a Get Many operation, in n8n's own wording. */
+export function returnAllProperties(resource: string, operations: string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			displayOptions: showFor(resource, operations),
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			displayOptions: { show: { resource: [resource], operation: operations, returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** How many records an item asks for: the Limit, or Infinity when Return All is on. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? Infinity : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readOutputMode } from '../../../shared/properties';
+import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { shapeUser } from '../../helpers/user';
 import { getAllPages } from '../../transport';
@@ -9,23 +9,7 @@ import { includeSecretsOption, ODATA_OPTIONS, odataQuery, outputField, show, wit
 const OPERATION = ['getMany'];
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: show(OPERATION),
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties('user', OPERATION),
 	outputField(OPERATION),
 	{
 		displayName: 'Options',
@@ -61,8 +45,7 @@ export const description: INodeProperties[] = [
  * Return All neither loses nor repeats a user. Limit becomes $top, split into pages.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const output = readOutputMode(this, itemIndex);
 	const qs = odataQuery(options);
@@ -75,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			qs,
 			orderBy: typeof options.orderby === 'string' ? options.orderby : undefined,
 			skip: typeof options.skip === 'number' ? options.skip : undefined,
-			limit,
+			limit: Number.isFinite(limit) ? limit : undefined,
 		},
 		itemIndex,
 	);
