@@ -4,14 +4,12 @@ import type { NormalisedExtension } from '../../../shared/extension';
 import { normalisedExtension } from '../../../shared/extension';
 import type { OutputMode } from '../../../shared/properties';
 import { includeSecretsProperty, outputProperty, showFor } from '../../../shared/properties';
+import { withoutFields } from '../../../shared/redact';
 import { SECRET_RECORD_FIELDS } from './fields';
 
 /** Removes passwords and PINs from a record unless the user switched Include Secrets on. */
 export function withoutSecrets(record: IDataObject, includeSecrets: boolean): IDataObject {
-	if (includeSecrets) return { ...record };
-	const copy: IDataObject = { ...record };
-	for (const field of SECRET_RECORD_FIELDS) delete copy[field];
-	return copy;
+	return includeSecrets ? { ...record } : withoutFields(record, SECRET_RECORD_FIELDS);
 }
 
 function text(value: unknown): string | undefined {
