@@ -11,14 +11,13 @@ import type {
 
 import { LOGIN_FAILED_PREFIX, loginFailedMessage } from '../nodes/OpenVox/transport/errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from '../nodes/OpenVox/transport/xml';
+import { trimBaseUrl } from '../nodes/shared/url';
 
 export const OPENVOX_API_PREFIX = '/api/v0.0.1';
 
 /** `http://pbx:9011/` → `http://pbx:9011` */
 export function openVoxBaseUrl(url: unknown): string {
-	return String(url ?? '')
-		.trim()
-		.replace(/\/+$/, '');
+	return trimBaseUrl(url);
 }
 
 function parseLoginAnswer(raw: unknown): IDataObject {

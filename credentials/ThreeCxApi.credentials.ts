@@ -8,12 +8,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { trimBaseUrl } from '../nodes/shared/url';
+
 /** The PBX URL without a trailing slash or a pasted `/xapi/v1` suffix. */
 export function threeCxBaseUrl(url: unknown): string {
-	return String(url ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/xapi\/v1$/i, '');
+	return trimBaseUrl(url).replace(/\/xapi\/v1$/i, '');
 }
 
 /**

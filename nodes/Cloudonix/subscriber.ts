@@ -8,6 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../shared/extension';
 import { normalisedExtension } from '../shared/extension';
+import type { OutputMode } from '../shared/properties';
+import { withoutFields } from '../shared/redact';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -54,9 +56,7 @@ export function subscriberPassword(raw: JsonObject): string | undefined {
 
 /** A copy of the subscriber with the SIP password removed (both spellings). */
 export function withoutSecrets(raw: JsonObject): JsonObject {
-	const out: JsonObject = {};
-	for (const [key, value] of Object.entries(raw)) if (!PASSWORD_FIELDS.includes(key)) out[key] = value;
-	return out;
+	return withoutFields(raw, PASSWORD_FIELDS);
 }
 
 /** Where the node stores a display name, since subscribers have no name field. */
@@ -92,7 +92,7 @@ export function toNormalisedExtension(raw: JsonObject, includeSecrets: boolean):
 	});
 }
 
-export type OutputShape = 'normalised' | 'raw';
+export type OutputShape = OutputMode;
 
 export function shapeSubscriber(raw: JsonObject, output: OutputShape, includeSecrets: boolean): JsonObject {
 	if (output === 'raw') return includeSecrets ? { ...raw } : withoutSecrets(raw);

@@ -29,3 +29,10 @@ export function redactDeep<T>(value: T, secrets: Array<string | undefined | null
 	}
 	return value;
 }
+
+/** A shallow copy of a record without the given fields (a vendor's secret fields), in the original key order. */
+export function withoutFields<T extends object>(record: T, fields: readonly string[]): T {
+	const copy: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(record)) if (!fields.includes(key)) copy[key] = value;
+	return copy as T;
+}

@@ -1,7 +1,8 @@
-import { CredentialStore } from '../harness/credentials';
+import type { IDataObject } from 'n8n-workflow';
+
 import { testCredential } from '../harness/engine';
 import { createSipXcomSandbox } from '../sandbox/sipxcom';
-import { NODE, runSipXcom } from './helpers';
+import { credentialFor, NODE, runSipXcom } from './helpers';
 
 const plain = createSipXcomSandbox({ users: 3, phones: 0 });
 const tls = createSipXcomSandbox({ tls: true, users: 3, phones: 0 });
@@ -15,9 +16,8 @@ afterAll(async () => {
 	await tls.server.stop();
 });
 
-function test(sandbox: typeof plain, overrides: Record<string, unknown> = {}) {
-	const store = new CredentialStore();
-	const credential = store.add('sipXcomApi', { ...sandbox.credentials(), ...overrides } as never);
+function test(sandbox: typeof plain, overrides: IDataObject = {}) {
+	const { store, credential } = credentialFor(sandbox, overrides);
 	return testCredential(store, 'sipXcomApi', credential.id);
 }
 

@@ -1,24 +1,6 @@
-import { runWorkflow } from '../harness/engine';
-import { createThreeCxSandbox } from '../sandbox/threecx';
-import { credentialFor, NODE, threeCxWorkflow } from './helpers';
+import { NODE, sandboxPerTest } from './helpers';
 
-const sandbox = createThreeCxSandbox();
-let cred: ReturnType<typeof credentialFor>;
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.seedUsers(20);
-	sandbox.server.clearFaults();
-	cred = credentialFor(sandbox);
-	sandbox.server.clearLog();
-});
-
-const run = (parameters: object, items: object[] = [{}], continueOnFail = false) =>
-	runWorkflow(threeCxWorkflow(cred.credential, parameters as never, items as never, { continueOnFail }), cred.store);
+const { sandbox, run } = sandboxPerTest(20);
 const posts = (path: string) => sandbox.server.requests.filter((r) => r.method === 'POST' && r.path === path);
 const REPROVISION = '/xapi/v1/Users/Pbx.ReprovisionAllPhones';
 

@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CredentialStore } from '../harness/credentials';
+import { runWorkflow } from '../harness/engine';
 import type { NodeSpec } from '../harness/workflow';
 import { buildWorkflow, pkg, source } from '../harness/workflow';
 import type { ThreeCxSandbox } from '../sandbox/threecx';
+import { createThreeCxSandbox } from '../sandbox/threecx';
 
 export const NODE = '3CX';
 
@@ -28,4 +30,28 @@ export function threeCxWorkflow(
 		],
 		[['Items', NODE]],
 	);
+}
+
+/**
+ * For a test file: one 3CX sandbox, started once; before each test it is reset to `seed` users
+ * with no faults and an empty request log, and a fresh credential store is made. `run` runs the
+ * 3CX node with that credential; `cred()` is the current store and credential.
+ */
+export function sandboxPerTest(seed: number) {
+	const sandbox = createThreeCxSandbox();
+	let cred: ReturnType<typeof credentialFor>;
+	beforeAll(async () => {
+		await sandbox.server.start();
+	});
+	afterAll(async () => sandbox.server.stop());
+	beforeEach(() => {
+		sandbox.reset();
+		sandbox.seedUsers(seed);
+		sandbox.server.clearFaults();
+		cred = credentialFor(sandbox);
+		sandbox.server.clearLog();
+	});
+	const run = (parameters: object, items: object[] = [{}], continueOnFail = false) =>
+		runWorkflow(threeCxWorkflow(cred.credential, parameters as never, items as never, { continueOnFail }), cred.store);
+	return { sandbox, run, cred: () => cred };
 }

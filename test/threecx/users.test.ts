@@ -3,28 +3,10 @@ import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from '../harness/credentials';
-import { runWorkflow } from '../harness/engine';
 import { nodeTypes } from '../harness/registry';
-import { createThreeCxSandbox } from '../sandbox/threecx';
-import { credentialFor, NODE, threeCxWorkflow } from './helpers';
+import { NODE, sandboxPerTest, threeCxWorkflow } from './helpers';
 
-const sandbox = createThreeCxSandbox();
-let cred: ReturnType<typeof credentialFor>;
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.seedUsers(40);
-	sandbox.server.clearFaults();
-	cred = credentialFor(sandbox);
-	sandbox.server.clearLog();
-});
-
-const run = (parameters: object, items: object[] = [{}], continueOnFail = false) =>
-	runWorkflow(threeCxWorkflow(cred.credential, parameters as never, items as never, { continueOnFail }), cred.store);
+const { sandbox, run, cred } = sandboxPerTest(40);
 const apiCalls = (method: string) =>
 	sandbox.server.requests.filter((r) => r.method === method && r.path.startsWith('/xapi/v1'));
 
@@ -161,7 +143,7 @@ describe('3CX user: Create, Update, Delete', () => {
 	});
 
 	it('the sandbox itself rejects a Number change like the PBX', async () => {
-		const token = (await run({ operation: 'get', getBy: 'id', userId: '1' }), cred.store.data(cred.credential.id).accessToken);
+		const token = (await run({ operation: 'get', getBy: 'id', userId: '1' }), cred().store.data(cred().credential.id).accessToken);
 		const response = await fetch(`${sandbox.server.baseUrl}/xapi/v1/Users(1)`, {
 			method: 'PATCH',
 			headers: { Authorization: `Bearer ${String(token)}`, 'Content-Type': 'application/json' },
@@ -253,7 +235,7 @@ describe('3CX user: Get Many', () => {
 
 describe('3CX load options', () => {
 	it('lists departments for the Department dropdowns', async () => {
-		const workflowJson = threeCxWorkflow(cred.credential, { operation: 'create' });
+		const workflowJson = threeCxWorkflow(cred().credential, { operation: 'create' });
 		const workflow = new Workflow({
 			id: 'lo',
 			nodes: workflowJson.nodes,
@@ -262,7 +244,7 @@ describe('3CX load options', () => {
 			nodeTypes: nodeTypes(),
 		});
 		const additionalData = {
-			credentialsHelper: new TestCredentialsHelper(cred.store),
+			credentialsHelper: new TestCredentialsHelper(cred().store),
 			restApiUrl: 'http://localhost:5678/rest',
 			instanceBaseUrl: 'http://localhost:5678/',
 			webhookBaseUrl: 'http://localhost:5678/webhook',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { includeSecretsProperty, outputProperty as sharedOutputProperty, readOutputMode } from '../../shared/properties';
 import type { CloudonixClient } from '../transport';
 import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS, statusOf } from '../transport';
 import type { JsonObject, OutputShape } from '../subscriber';
@@ -21,27 +22,15 @@ export interface OperationContext {
 
 export const show = (operation: string[]) => ({ show: { resource: ['subscriber'], operation } });
 
-export const outputProperty = (operation: string[]): INodeProperties => ({
-	displayName: 'Output',
-	name: 'output',
-	type: 'options',
-	default: 'normalised',
-	displayOptions: show(operation),
-	options: [
-		{
-			name: 'Normalised Extension',
-			value: 'normalised',
-			description:
-				'The package\'s vendor-neutral shape: number (MSISDN), name (profile display name), enabled (active), ID, source, raw',
-		},
-		{
-			name: 'Raw Record',
-			value: 'raw',
-			description: 'The subscriber object as Cloudonix returns it',
-		},
-	],
-	description: 'Shape of the output items. SIP passwords are removed unless "Include SIP Password" is on.',
-});
+export const outputProperty = (operation: string[]): INodeProperties =>
+	sharedOutputProperty({
+		resource: 'subscriber',
+		operations: operation,
+		normalised:
+			'The package\'s vendor-neutral shape: number (MSISDN), name (profile display name), enabled (active), ID, source, raw',
+		raw: 'The subscriber object as Cloudonix returns it',
+		description: 'Shape of the output items. SIP passwords are removed unless "Include SIP Password" is on.',
+	});
 
 export const msisdnProperty = (operation: string[], description: string): INodeProperties => ({
 	displayName: 'MSISDN',
@@ -133,14 +122,11 @@ export const optionsProperty: INodeProperties = {
 	default: {},
 	displayOptions: { show: { resource: ['subscriber'] } },
 	options: [
-		{
+		includeSecretsProperty({
 			displayName: 'Include SIP Password',
-			name: 'includeSecrets',
-			type: 'boolean',
-			default: false,
 			description:
 				'Whether output items keep the SIP password (sipPassword / sip-password). Off by default so passwords do not end up in execution logs.',
-		},
+		}),
 		{
 			displayName: 'Requests per Window',
 			name: 'requestsPerWindow',
@@ -169,7 +155,7 @@ export interface OutputOptions {
 export function outputOptions(ctx: IExecuteFunctions, itemIndex: number): OutputOptions {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
-		output: ctx.getNodeParameter('output', itemIndex, 'normalised') as OutputShape,
+		output: readOutputMode(ctx, itemIndex),
 		includeSecrets: options.includeSecrets === true,
 	};
 }

@@ -15,6 +15,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { redactDeep, redactSecrets } from '../../shared/redact';
 import type { VendorApi } from '../../shared/transport';
 import { RequestPacer, vendorRequest } from '../../shared/transport';
+import { trimBaseUrl } from '../../shared/url';
 import type { JsonObject } from '../subscriber';
 import { subscriberPassword } from '../subscriber';
 
@@ -109,7 +110,7 @@ export class CloudonixClient {
 
 	static async create(ctx: IExecuteFunctions, options: ClientOptions): Promise<CloudonixClient> {
 		const credentials = await ctx.getCredentials('cloudonixApi');
-		const baseUrl = String(credentials.baseUrl || 'https://api.cloudonix.io').trim().replace(/\/+$/, '');
+		const baseUrl = trimBaseUrl(credentials.baseUrl || 'https://api.cloudonix.io');
 		const domain = String(credentials.domain ?? '').trim();
 		if (!domain) {
 			throw new NodeOperationError(ctx.getNode(), 'The Cloudonix API credential has no Domain', {

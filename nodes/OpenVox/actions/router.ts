@@ -1,13 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemResult } from '../../shared/router';
-import { executePerItem } from '../../shared/router';
+import type { ItemOperation } from '../../shared/router';
+import { routePerItem } from '../../shared/router';
 import * as extension from './extension/Extension.resource';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<ItemResult>;
-
-const operations: Record<string, Record<string, Operation>> = {
+const operations: Record<string, Record<string, ItemOperation>> = {
 	extension: {
 		create: extension.create.execute,
 		delete: extension.delete.execute,
@@ -18,15 +15,5 @@ const operations: Record<string, Record<string, Operation>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await executePerItem.call(this, async (itemIndex) => {
-		const resource = this.getNodeParameter('resource', itemIndex) as string;
-		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const run = operations[resource]?.[operation];
-		if (!run) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
-				itemIndex,
-			});
-		}
-		return await run.call(this, itemIndex);
-	});
+	return await routePerItem.call(this, operations);
 }

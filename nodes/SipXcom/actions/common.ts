@@ -3,30 +3,17 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../../shared/extension';
 import { displayName, normalisedExtension } from '../../shared/extension';
+import { outputProperty as sharedOutputProperty, readOutputMode } from '../../shared/properties';
 
 /** The package-wide Output parameter, shown on the operations given. */
 export function outputProperty(resource: string, operations: string[]): INodeProperties {
-	return {
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		default: 'normalised',
-		displayOptions: { show: { resource: [resource], operation: operations } },
-		options: [
-			{
-				name: 'Normalised Extension',
-				value: 'normalised',
-				description:
-					'The package\'s vendor-neutral shape (number ← userName, name, email, aliases …) that Compare Extensions matches on',
-			},
-			{
-				name: 'Raw Record',
-				value: 'raw',
-				description: 'The user as sipXconfig returns it, converted to JSON',
-			},
-		],
-		description: 'Shape of the output items',
-	};
+	return sharedOutputProperty({
+		resource,
+		operations,
+		normalised:
+			'The package\'s vendor-neutral shape (number ← userName, name, email, aliases …) that Compare Extensions matches on',
+		raw: 'The user as sipXconfig returns it, converted to JSON',
+	});
 }
 
 /** Fields that hold secrets in sipXconfig records (REST pin/sipPassword, SOAP pintoken, phone line password). */
@@ -69,7 +56,7 @@ export function toNormalised(user: IDataObject, raw: IDataObject): NormalisedExt
 export function shapeUser(ctx: IExecuteFunctions, itemIndex: number, record: object, includeSecrets = false): IDataObject {
 	const user = record as IDataObject;
 	const raw = includeSecrets ? user : stripSecrets(user);
-	const output = ctx.getNodeParameter('output', itemIndex, 'normalised') as string;
+	const output = readOutputMode(ctx, itemIndex);
 	return output === 'raw' ? raw : toNormalised(user, raw);
 }
 

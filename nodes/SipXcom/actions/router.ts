@@ -1,15 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemResult } from '../../shared/router';
-import { executePerItem } from '../../shared/router';
+import type { ItemOperation } from '../../shared/router';
+import { routePerItem } from '../../shared/router';
 import * as phone from './phone/Phone.resource';
 import * as user from './user/User.resource';
 import * as userBulk from './userBulk/UserBulk.resource';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<ItemResult>;
-
-const operations: Record<string, Record<string, Operation>> = {
+const operations: Record<string, Record<string, ItemOperation>> = {
 	user: {
 		getMany: user.getMany.execute,
 		get: user.get.execute,
@@ -28,15 +25,5 @@ const operations: Record<string, Record<string, Operation>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await executePerItem.call(this, async (itemIndex) => {
-		const resource = this.getNodeParameter('resource', itemIndex) as string;
-		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const run = operations[resource]?.[operation];
-		if (!run) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
-				itemIndex,
-			});
-		}
-		return await run.call(this, itemIndex);
-	});
+	return await routePerItem.call(this, operations);
 }

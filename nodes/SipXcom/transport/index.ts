@@ -10,6 +10,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { RequestContext, VendorApi } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
+import { trimBaseUrl } from '../../shared/url';
 import type { Json, RestResult } from './xml';
 import { buildSoapEnvelope, describeXmlError, parseRestResult, parseSoapResponse, XmlFormatError } from './xml';
 
@@ -75,7 +76,7 @@ export const sipXcomApi: VendorApi = {
 
 /** `https://pbx.example.com`, `https://pbx.example.com/` or `…/sipxconfig` → `https://pbx.example.com/sipxconfig`. */
 export function appUrl(serverUrl: string): string {
-	const base = serverUrl.trim().replace(/\/+$/, '').replace(/\/sipxconfig$/i, '');
+	const base = trimBaseUrl(serverUrl).replace(/\/sipxconfig$/i, '');
 	return `${base}/sipxconfig`;
 }
 

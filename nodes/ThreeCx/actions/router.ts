@@ -1,14 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemResult } from '../../shared/router';
+import type { ItemOperation } from '../../shared/router';
 import { executePerItem } from '../../shared/router';
 import * as user from './user/User.resource';
 
-type PerItem = (this: IExecuteFunctions, itemIndex: number) => Promise<ItemResult>;
 type Bulk = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
-const PER_ITEM: Record<string, PerItem> = {
+const PER_ITEM: Record<string, ItemOperation> = {
 	create: user.create.execute,
 	delete: user.delete.execute,
 	exportExtensions: user.exportExtensions.execute,

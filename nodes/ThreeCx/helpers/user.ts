@@ -2,6 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../../shared/extension';
 import { displayName, normalisedExtension } from '../../shared/extension';
+import type { OutputMode } from '../../shared/properties';
+import { withoutFields } from '../../shared/redact';
 
 /**
  * Pbx.User properties that hold credentials: SIP auth password, web client password, desk
@@ -11,8 +13,7 @@ export const USER_SECRET_FIELDS = ['AuthPassword', 'AccessPassword', 'DeskphoneP
 
 /** Removes secrets (unless asked to keep them) and OData annotations such as @odata.context. */
 export function stripSecrets<T extends IDataObject>(record: T, includeSecrets = false): T {
-	const copy: IDataObject = { ...record };
-	if (!includeSecrets) for (const field of USER_SECRET_FIELDS) delete copy[field];
+	const copy: IDataObject = includeSecrets ? { ...record } : withoutFields(record, USER_SECRET_FIELDS);
 	for (const key of Object.keys(copy)) {
 		if (key.startsWith('@odata.')) delete copy[key];
 	}
@@ -40,8 +41,6 @@ export function normaliseUser(user: IDataObject, includeSecrets = false): Normal
 		raw: stripSecrets(user, includeSecrets),
 	});
 }
-
-export type OutputMode = 'normalised' | 'raw';
 
 export function shapeUser(user: IDataObject, output: OutputMode, includeSecrets: boolean): IDataObject {
 	return output === 'raw' ? stripSecrets(user, includeSecrets) : normaliseUser(user, includeSecrets);

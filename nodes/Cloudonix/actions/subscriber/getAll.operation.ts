@@ -1,27 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readLimit, returnAllProperties } from '../../../shared/properties';
 import { msisdnHasPrefix } from '../../subscriber';
 import type { OperationContext } from '../common';
 import { outputOptions, outputProperty, shape, show } from '../common';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: show(['getAll']),
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { ...show(['getAll']).show, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties('subscriber', ['getAll']),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -62,8 +47,7 @@ export const description: INodeProperties[] = [
 
 /** Cloudonix returns the whole domain in one array, so filters and the limit apply locally. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const prefix = String(filters.msisdnPrefix ?? '').trim();
 	const maxLength = Number(filters.maxMsisdnLength ?? 0);

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { openVoxRequest } from '../../transport';
 import { readBack, validated } from './common';
 import { settingsOptions, settingsToBody, validateExtensionNumber, validateRegisterPassword } from './fields';
-import type { OutputMode } from './output';
 import { formatRecord, outputProperties } from './output';
 
 const show = { resource: ['extension'], operation: ['create'] };
@@ -47,7 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const number = String(this.getNodeParameter('number', itemIndex) ?? '').trim();
 	const password = String(this.getNodeParameter('registerpassword', itemIndex) ?? '');
 	const settings = this.getNodeParameter('settings', itemIndex, {}) as IDataObject;
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const output = readOutputMode(this, itemIndex);
 	const includeSecrets = this.getNodeParameter('includeSecrets', itemIndex, false) as boolean;
 	const body = validated(this, itemIndex, () => {
 		validateExtensionNumber(number, 'number');

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { openVoxRequest } from '../../transport';
 import { FieldError, parseNumberList } from './fields';
-import type { OutputMode } from './output';
 import { formatRecord, outputProperties } from './output';
 
 export const description: INodeProperties[] = [
@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 /** `extension/query`: full settings of one, several (`extid` "101,102") or all extensions. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const raw = String(this.getNodeParameter('extid', itemIndex, '') ?? '').trim();
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const output = readOutputMode(this, itemIndex);
 	const includeSecrets = this.getNodeParameter('includeSecrets', itemIndex, false) as boolean;
 	let body: IDataObject | undefined;
 	if (raw !== '') {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { openVoxRequest } from '../../transport';
-import type { OutputMode } from './output';
 import { formatRecord, outputProperties } from './output';
 
 const show = { resource: ['extension'], operation: ['getMany'] };
@@ -10,23 +10,7 @@ const show = { resource: ['extension'], operation: ['getMany'] };
 export const EXTENSION_STATUSES = ['Registered', 'Unavailable', 'Idle', 'Ringing', 'Busy', 'Hold', 'Malfunction', 'Fxsnoport'];
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { ...show, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties('extension', ['getMany']),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -59,10 +43,9 @@ export const description: INodeProperties[] = [
 
 /** `extensionlist/query`: number, status, type and name of every extension, in one answer. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; type?: string };
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const output = readOutputMode(this, itemIndex);
 	const answer = await openVoxRequest.call(this, 'extensionlist/query', undefined, itemIndex, { idempotent: true });
 	const list = Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
 	const type = filters.type?.trim().toLowerCase();

@@ -2,16 +2,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../../../shared/extension';
 import { normalisedExtension } from '../../../shared/extension';
+import type { OutputMode } from '../../../shared/properties';
+import { includeSecretsProperty, outputProperty, showFor } from '../../../shared/properties';
+import { withoutFields } from '../../../shared/redact';
 import { SECRET_RECORD_FIELDS } from './fields';
-
-export type OutputMode = 'normalised' | 'raw';
 
 /** Removes passwords and PINs from a record unless the user switched Include Secrets on. */
 export function withoutSecrets(record: IDataObject, includeSecrets: boolean): IDataObject {
-	if (includeSecrets) return { ...record };
-	const copy: IDataObject = { ...record };
-	for (const field of SECRET_RECORD_FIELDS) delete copy[field];
-	return copy;
+	return includeSecrets ? { ...record } : withoutFields(record, SECRET_RECORD_FIELDS);
 }
 
 function text(value: unknown): string | undefined {
@@ -46,34 +44,22 @@ export function formatRecord(record: IDataObject, output: OutputMode, includeSec
 /** The Output selector and Include Secrets switch of operations that return extensions. */
 export function outputProperties(operations: string[], secrets: boolean): INodeProperties[] {
 	const properties: INodeProperties[] = [
-		{
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			default: 'normalised',
-			displayOptions: { show: { resource: ['extension'], operation: operations } },
-			options: [
-				{
-					name: 'Normalised Extension',
-					value: 'normalised',
-					description:
-						'Number, name, email, mobile, status, ID and source like the other PBX nodes of this package, with the OpenVox record in raw',
-				},
-				{ name: 'Raw Record', value: 'raw', description: 'The record as the PBX returned it' },
-			],
-			description: 'Shape of the output items',
-		},
+		outputProperty({
+			resource: 'extension',
+			operations,
+			normalised:
+				'Number, name, email, mobile, status, ID and source like the other PBX nodes of this package, with the OpenVox record in raw',
+			raw: 'The record as the PBX returned it',
+		}),
 	];
 	if (secrets) {
-		properties.push({
-			displayName: 'Include Secrets',
-			name: 'includeSecrets',
-			type: 'boolean',
-			default: false,
-			displayOptions: { show: { resource: ['extension'], operation: operations } },
-			description:
-				'Whether to keep the register password, user password and voicemail PIN in the output (they are removed by default)',
-		});
+		properties.push(
+			includeSecretsProperty({
+				displayOptions: showFor('extension', operations),
+				description:
+					'Whether to keep the register password, user password and voicemail PIN in the output (they are removed by default)',
+			}),
+		);
 	}
 	return properties;
 }

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { openVoxRequest } from '../../transport';
 import { readBack, validated } from './common';
 import { settingsOptions, settingsToBody, validateExtensionNumber } from './fields';
-import type { OutputMode } from './output';
 import { formatRecord, outputProperties } from './output';
 
 const show = { resource: ['extension'], operation: ['update'] };
@@ -38,7 +38,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const extid = String(this.getNodeParameter('extid', itemIndex) ?? '').trim();
 	const settings = this.getNodeParameter('settings', itemIndex, {}) as IDataObject;
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const output = readOutputMode(this, itemIndex);
 	const includeSecrets = this.getNodeParameter('includeSecrets', itemIndex, false) as boolean;
 	const changes = validated(this, itemIndex, () => {
 		validateExtensionNumber(extid, 'extid', 'Extension Name or ID');

@@ -1,36 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readLimit, returnAllProperties } from '../../../shared/properties';
 import { apiJson } from '../../transport';
 import { stripSecrets } from '../common';
 
 /** Phones per request (`limit`); `start` is the offset of the first phone. */
 export const PHONE_PAGE_SIZE = 100;
 
-const show = { resource: ['phone'], operation: ['getMany'] };
-
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { ...show, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties('phone', ['getMany']),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+	const limit = readLimit(this, i);
 	const pageSize = Math.max(1, Math.min(limit, PHONE_PAGE_SIZE));
 	const phones: IDataObject[] = [];
 	const seen = new Set<unknown>();

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readLimit, returnAllProperties } from '../../../shared/properties';
 import { parseOrFail, restXml } from '../../transport';
 import type { RestUser } from '../../transport/xml';
 import { parseUserList } from '../../transport/xml';
@@ -11,23 +12,7 @@ export const PAGE_SIZE = 250;
 const show = { resource: ['user'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { ...show, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties('user', ['getMany']),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -91,8 +76,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+	const limit = readLimit(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as { branch?: string | number; ids?: string };
 	const sort = this.getNodeParameter('sort', i, {}) as { sortBy?: string; sortDirection?: string };
 

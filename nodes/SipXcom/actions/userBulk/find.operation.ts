@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { includeSecretsProperty } from '../../../shared/properties';
 import { soapCall } from '../../transport';
 import { soapItems } from '../../transport/xml';
 import { outputProperty, shapeUser } from '../common';
@@ -16,14 +17,10 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { resource: ['userBulk'], operation: ['find'] } },
 		options: [
-			{
-				displayName: 'Include Secrets',
-				name: 'includeSecrets',
-				type: 'boolean',
-				default: false,
+			includeSecretsProperty({
 				description:
 					'Whether to keep the SIP password and PIN token that the SOAP API returns. Off by default so they do not end up in execution logs.',
-			},
+			}),
 		],
 	},
 ];

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest } from '../../transport';
-import { getOutputMode, outputField, show } from './fields';
+import { outputField, show } from './fields';
 import { commonUserFields, userBody } from './userFields';
 
 const OPERATION = ['create'];
@@ -37,5 +38,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const number = String(this.getNodeParameter('Number', itemIndex, '') ?? '').trim();
 	if (number !== '') body.Number = number;
 	const user = await threeCxRequest.call(this, { method: 'POST', path: '/Users', body }, itemIndex);
-	return shapeUser(user, getOutputMode(this, itemIndex), false);
+	return shapeUser(user, readOutputMode(this, itemIndex), false);
 }

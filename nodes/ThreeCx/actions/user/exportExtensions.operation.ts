@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { includeSecretsProperty } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { csvToObjects, objectsToCsv } from '../../helpers/csv';
 import { stripSecrets } from '../../helpers/user';
@@ -63,14 +64,11 @@ export const description: INodeProperties[] = [
 				description: 'Name of the output file; by default the name the PBX suggests, or extensions.csv',
 			},
 			ODATA_OPTIONS.filter,
-			{
+			includeSecretsProperty({
 				displayName: 'Include Secrets in Rows',
-				name: 'includeSecrets',
-				type: 'boolean',
-				default: false,
 				description:
 					'Whether parsed rows keep AuthPassword, AccessPassword, DeskphonePassword and VMPIN columns (the file itself is always the PBX export as sent)',
-			},
+			}),
 			ODATA_OPTIONS.orderby,
 			ODATA_OPTIONS.search,
 			ODATA_OPTIONS.select,

@@ -1,43 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { OutputMode } from '../../helpers/user';
+import { includeSecretsProperty, outputProperty } from '../../../shared/properties';
 
 export const show = (operation: string[]) => ({ show: { resource: ['user'], operation } });
 
 export function outputField(operations: string[]): INodeProperties {
-	return {
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		default: 'normalised',
-		displayOptions: show(operations),
-		options: [
-			{
-				name: 'Normalised Extension',
-				value: 'normalised',
-				description:
-					'Number, name, first and last name, email, enabled, ID and the raw user, ready for Compare Extensions',
-			},
-			{
-				name: 'Raw Record',
-				value: 'raw',
-				description: 'The 3CX user (Pbx.User) as the PBX returned it',
-			},
-		],
+	return outputProperty({
+		resource: 'user',
+		operations,
+		normalised: 'Number, name, first and last name, email, enabled, ID and the raw user, ready for Compare Extensions',
+		raw: 'The 3CX user (Pbx.User) as the PBX returned it',
 		description: 'Shape of each output item',
-	};
+	});
 }
 
 export function includeSecretsOption(): INodeProperties {
-	return {
-		displayName: 'Include Secrets',
-		name: 'includeSecrets',
-		type: 'boolean',
-		default: false,
+	return includeSecretsProperty({
 		description:
 			'Whether to keep AuthPassword, AccessPassword, DeskphonePassword and VMPIN in the output (they are removed by default)',
-	};
+	});
 }
 
 /** The OData system query options 3CX accepts on the Users collection (swagger ListUser). */
@@ -145,10 +127,6 @@ export function withDepartment(filter: string | undefined, groupId: unknown): st
 	if (groupId === undefined || groupId === null || groupId === '') return filter;
 	const lambda = `Groups/any(g:g/GroupId eq ${Number(groupId)})`;
 	return filter ? `(${filter}) and ${lambda}` : lambda;
-}
-
-export function getOutputMode(ctx: IExecuteFunctions, itemIndex: number): OutputMode {
-	return ctx.getNodeParameter('output', itemIndex, 'normalised') as OutputMode;
 }
 
 /** A user ID parameter as int32, or a NodeOperationError naming the parameter and item. */

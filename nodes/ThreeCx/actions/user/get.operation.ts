@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
-import { commaList, getOutputMode, includeSecretsOption, ODATA_OPTIONS, outputField, show, userIdParameter } from './fields';
+import { commaList, includeSecretsOption, ODATA_OPTIONS, outputField, show, userIdParameter } from './fields';
 
 const OPERATION = ['get'];
 
@@ -72,5 +73,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const expand = commaList(options.expand);
 	if (expand) qs.$expand = expand;
 	const user = await threeCxRequest.call(this, { path, qs }, itemIndex);
-	return shapeUser(user, getOutputMode(this, itemIndex), options.includeSecrets === true);
+	return shapeUser(user, readOutputMode(this, itemIndex), options.includeSecrets === true);
 }

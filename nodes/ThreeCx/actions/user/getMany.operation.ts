@@ -1,30 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { shapeUser } from '../../helpers/user';
 import { getAllPages } from '../../transport';
-import { getOutputMode, ODATA_OPTIONS, odataQuery, outputField, show, withDepartment } from './fields';
+import { includeSecretsOption, ODATA_OPTIONS, odataQuery, outputField, show, withDepartment } from './fields';
 
 const OPERATION = ['getMany'];
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: show(OPERATION),
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties('user', OPERATION),
 	outputField(OPERATION),
 	{
 		displayName: 'Options',
@@ -46,14 +31,7 @@ export const description: INodeProperties[] = [
 			},
 			ODATA_OPTIONS.expand,
 			ODATA_OPTIONS.filter,
-			{
-				displayName: 'Include Secrets',
-				name: 'includeSecrets',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to keep AuthPassword, AccessPassword, DeskphonePassword and VMPIN in the output (they are removed by default)',
-			},
+			includeSecretsOption(),
 			ODATA_OPTIONS.orderby,
 			ODATA_OPTIONS.search,
 			ODATA_OPTIONS.select,
@@ -67,10 +45,9 @@ export const description: INodeProperties[] = [
  * Return All neither loses nor repeats a user. Limit becomes $top, split into pages.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const output = getOutputMode(this, itemIndex);
+	const output = readOutputMode(this, itemIndex);
 	const qs = odataQuery(options);
 	const filter = withDepartment(qs.$filter as string | undefined, options.groupId);
 	if (filter) qs.$filter = filter;
@@ -81,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			qs,
 			orderBy: typeof options.orderby === 'string' ? options.orderby : undefined,
 			skip: typeof options.skip === 'number' ? options.skip : undefined,
-			limit,
+			limit: Number.isFinite(limit) ? limit : undefined,
 		},
 		itemIndex,
 	);

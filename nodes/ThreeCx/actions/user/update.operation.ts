@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
-import { getOutputMode, outputField, show, userIdField, userIdParameter } from './fields';
+import { outputField, show, userIdField, userIdParameter } from './fields';
 import { commonUserFields, userBody } from './userFields';
 
 const OPERATION = ['update'];
@@ -47,5 +48,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	await threeCxRequest.call(this, { method: 'PATCH', path: userPath({ id }), body }, itemIndex);
 	const user = await threeCxRequest.call(this, { path: userPath({ id }) }, itemIndex);
-	return shapeUser(user, getOutputMode(this, itemIndex), false);
+	return shapeUser(user, readOutputMode(this, itemIndex), false);
 }
