@@ -1,11 +1,9 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-
 import type { IDataObject } from 'n8n-workflow';
 
 import { CredentialStore } from '../harness/credentials';
 import { runWorkflow, testCredential } from '../harness/engine';
 import { buildWorkflow, pkg, source } from '../harness/workflow';
+import { SANDBOX_TLS } from '../sandbox/core';
 import { createOpenVoxSandbox, md5 } from '../sandbox/openvox';
 
 const sandbox = createOpenVoxSandbox();
@@ -542,10 +540,7 @@ describe('OpenVox XML variant', () => {
 });
 
 describe('OpenVox over HTTPS with a self-signed certificate', () => {
-	const tls = {
-		key: readFileSync(join(__dirname, '..', 'sandbox', 'openvox', 'tls', 'key.pem')),
-		cert: readFileSync(join(__dirname, '..', 'sandbox', 'openvox', 'tls', 'cert.pem')),
-	};
+	const tls = SANDBOX_TLS;
 
 	it('refuses the certificate by default and accepts it with Ignore SSL Issues, login included', async () => {
 		const secure = createOpenVoxSandbox({ tls, seed: 2 });

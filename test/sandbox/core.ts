@@ -3,9 +3,11 @@
  * ephemeral (or fixed) port, a router, a request log, and fault injection. Vendor
  * sandboxes add their routes on top; tests, the demo and `npm run sandbox` share them.
  */
+import { readFileSync } from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import type { AddressInfo, Socket } from 'net';
+import { join } from 'path';
 
 export type Query = Record<string, string>;
 
@@ -82,6 +84,15 @@ interface ActiveFault extends Fault {
 	seen: number;
 	used: number;
 }
+
+/**
+ * The committed self-signed test certificate for 127.0.0.1/localhost (see tls/README.md): what a
+ * PBX with its factory certificate looks like to a client.
+ */
+export const SANDBOX_TLS = {
+	key: readFileSync(join(__dirname, 'tls', 'key.pem')),
+	cert: readFileSync(join(__dirname, 'tls', 'cert.pem')),
+};
 
 export interface SandboxOptions {
 	/** Serve HTTPS with this key and certificate. */

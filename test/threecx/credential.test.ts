@@ -1,4 +1,5 @@
 import { runWorkflow, testCredential } from '../harness/engine';
+import { SANDBOX_TLS } from '../sandbox/core';
 import { createThreeCxSandbox } from '../sandbox/threecx';
 import { credentialFor, NODE, threeCxWorkflow } from './helpers';
 
@@ -147,9 +148,7 @@ describe('3CX API credential', () => {
 });
 
 describe('3CX API credential over HTTPS with a self-signed certificate', () => {
-	// A throw-away self-signed certificate for 127.0.0.1 (generated for this test, no secret).
-	const tls = selfSigned();
-	const secure = createThreeCxSandbox({ tls });
+	const secure = createThreeCxSandbox({ tls: SANDBOX_TLS });
 	beforeAll(async () => {
 		await secure.server.start();
 		secure.seedUsers(3);
@@ -169,21 +168,3 @@ describe('3CX API credential over HTTPS with a self-signed certificate', () => {
 		expect((await testCredential(relaxed.store, 'threeCxApi', relaxed.credential.id)).status).toBe('OK');
 	});
 });
-
-function selfSigned(): { key: string; cert: string } {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { execFileSync } = require('child_process') as typeof import('child_process');
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { mkdtempSync, readFileSync } = require('fs') as typeof import('fs');
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { join } = require('path') as typeof import('path');
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { tmpdir } = require('os') as typeof import('os');
-	const dir = mkdtempSync(join(tmpdir(), '3cx-tls-'));
-	execFileSync('openssl', [
-		'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-		'-addext', 'subjectAltName=IP:127.0.0.1',
-		'-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-	], { stdio: 'ignore' });
-	return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-}

@@ -13,12 +13,10 @@
  * - Fault injection and the request log from the shared SandboxServer.
  */
 import { createHash } from 'crypto';
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 import type { SandboxRequest, SandboxResponse } from '../core';
-import { SandboxServer } from '../core';
+import { SANDBOX_TLS, SandboxServer } from '../core';
 
 export const SIPXCOM_ADMIN = { username: 'superadmin', password: 'Sup3r&Secret!' };
 export const SIPXCOM_NON_ADMIN = { username: '201', password: 'user-201-pass' };
@@ -90,7 +88,7 @@ export interface SipXcomState {
 }
 
 export interface SipXcomSandboxOptions {
-	/** Serve HTTPS with the committed self-signed test certificate (test/sandbox/sipxcom/tls). */
+	/** Serve HTTPS with the committed self-signed test certificate (test/sandbox/tls). */
 	tls?: boolean;
 	/** Users to seed (default 5). */
 	users?: number;
@@ -156,11 +154,7 @@ function wantsJson(req: SandboxRequest): boolean {
 }
 
 export function createSipXcomSandbox(options: SipXcomSandboxOptions = {}) {
-	const tlsDir = join(__dirname, 'tls');
-	const server = new SandboxServer(
-		'sipxcom',
-		options.tls ? { tls: { key: readFileSync(join(tlsDir, 'key.pem')), cert: readFileSync(join(tlsDir, 'cert.pem')) } } : {},
-	);
+	const server = new SandboxServer('sipxcom', options.tls ? { tls: SANDBOX_TLS } : {});
 	const state: SipXcomState = {
 		users: new Map(),
 		groups: new Map(),
