@@ -16,8 +16,8 @@ export class CloudonixApi implements ICredentialType {
 	displayName = 'Cloudonix API';
 
 	// A full URL, as community credentials need; the camelCase form only resolves inside n8n's own docs.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
-	documentationUrl = 'https://developers.cloudonix.com/Documentation/apiSecurity';
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#cloudonix';
 
 	properties: INodeProperties[] = [
 		{

@@ -38,7 +38,7 @@ export class OpenVoxApi implements ICredentialType {
 	displayName = 'OpenVox API';
 
 	// A community package needs a full URL: n8n resolves a camelCase slug against docs.n8n.io.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
 	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#openvox';
 
 	properties: INodeProperties[] = [

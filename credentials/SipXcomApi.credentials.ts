@@ -17,7 +17,7 @@ export class SipXcomApi implements ICredentialType {
 	displayName = 'sipXcom API';
 
 	// The rule expects a main-repo doc slug; a community package must link to its own docs.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
 	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#sipxcom';
 
 	properties: INodeProperties[] = [

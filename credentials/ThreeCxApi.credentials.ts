@@ -29,7 +29,8 @@ export class ThreeCxApi implements ICredentialType {
 
 	displayName = '3CX API';
 
-	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/threecx.md#credentials'; // eslint-disable-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a full URL, not an n8n docs slug
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#3cx';
 
 	icon = { light: 'file:../nodes/ThreeCx/threeCx.svg', dark: 'file:../nodes/ThreeCx/threeCx.dark.svg' } as const;
 
