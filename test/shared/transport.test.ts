@@ -1,3 +1,6 @@
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+
 import { CredentialStore } from '../harness/credentials';
 import { runWorkflow, testCredential } from '../harness/engine';
 import { registerTestTypes } from '../harness/registry';
@@ -129,9 +132,26 @@ describe('shared transport and credentials through the engine', () => {
 			{ error: 'Sandbox request failed (HTTP 400): password *** rejected' },
 			{ error: 'Sandbox request failed (HTTP 400): password *** rejected' },
 		]);
-		const failed = await runWorkflow(workflow('GET', '/leak', [{}]), store);
-		expect(JSON.stringify(failed.run.data.resultData)).not.toContain('s3cret-pass');
-		expect(JSON.stringify(failed.run.data.resultData)).not.toContain(store.data('1').sessionToken as string);
+		// n8n reports node errors (and their causes) through its logger: capture what it logs, too.
+		const logged: string[] = [];
+		const logger = Container.get(Logger);
+		const spies = (['error', 'warn'] as const).map((level) =>
+			jest.spyOn(logger, level).mockImplementation((message: string, meta?: object) => {
+				logged.push(`${message} ${JSON.stringify(meta ?? {})}`);
+			}),
+		);
+		let failed;
+		try {
+			failed = await runWorkflow(workflow('GET', '/leak', [{}]), store);
+		} finally {
+			spies.forEach((spy) => spy.mockRestore());
+		}
+		const token = store.data('1').sessionToken as string;
+		for (const text of [JSON.stringify(failed.run.data.resultData), logged.join('\n')]) {
+			expect(text).not.toContain('s3cret-pass');
+			expect(text).not.toContain(token);
+		}
+		expect(logged.join('\n')).toContain('password *** rejected');
 	});
 
 	it('fails a wrong password with the vendor message and does not loop', async () => {
