@@ -3,45 +3,30 @@
  * responses in either password spelling, the normalised extension mapping, and deciding
  * which fields an update would change.
  */
-import { randomInt } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../shared/extension';
 import { normalisedExtension } from '../shared/extension';
+import type { PasswordLengthRange } from '../shared/password';
+import { generatePassword } from '../shared/password';
 import type { OutputMode } from '../shared/properties';
 import { withoutFields } from '../shared/redact';
 
 export type JsonObject = Record<string, unknown>;
 
 /**
- * Generated SIP passwords use letters and digits only, without look-alikes (0/O, 1/l/I), so
- * they survive phone provisioning templates, URLs and being read aloud. Cloudonix documents no
- * password rule (cloudonix.md §4–5, examples like "s3cret-Pass"); we always include an upper-
- * case letter, a lower-case letter and a digit, which satisfies common SIP password policies.
- * 57 symbols: 20 characters ≈ 116 bits of entropy.
+ * Cloudonix documents no password rule (cloudonix.md §4–5, examples like "s3cret-Pass"); the
+ * shared generator (nodes/shared/password.ts: letters and digits without look-alikes, always an
+ * upper-case letter, a lower-case letter and a digit) is used with lengths 12–64, default 20.
  */
-export const PASSWORD_UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const PASSWORD_LOWER = 'abcdefghijkmnopqrstuvwxyz';
-export const PASSWORD_DIGITS = '23456789';
-export const PASSWORD_ALPHABET = PASSWORD_UPPER + PASSWORD_LOWER + PASSWORD_DIGITS;
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 64;
-export const PASSWORD_DEFAULT_LENGTH = 20;
+export const SIP_PASSWORD_LENGTH: PasswordLengthRange = { min: 12, max: 64, default: 20 };
+export const PASSWORD_MIN_LENGTH = SIP_PASSWORD_LENGTH.min;
+export const PASSWORD_MAX_LENGTH = SIP_PASSWORD_LENGTH.max;
+export const PASSWORD_DEFAULT_LENGTH = SIP_PASSWORD_LENGTH.default;
 
-/** A random SIP password from crypto.randomInt (uniform, no modulo bias). */
+/** A random SIP password from crypto.randomInt (uniform, no modulo bias); RangeError outside 12–64. */
 export function generateSipPassword(length = PASSWORD_DEFAULT_LENGTH): string {
-	if (!Number.isInteger(length) || length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
-		throw new RangeError(`Password length must be a whole number from ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH}`);
-	}
-	const pick = (set: string) => set[randomInt(set.length)];
-	const chars = [pick(PASSWORD_UPPER), pick(PASSWORD_LOWER), pick(PASSWORD_DIGITS)];
-	while (chars.length < length) chars.push(pick(PASSWORD_ALPHABET));
-	// Fisher–Yates, so the guaranteed classes are not always at the start.
-	for (let i = chars.length - 1; i > 0; i--) {
-		const j = randomInt(i + 1);
-		[chars[i], chars[j]] = [chars[j], chars[i]];
-	}
-	return chars.join('');
+	return generatePassword(SIP_PASSWORD_LENGTH, length);
 }
 
 /** Response fields that hold the SIP password: current and legacy spelling (cloudonix.md §4). */

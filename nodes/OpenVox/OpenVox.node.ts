@@ -11,7 +11,10 @@ export class OpenVox implements INodeType {
 		name: 'openVox',
 		icon: { light: 'file:openVox.svg', dark: 'file:openVox.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: Create generates the register password by default (version 1 keeps "set", so
+		// workflows saved before the option existed keep their password; see actions/extension/password.ts).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Provision extensions on OpenVox UC-series IP PBXs (UC300/UC500/UC501) through their HTTP API',
 		defaults: {

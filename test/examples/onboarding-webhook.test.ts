@@ -6,7 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CredentialStore } from '../harness/credentials';
 import { runWorkflow } from '../harness/engine';
-import { loadExample } from '../harness/examples';
+import { loadExample, readExample } from '../harness/examples';
+import { validateRegisterPassword } from '../../nodes/OpenVox/actions/extension/fields';
 import { createCloudonixSandbox } from '../sandbox/cloudonix';
 import { createOpenVoxSandbox } from '../sandbox/openvox';
 
@@ -39,9 +40,17 @@ async function post(body: IDataObject) {
 	return await runWorkflow(workflow, store);
 }
 
+// The OpenVox node's own generator (Register Password Mode "Generate a Strong Password", 20 characters).
 const GENERATED = /^[A-HJ-NP-Za-km-z2-9]{20}$/;
 
 describe('example: onboarding webhook', () => {
+	it('lets the OpenVox node generate the register password (no expression, no typed password)', () => {
+		const node = readExample('onboarding-webhook.json').nodes.find((n) => n.name === 'Create OpenVox Extension')!;
+		expect(node.typeVersion).toBe(2);
+		expect(node.parameters.passwordMode).toBe('generate');
+		expect(node.parameters).not.toHaveProperty('registerpassword');
+	});
+
 	it('creates the OpenVox extension and the Cloudonix subscriber, and answers without secrets', async () => {
 		const result = await post({ extension: '205', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' });
 
@@ -58,6 +67,7 @@ describe('example: onboarding webhook', () => {
 			enablevmtoemail: 'on',
 		});
 		expect(extension!.registerpassword).toMatch(GENERATED);
+		expect(() => validateRegisterPassword(extension!.registerpassword as string)).not.toThrow();
 
 		const subscriber = cloudonix.byMsisdn('205');
 		expect(subscriber).toMatchObject({

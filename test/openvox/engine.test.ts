@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { CredentialStore } from '../harness/credentials';
 import { runWorkflow, testCredential } from '../harness/engine';
 import { buildWorkflow, pkg, source } from '../harness/workflow';
+import { validateRegisterPassword } from '../../nodes/OpenVox/actions/extension/fields';
 import { SANDBOX_TLS } from '../sandbox/core';
 import { createOpenVoxSandbox, md5 } from '../sandbox/openvox';
 
@@ -21,7 +22,8 @@ beforeEach(() => {
 function setup(overrides: IDataObject = {}) {
 	const store = new CredentialStore();
 	const credential = store.add('openVoxApi', sandbox.credentials(overrides) as never);
-	const workflow = (parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false) =>
+	// typeVersion 1 unless a test says otherwise: version 2 only changes Create's password default.
+	const workflow = (parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false, typeVersion = 1) =>
 		buildWorkflow(
 			[
 				source('Items', items),
@@ -31,12 +33,13 @@ function setup(overrides: IDataObject = {}) {
 					parameters: { resource: 'extension', ...parameters },
 					credentials: { openVoxApi: credential },
 					continueOnFail,
+					typeVersion,
 				},
 			],
 			[['Items', NODE]],
 		);
-	const run = async (parameters: IDataObject, items?: IDataObject[], continueOnFail = false) =>
-		await runWorkflow(workflow(parameters, items, continueOnFail), store);
+	const run = async (parameters: IDataObject, items?: IDataObject[], continueOnFail = false, typeVersion = 1) =>
+		await runWorkflow(workflow(parameters, items, continueOnFail, typeVersion), store);
 	return { store, credential, workflow, run };
 }
 
@@ -214,6 +217,127 @@ describe('OpenVox Create, Update, Delete', () => {
 			number: '1000,1003',
 		});
 		expect([...sandbox.state.extensions.keys()]).toEqual(['1001', '1002', '1004']);
+	});
+});
+
+describe('OpenVox register password generation', () => {
+	const GENERATED = (length: number) => new RegExp(`^[A-HJ-NP-Za-km-z2-9]{${length}}$`);
+	const added = () => JSON.parse(sandbox.server.requests.find((r) => r.path.endsWith('/extension/add'))!.text) as IDataObject;
+
+	it('Create (version 2) generates a strong password by default that the PBX accepts, and keeps it out of the output', async () => {
+		const { run } = setup();
+		const result = await run({ operation: 'create', number: '2500', settings: { username: 'Gen User' } }, undefined, false, 2);
+
+		expect(result.status).toBe('success');
+		const password = added().registerpassword as string;
+		expect(password).toMatch(GENERATED(20));
+		expect(password).toMatch(/[A-Z]/);
+		expect(password).toMatch(/[a-z]/);
+		expect(password).toMatch(/[2-9]/);
+		expect(() => validateRegisterPassword(password)).not.toThrow();
+		expect(added()).toEqual({ number: '2500', registerpassword: password, username: 'Gen User' });
+		expect(sandbox.state.extensions.get('2500')).toMatchObject({ username: 'Gen User', registerpassword: password });
+
+		const [created] = result.json(NODE);
+		expect(created).toMatchObject({ number: '2500', name: 'Gen User', source: 'openvox' });
+		expect(created.raw).not.toHaveProperty('registerpassword');
+		expect(JSON.stringify(result.run.data)).not.toContain(password);
+	});
+
+	it('shows the generated password only with Include Secrets, at the chosen length, new for every item', async () => {
+		const { run } = setup();
+		const result = await run(
+			{ operation: 'create', passwordMode: 'generate', passwordLength: 31, number: '={{$json.ext}}', output: 'raw', includeSecrets: true },
+			[{ ext: '2501' }, { ext: '2502' }],
+			false,
+			2,
+		);
+
+		expect(result.status).toBe('success');
+		const [first, second] = result.json(NODE);
+		expect(first.registerpassword).toBe(sandbox.state.extensions.get('2501')!.registerpassword);
+		expect(second.registerpassword).toBe(sandbox.state.extensions.get('2502')!.registerpassword);
+		expect(first.registerpassword).toMatch(GENERATED(31));
+		expect(second.registerpassword).toMatch(GENERATED(31));
+		expect(first.registerpassword).not.toBe(second.registerpassword);
+		expect(() => validateRegisterPassword(first.registerpassword as string)).not.toThrow();
+	});
+
+	it('Create (version 2) uses the entered password with "Set a Password"', async () => {
+		const { run } = setup();
+		const result = await run({ operation: 'create', passwordMode: 'set', number: '2503', registerpassword: 'Chosen-Pass-1' }, undefined, false, 2);
+		expect(result.status).toBe('success');
+		expect(added().registerpassword).toBe('Chosen-Pass-1');
+	});
+
+	it('keeps the password of a Create node saved before the option existed (typeVersion 1, no mode)', async () => {
+		const { run } = setup();
+		// Exactly the parameters such a saved workflow holds: registerpassword, no passwordMode.
+		const old = { resource: 'extension', operation: 'create', number: '2504', registerpassword: 'Saved-Earlier-9' };
+		const result = await run(old);
+		expect(result.status).toBe('success');
+		expect(added().registerpassword).toBe('Saved-Earlier-9');
+		expect(sandbox.state.extensions.get('2504')!.registerpassword).toBe('Saved-Earlier-9');
+	});
+
+	it('shows why version 1 keeps "set": n8n fills a missing mode with the default and drops the hidden password', async () => {
+		const { run } = setup();
+		const result = await run({ operation: 'create', number: '2505', registerpassword: 'Saved-Earlier-9' }, undefined, false, 2);
+		expect(result.status).toBe('success');
+		expect(added().registerpassword).not.toBe('Saved-Earlier-9');
+		expect(added().registerpassword).toMatch(GENERATED(20));
+	});
+
+	it('offers generation on version 1 too when chosen explicitly', async () => {
+		const { run } = setup();
+		const result = await run({ operation: 'create', passwordMode: 'generate', number: '2506', passwordLength: 12 });
+		expect(result.status).toBe('success');
+		expect(added().registerpassword).toMatch(GENERATED(12));
+	});
+
+	it.each([11, 32, 12.5])('refuses a generated length of %p before any request', async (passwordLength) => {
+		const { run } = setup();
+		const result = await run({ operation: 'create', number: '2507', passwordLength }, undefined, false, 2);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('The parameter "Generated Password Length" must be a whole number from 12 to 31 in item 0');
+		expect(sandbox.server.requests).toHaveLength(0);
+	});
+
+	it('Update replaces the password with a generated one, shown only with Include Secrets', async () => {
+		const { run } = setup();
+		const hidden = await run({ operation: 'update', extid: '1001', settings: { generateRegisterPassword: true } });
+		expect(hidden.status).toBe('success');
+		const sent = JSON.parse(sandbox.server.requests.find((r) => r.path.endsWith('/extension/update'))!.text) as IDataObject;
+		expect(Object.keys(sent)).toEqual(['extid', 'registerpassword']);
+		const password = sandbox.state.extensions.get('1001')!.registerpassword as string;
+		expect(password).not.toBe('Reg1001pw');
+		expect(password).toBe(sent.registerpassword);
+		expect(password).toMatch(GENERATED(20));
+		expect(JSON.stringify(hidden.run.data)).not.toContain(password);
+
+		const shown = await run({
+			operation: 'update',
+			extid: '1002',
+			settings: { generateRegisterPassword: true, passwordLength: 24, username: 'New Name' },
+			output: 'raw',
+			includeSecrets: true,
+		});
+		const updated = sandbox.state.extensions.get('1002')!;
+		expect(updated.registerpassword).toMatch(GENERATED(24));
+		expect(updated.username).toBe('New Name');
+		expect(shown.json(NODE)[0]).toMatchObject({ registerpassword: updated.registerpassword });
+	});
+
+	it('Update refuses both a set and a generated password, and a length alone, before any request', async () => {
+		const { run } = setup();
+		const both = await run({ operation: 'update', extid: '1001', settings: { generateRegisterPassword: true, registerpassword: 'Typed-1' } });
+		expect(both.error?.message).toBe('Use either "Register Password" or "Generate New Register Password", not both (item 0)');
+		const lengthOnly = await run({ operation: 'update', extid: '1001', settings: { passwordLength: 16 } });
+		expect(lengthOnly.error?.message).toBe('Add at least one field under "Settings" to update (item 0)');
+		const off = await run({ operation: 'update', extid: '1001', settings: { generateRegisterPassword: false } });
+		expect(off.error?.message).toBe('Add at least one field under "Settings" to update (item 0)');
+		expect(sandbox.server.requests).toHaveLength(0);
+		expect(sandbox.state.extensions.get('1001')!.registerpassword).toBe('Reg1001pw');
 	});
 });
 

@@ -8,6 +8,9 @@ import {
 	validateRegisterPassword,
 } from '../../nodes/OpenVox/actions/extension/fields';
 import { toNormalised, withoutSecrets } from '../../nodes/OpenVox/actions/extension/output';
+import { REGISTER_PASSWORD_LENGTH } from '../../nodes/OpenVox/actions/extension/password';
+import { OpenVox } from '../../nodes/OpenVox/OpenVox.node';
+import { generatePassword } from '../../nodes/shared/password';
 import { toXml } from '../sandbox/openvox';
 
 describe('OpenVox errno table', () => {
@@ -171,5 +174,32 @@ describe('OpenVox output', () => {
 			raw: { extnumber: '101', username: 'xiaoshaokun', type: 'pjsip', status: 'Registered', email: 'a@b.c', moblie: '18088861612' },
 		});
 		expect(withoutSecrets(record, true)).toEqual(record);
+	});
+});
+
+describe('OpenVox generated register passwords', () => {
+	it('meet the register-password rules at every length the node allows (12–31)', () => {
+		expect(REGISTER_PASSWORD_LENGTH).toEqual({ min: 12, max: 31, default: 20 });
+		for (let length = REGISTER_PASSWORD_LENGTH.min; length <= REGISTER_PASSWORD_LENGTH.max; length++) {
+			for (let i = 0; i < 50; i++) {
+				const password = generatePassword(REGISTER_PASSWORD_LENGTH, length);
+				expect(password).toHaveLength(length);
+				expect(() => validateRegisterPassword(password)).not.toThrow();
+			}
+		}
+	});
+
+	it('declare Register Password Mode per node version: "set" for version 1, "generate" from version 2', () => {
+		const node = new OpenVox().description;
+		expect(node.version).toEqual([1, 2]);
+		expect(node.defaultVersion).toBe(2);
+		const modes = node.properties.filter((p) => p.name === 'passwordMode');
+		expect(modes.map((p) => [p.displayOptions?.show?.['@version'], p.default])).toEqual([
+			[[1], 'set'],
+			[[{ _cnd: { gte: 2 } }], 'generate'],
+		]);
+		const password = node.properties.find((p) => p.name === 'registerpassword')!;
+		expect(password.displayOptions?.show).toMatchObject({ operation: ['create'], passwordMode: ['set'] });
+		expect(modes[1].options!.map((o) => (o as { name: string }).name)).toEqual(['Generate a Strong Password', 'Set a Password']);
 	});
 });

@@ -6,6 +6,8 @@ import { openVoxRequest } from '../../transport';
 import { readBack, validated } from './common';
 import { settingsOptions, settingsToBody, validateExtensionNumber, validateRegisterPassword } from './fields';
 import { formatRecord, outputProperties } from './output';
+import type { PasswordMode } from './password';
+import { generatedRegisterPassword, passwordLengthProperty, passwordModeProperties } from './password';
 
 const show = { resource: ['extension'], operation: ['create'] };
 
@@ -20,16 +22,19 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'Number of the new extension (digits)',
 	},
+	...passwordModeProperties(['create']),
 	{
+		// The name predates "Register Password Mode"; kept so saved workflows keep their password.
 		displayName: 'Register Password',
 		name: 'registerpassword',
 		type: 'string',
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		displayOptions: { show },
+		displayOptions: { show: { ...show, passwordMode: ['set'] } },
 		description: 'SIP registration password: at most 31 characters, no spaces and none of ;&"\'\\&lt;&gt;`|',
 	},
+	passwordLengthProperty({ show: { ...show, passwordMode: ['generate'] } }),
 	{
 		displayName: 'Settings',
 		name: 'settings',
@@ -42,15 +47,24 @@ export const description: INodeProperties[] = [
 	...outputProperties(['create'], true),
 ];
 
-/** `extension/add` with `number` and the chosen settings; returns the new extension as the PBX stores it. */
+/**
+ * `extension/add` with `number`, the register password (set or generated) and the chosen settings;
+ * returns the new extension as the PBX stores it. A generated password is only in the output
+ * with Include Secrets (it comes back in the read-back record, which is filtered like any other).
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const number = String(this.getNodeParameter('number', itemIndex) ?? '').trim();
-	const password = String(this.getNodeParameter('registerpassword', itemIndex) ?? '');
+	// 'set' is the fallback because that is what a node without the parameter always did.
+	const mode = this.getNodeParameter('passwordMode', itemIndex, 'set') as PasswordMode;
 	const settings = this.getNodeParameter('settings', itemIndex, {}) as IDataObject;
 	const output = readOutputMode(this, itemIndex);
 	const includeSecrets = this.getNodeParameter('includeSecrets', itemIndex, false) as boolean;
 	const body = validated(this, itemIndex, () => {
 		validateExtensionNumber(number, 'number');
+		const password =
+			mode === 'generate'
+				? generatedRegisterPassword(this, this.getNodeParameter('passwordLength', itemIndex, undefined), itemIndex)
+				: String(this.getNodeParameter('registerpassword', itemIndex, '') ?? '');
 		validateRegisterPassword(password);
 		return { number, registerpassword: password, ...settingsToBody(settings) };
 	});

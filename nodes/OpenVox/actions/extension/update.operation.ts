@@ -7,8 +7,18 @@ import { openVoxRequest } from '../../transport';
 import { readBack, validated } from './common';
 import { settingsOptions, settingsToBody, validateExtensionNumber } from './fields';
 import { formatRecord, outputProperties } from './output';
+import { generatedRegisterPassword, passwordLengthProperty } from './password';
 
 const show = { resource: ['extension'], operation: ['update'] };
+
+const generateOption: INodeProperties = {
+	displayName: 'Generate New Register Password',
+	name: 'generateRegisterPassword',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to replace the register password with a generated one (turn on "Include Secrets" to see it; phones registered with the old one stop registering)',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -29,7 +39,11 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Setting',
 		default: {},
 		displayOptions: { show },
-		options: settingsOptions('update'),
+		options: [
+			...settingsOptions('update'),
+			generateOption,
+			passwordLengthProperty(),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	...outputProperties(['update'], true),
 ];
@@ -37,12 +51,26 @@ export const description: INodeProperties[] = [
 /** `extension/update` with `extid` (and `extnumber` to renumber); returns the updated extension. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const extid = String(this.getNodeParameter('extid', itemIndex) ?? '').trim();
-	const settings = this.getNodeParameter('settings', itemIndex, {}) as IDataObject;
+	// The two generator settings steer the node and are not sent to the PBX.
+	const { generateRegisterPassword, passwordLength, ...settings } = this.getNodeParameter(
+		'settings',
+		itemIndex,
+		{},
+	) as IDataObject;
 	const output = readOutputMode(this, itemIndex);
 	const includeSecrets = this.getNodeParameter('includeSecrets', itemIndex, false) as boolean;
 	const changes = validated(this, itemIndex, () => {
 		validateExtensionNumber(extid, 'extid', 'Extension Name or ID');
-		return settingsToBody(settings);
+		if (generateRegisterPassword === true && settings.registerpassword !== undefined) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Use either "Register Password" or "Generate New Register Password", not both (item ${itemIndex})`,
+				{ itemIndex },
+			);
+		}
+		const body = settingsToBody(settings);
+		if (generateRegisterPassword === true) body.registerpassword = generatedRegisterPassword(this, passwordLength, itemIndex);
+		return body;
 	});
 	if (!Object.keys(changes).length) {
 		throw new NodeOperationError(this.getNode(), `Add at least one field under "Settings" to update (item ${itemIndex})`, {
