@@ -35,6 +35,11 @@ fi
 
 log "installing $WANT into $CACHE (cold cache: several minutes, ~3 GB)"
 started=$(date +%s)
+# Only ever delete a folder this script created (guards a mistyped PBX_SYNC_N8N_CACHE).
+if [[ -d "$CACHE" && -n "$(ls -A "$CACHE")" ]] && ! grep -qs '"name": "pbx-sync-real-n8n"' "$CACHE/package.json"; then
+	log "$CACHE exists and is not an n8n cache made by this script; refusing to delete it"
+	exit 1
+fi
 rm -rf "$CACHE"
 mkdir -p "$CACHE"
 cat >"$CACHE/package.json" <<JSON
