@@ -1,10 +1,18 @@
 /**
  * Minimal copies of the n8n-nodes-base nodes that test workflows need: a start, a pass-through
- * that can hold fixture data (via pinData), and sticky notes — so tests do not pull in all of
- * n8n-nodes-base (it brings database drivers and more).
+ * that can hold fixture data (via pinData), sample data for example workflows (Code), and
+ * sticky notes — so tests do not pull in all of n8n-nodes-base (it brings database drivers
+ * and more).
  * Example workflows are run with their trigger replaced by the manual trigger.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeType, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	ITriggerFunctions,
+	ITriggerResponse,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 class ManualTrigger implements INodeType {
@@ -66,8 +74,55 @@ class StickyNote implements INodeType {
 	} as unknown as INodeType['description'];
 }
 
+/**
+ * The Code node (v2) in its default mode, "Run Once for All Items", JavaScript only: the
+ * code runs as an async function body with `$input.all()` and `items`, and returns items
+ * (`{ json }` or plain objects). Example workflows use it for sample data; the real Code
+ * node runs them in `npm run test:n8n`. Other modes and languages fail loudly here.
+ */
+class Code implements INodeType {
+	description = {
+		displayName: 'Code',
+		name: 'code',
+		group: ['transform'],
+		version: [1, 2],
+		description: 'Run custom JavaScript code',
+		defaults: { name: 'Code' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		// Declared so n8n-core keeps the workflow's values (undeclared parameters are dropped).
+		properties: [
+			{ displayName: 'Mode', name: 'mode', type: 'string', default: 'runOnceForAllItems' },
+			{ displayName: 'Language', name: 'language', type: 'string', default: 'javaScript' },
+			{ displayName: 'JavaScript', name: 'jsCode', type: 'string', default: '' },
+		],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const mode = this.getNodeParameter('mode', 0, 'runOnceForAllItems') as string;
+		const language = this.getNodeParameter('language', 0, 'javaScript') as string;
+		if (mode !== 'runOnceForAllItems' || language !== 'javaScript') {
+			throw new Error(`The test stand-in for the Code node supports only JavaScript run once for all items, not ${language}/${mode}`);
+		}
+		const code = this.getNodeParameter('jsCode', 0) as string;
+		const items = this.getInputData();
+		const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+			...args: string[]
+		) => (...values: unknown[]) => Promise<unknown>;
+		const returned = await new AsyncFunction('$input', 'items', code)({ all: () => items, first: () => items[0] }, items);
+		const list = (Array.isArray(returned) ? returned : [returned]) as Array<IDataObject | INodeExecutionData>;
+		return [
+			list.map((item, index) => ({
+				json: (item && typeof item.json === 'object' ? item.json : item) as IDataObject,
+				pairedItem: { item: Math.min(index, Math.max(items.length - 1, 0)) },
+			})),
+		];
+	}
+}
+
 export const testNodeTypes: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.noOp': new NoOp(),
 	'n8n-nodes-base.stickyNote': new StickyNote(),
+	'n8n-nodes-base.code': new Code(),
 };

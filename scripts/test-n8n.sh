@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# npm run test:n8n: the package in a real n8n 2.x (see docs/real-n8n.md).
+#  1. build, and check that `npm pack` holds exactly what n8n needs;
+#  2. make sure a real n8n is cached (scripts/ensure-n8n.sh; a cold cache takes ~6-8 min);
+#  3. pack the package and install the tarball into a temporary n8n user folder the way n8n
+#     installs community packages;
+#  4. with the network cut down to loopback where the machine allows it (unshare -n), check
+#     what n8n loaded and run the example workflows (test/n8n/cases.ts) with `n8n execute`.
+#
+#   PBX_SYNC_N8N_CACHE   n8n cache folder (default ~/.cache/n8n-nodes-pbx-sync/n8n-2.41.1)
+#   PBX_SYNC_N8N_NETNS   auto (default) | 1 (require an isolated network) | 0 (do not isolate)
+#   PBX_SYNC_N8N_KEEP    1 keeps the temporary folder (user folder, logs) for inspection
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+started=$(date +%s)
+TS_NODE="$ROOT/node_modules/.bin/ts-node"
+
+echo "== build"
+npm run --silent build >/dev/null
+echo "== package contents"
+"$TS_NODE" --transpile-only test/n8n/pack.ts
+
+echo "== real n8n"
+# The cache path is the last line ensure-n8n.sh prints (everything else goes to stderr).
+CACHE="$(scripts/ensure-n8n.sh | tail -n 1)"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/pbx-sync-n8n.XXXXXX")"
+cleanup() {
+	if [[ "${PBX_SYNC_N8N_KEEP:-0}" == 1 ]]; then
+		echo "kept $WORK"
+	else
+		rm -rf "$WORK"
+	fi
+}
+trap cleanup EXIT
+
+echo "== install the packed package into $WORK"
+"$TS_NODE" --transpile-only test/n8n/run.ts prepare --cache "$CACHE" --work "$WORK"
+
+RUN=("$TS_NODE" --transpile-only test/n8n/run.ts run --cache "$CACHE" --work "$WORK")
+netns="${PBX_SYNC_N8N_NETNS:-auto}"
+isolated=0
+if [[ "$netns" != 0 ]] && command -v unshare >/dev/null && command -v ip >/dev/null &&
+	unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
+	isolated=1
+elif [[ "$netns" == 1 ]]; then
+	echo "PBX_SYNC_N8N_NETNS=1 but this machine cannot create a network namespace (unshare -n)" >&2
+	exit 1
+fi
+if [[ $isolated == 1 ]]; then
+	echo "== run (network namespace: loopback only, so n8n cannot reach anything else)"
+	unshare -n sh -c 'ip link set lo up && exec "$@"' sh "${RUN[@]}"
+else
+	echo "== run (no network namespace available: n8n is configured for loopback only)"
+	"${RUN[@]}"
+fi
+echo "test:n8n passed in $(( $(date +%s) - started )) s"

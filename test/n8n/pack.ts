@@ -1,0 +1,95 @@
+/**
+ * What `npm pack` puts in the tarball, checked against what n8n needs: the compiled
+ * JavaScript, codex files and icons under dist/, plus package.json, README.md and
+ * LICENSE.md. Every path in package.json's `n8n` attribute and every icon a node or
+ * credential names must be in the tarball; nothing else (sources, tests, maps, type
+ * declarations, build caches) may be.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+interface PackFile {
+	path: string;
+	size: number;
+}
+
+interface PackageJson {
+	name: string;
+	version: string;
+	n8n: { nodes: string[]; credentials: string[] };
+}
+
+export function packageJson(): PackageJson {
+	return JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson;
+}
+
+/** Files outside dist/ that may be packed. */
+const TOP_LEVEL = new Set(['package.json', 'README.md', 'LICENSE.md']);
+/** What n8n loads from dist/: node/credential classes and their imports, codex files, icons. */
+const DIST_FILE = /^dist\/(nodes|credentials)\/.+\.(js|node\.json|svg|png)$/;
+
+function npm(args: string[], cwd = ROOT): string {
+	return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function packedFiles(): string[] {
+	const output = npm(['pack', '--dry-run', '--json', '--ignore-scripts']);
+	const [info] = JSON.parse(output) as [{ files: PackFile[] }];
+	return info.files.map((file) => file.path).sort();
+}
+
+/** Icon file names a built node or credential refers to (`file:x.svg`), relative to its folder. */
+function iconsOf(distFile: string): string[] {
+	const source = fs.readFileSync(path.join(ROOT, distFile), 'utf8');
+	return [...source.matchAll(/['"]file:([^'"]+)['"]/g)].map((match) =>
+		path.posix.join(path.posix.dirname(distFile), match[1]),
+	);
+}
+
+/** Problems with the packed file list; empty when the tarball holds exactly what n8n needs. */
+export function checkPackContents(files: string[] = packedFiles()): string[] {
+	const problems: string[] = [];
+	const packed = new Set(files);
+	for (const file of files) {
+		if (!TOP_LEVEL.has(file) && !DIST_FILE.test(file)) problems.push(`packed but not needed by n8n: ${file}`);
+	}
+	for (const required of ['package.json', 'LICENSE.md']) {
+		if (!packed.has(required)) problems.push(`missing from the package: ${required}`);
+	}
+	const { n8n } = packageJson();
+	for (const entry of [...n8n.nodes, ...n8n.credentials]) {
+		if (!packed.has(entry)) {
+			problems.push(`package.json n8n attribute lists ${entry}, which is not packed (run npm run build?)`);
+			continue;
+		}
+		for (const icon of iconsOf(entry)) {
+			if (!packed.has(icon)) problems.push(`${entry} refers to icon ${icon}, which is not packed`);
+		}
+		if (entry.endsWith('.node.js')) {
+			const codex = entry.replace(/\.js$/, '.json');
+			if (!packed.has(codex)) problems.push(`${entry} has no codex file ${codex} in the package`);
+		}
+	}
+	return problems;
+}
+
+/** Packs the package into `directory` and returns the tarball's path. */
+export function packInto(directory: string): string {
+	const output = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', directory]);
+	const [info] = JSON.parse(output) as [{ filename: string }];
+	return path.join(directory, info.filename);
+}
+
+if (require.main === module) {
+	const files = packedFiles();
+	const problems = checkPackContents(files);
+	console.log(`npm pack would include ${files.length} files:\n  ${files.join('\n  ')}`);
+	if (problems.length > 0) {
+		console.error(`\nPackage contents are wrong:\n  ${problems.join('\n  ')}`);
+		process.exit(1);
+	}
+	console.log('\nPackage contents: only what n8n needs.');
+}

@@ -1,0 +1,254 @@
+/**
+ * Driver for `npm run test:n8n` (scripts/test-n8n.sh calls it twice):
+ *
+ *   run.ts prepare --cache <n8n cache> --work <temp dir>
+ *       packs the package and installs the tarball into the temp n8n user folder the way
+ *       n8n installs a community package (needs the npm registry for runtime dependencies);
+ *   run.ts run --cache <n8n cache> --work <temp dir>
+ *       (inside a network namespace with only loopback when the machine allows it)
+ *       checks what n8n loaded from the package, then runs every case in cases.ts:
+ *       starts its sandboxes, imports credentials and workflows, `n8n execute --rawOutput`,
+ *       and checks the result.
+ */
+import * as fs from 'fs';
+import type { IDataObject, INodeTypeDescription, IRun } from 'n8n-workflow';
+import * as path from 'path';
+
+import { readExample, withCredentials, withManualTrigger } from '../examples/loadExample';
+import { PACKAGE_NAME, packageCredentials, packageNodes } from '../harness/registry';
+import type { CaseEnvironment, N8nCase, RunView } from './cases';
+import { cases } from './cases';
+import { packInto, packageJson } from './pack';
+import type { CommandResult } from './realN8n';
+import { RealN8n, describe, errorsIn } from './realN8n';
+
+function argument(name: string): string {
+	const index = process.argv.indexOf(`--${name}`);
+	const value = index > 0 ? process.argv[index + 1] : undefined;
+	if (!value) throw new Error(`Missing --${name}`);
+	return value;
+}
+
+const failures: string[] = [];
+function fail(message: string): void {
+	failures.push(message);
+	console.error(`  FAIL ${message}`);
+}
+function pass(message: string): void {
+	console.log(`  ok   ${message}`);
+}
+
+async function prepare(n8n: RealN8n): Promise<void> {
+	const packDir = path.join(n8n.workDir, 'pack');
+	fs.mkdirSync(packDir, { recursive: true });
+	const tarball = packInto(packDir);
+	console.log(`packed ${path.basename(tarball)}; installing it as a community package into ${n8n.nodesDir}`);
+	n8n.installTarball(tarball, packageJson().name);
+}
+
+/** Node descriptions n8n lists (export:nodes), to compare with what package.json promises. */
+async function checkLoadedPackage(n8n: RealN8n): Promise<CommandResult> {
+	console.log('\nWhat n8n loaded from the package:');
+	const output = path.join(n8n.workDir, 'nodes.json');
+	const result = await n8n.ok('export-nodes', ['export:nodes', `--output=${output}`]);
+	const exported = JSON.parse(fs.readFileSync(output, 'utf8')) as INodeTypeDescription[];
+	const ours = exported.filter((node) => node.name.startsWith(`${PACKAGE_NAME}.`));
+	const expected = Object.keys(packageNodes()).filter((type) => type.startsWith(`${PACKAGE_NAME}.`));
+	const installed = n8n.packageDir(PACKAGE_NAME);
+
+	for (const type of expected) {
+		const descriptions = ours.filter((node) => node.name === type);
+		if (descriptions.length === 0) {
+			fail(`node ${type} is not among the node types n8n loaded`);
+			continue;
+		}
+		for (const description of descriptions) {
+			const problems: string[] = [];
+			const iconUrl = description.iconUrl as string | { light: string; dark: string } | undefined;
+			const urls = typeof iconUrl === 'string' ? [iconUrl] : iconUrl ? [iconUrl.light, iconUrl.dark] : [];
+			if (urls.length === 0 && !description.icon) problems.push('no icon');
+			const contents = urls.map((url) => {
+				// n8n serves icons/<package>/<path inside the package>.
+				const file = path.join(installed, url.replace(`icons/${PACKAGE_NAME}/`, ''));
+				if (!fs.existsSync(file)) {
+					problems.push(`icon ${url} has no file in the installed package`);
+					return '';
+				}
+				return fs.readFileSync(file, 'utf8');
+			});
+			if (contents.length === 2 && contents[0] && contents[0] === contents[1]) problems.push('light and dark icons are identical');
+			const categories = description.codex?.categories ?? [];
+			if (categories.length === 0) problems.push('no codex categories (is the .node.json codex file packed?)');
+			if (categories.some((category) => ['Logic', 'Flow'].includes(category))) problems.push('Logic/Flow codex category');
+			if (description.communityNodePackageVersion !== packageJson().version) {
+				problems.push(`communityNodePackageVersion is ${description.communityNodePackageVersion}`);
+			}
+			if (problems.length > 0) fail(`node ${type} v${String(description.version)}: ${problems.join('; ')}`);
+			else pass(`node ${type} v${String(description.version)}: loaded, icons ${urls.length ? 'served from ' + urls.join(', ') : description.icon}, codex ${categories.join(', ')}`);
+		}
+	}
+	for (const node of ours) {
+		if (!expected.includes(node.name)) fail(`n8n loaded ${node.name}, which package.json does not list`);
+	}
+
+	// The package loader's own summary (debug level); a bad `n8n` attribute, a missing file or
+	// a class that does not match its file name makes n8n log an error and skip the package.
+	const summary = result.log.find((entry) => entry.message === `Loaded all credentials and nodes from ${PACKAGE_NAME}`);
+	const { n8n: attribute } = packageJson();
+	if (!summary) {
+		fail(`n8n did not log that it loaded ${PACKAGE_NAME} (log: ${result.logFile})`);
+	} else if (summary.metadata?.nodes !== attribute.nodes.length || summary.metadata?.credentials !== attribute.credentials.length) {
+		fail(`n8n loaded ${String(summary.metadata?.nodes)} nodes and ${String(summary.metadata?.credentials)} credentials; package.json lists ${attribute.nodes.length} and ${attribute.credentials.length}`);
+	} else {
+		pass(`package loader: ${attribute.nodes.length} node(s), ${attribute.credentials.length} credential type(s) from package.json's n8n attribute`);
+	}
+	// export:nodes lists nodes only; for credential types, check the installed files and
+	// their icons (n8n serves file: icons from the package folder and never checks them).
+	for (const entry of attribute.credentials) {
+		const file = path.join(installed, entry);
+		if (!fs.existsSync(file)) {
+			fail(`credential ${entry} is not in the installed package`);
+			continue;
+		}
+		const icons = [...fs.readFileSync(file, 'utf8').matchAll(/['"]file:([^'"]+)['"]/g)].map((m) => path.join(path.dirname(file), m[1]));
+		const missing = icons.filter((icon) => !fs.existsSync(icon));
+		if (missing.length > 0) fail(`credential ${entry}: icon file(s) missing: ${missing.join(', ')}`);
+		else pass(`credential ${entry}: installed${icons.length ? `, icons ${icons.map((i) => path.basename(i)).join(', ')}` : ''}`);
+	}
+	const credentialTypes = Object.keys(packageCredentials());
+	if (credentialTypes.length !== attribute.credentials.length) {
+		fail(`package.json lists ${attribute.credentials.length} credential files but they define ${credentialTypes.length} types`);
+	}
+	const complaints = result.log.filter(
+		(entry) => entry.level === 'warn' && /n8n-nodes-pbx-sync|Skipping package|Failed to load package/.test(entry.message),
+	);
+	for (const entry of complaints) fail(`n8n ${entry.level}: ${entry.message}`);
+	return result;
+}
+
+/** The run as the case sees it, from `n8n execute --rawOutput` (which n8n writes through its logger). */
+function runFrom(result: CommandResult): { run?: IRun; view: RunView } {
+	let run: IRun | undefined;
+	for (const entry of result.log) {
+		if (!entry.message.startsWith('{')) continue;
+		try {
+			const parsed = JSON.parse(entry.message) as IRun;
+			if (parsed?.data?.resultData) run = parsed;
+		} catch {
+			// not the run
+		}
+	}
+	const runData = run?.data.resultData.runData ?? {};
+	return {
+		run,
+		view: {
+			status: run?.status ?? 'unknown',
+			json(nodeName: string, outputIndex = 0): IDataObject[] {
+				const tasks = runData[nodeName];
+				if (!tasks?.length) return [];
+				return (tasks[tasks.length - 1].data?.main?.[outputIndex] ?? []).map((item) => item.json);
+			},
+		},
+	};
+}
+
+interface Prepared {
+	testCase: N8nCase<unknown>;
+	id: string;
+	environment?: CaseEnvironment<unknown>;
+}
+
+async function runCases(n8n: RealN8n): Promise<void> {
+	console.log(`\nExample workflows (${cases.length}):`);
+	const prepared: Prepared[] = [];
+	const credentials: IDataObject[] = [];
+	const workflowDir = path.join(n8n.workDir, 'workflows');
+	fs.mkdirSync(workflowDir, { recursive: true });
+	try {
+		for (const [index, testCase] of cases.entries()) {
+			const id = `pbxsynccase${String(index + 1).padStart(3, '0')}`;
+			const environment = testCase.start ? await testCase.start() : undefined;
+			prepared.push({ testCase, id, environment });
+			const references: Record<string, { id: string; name: string }> = {};
+			for (const [typeIndex, [type, data]] of Object.entries(environment?.credentials ?? {}).entries()) {
+				const reference = { id: `${id}c${typeIndex + 1}`, name: `${type} (${testCase.example})` };
+				references[type] = reference;
+				// import:credentials encrypts a plain `data` object with the instance's key.
+				credentials.push({ ...reference, type, data: data as IDataObject });
+			}
+			const workflow = { ...withCredentials(withManualTrigger(readExample(testCase.example)), references), id, active: false };
+			fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify(workflow, null, 2));
+		}
+		if (credentials.length > 0) {
+			const file = path.join(n8n.workDir, 'credentials.json');
+			fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
+			await n8n.ok('import-credentials', ['import:credentials', `--input=${file}`]);
+		}
+		await n8n.ok('import-workflows', ['import:workflow', '--separate', `--input=${workflowDir}`]);
+
+		for (const { testCase, id, environment } of prepared) {
+			const result = await n8n.command(`execute-${id}`, ['execute', `--id=${id}`, '--rawOutput']);
+			const { run, view } = runFrom(result);
+			const label = `${testCase.example}: ${testCase.name} (${result.seconds.toFixed(1)} s)`;
+			if (!run) {
+				fail(`${label}: no run data from n8n execute (exit ${result.code})\n${describe(result)}`);
+				continue;
+			}
+			if (!testCase.expectFailure && (result.code !== 0 || run.status !== 'success')) {
+				const error = run.data.resultData.error as { message?: string; node?: { name?: string } } | undefined;
+				fail(`${label}: run ${run.status}${error ? `: ${error.node?.name ?? ''} ${error.message ?? ''}` : ''}\n${describe(result)}`);
+				continue;
+			}
+			try {
+				await testCase.check(view, environment?.state);
+				pass(label);
+			} catch (error) {
+				fail(`${label}: ${(error as Error).message}`);
+			}
+		}
+	} finally {
+		for (const { environment } of prepared) await environment?.stop();
+	}
+}
+
+async function main(): Promise<void> {
+	const phase = process.argv[2];
+	const n8n = new RealN8n(argument('cache'), argument('work'));
+	if (phase === 'prepare') {
+		await prepare(n8n);
+		return;
+	}
+	if (phase !== 'run') throw new Error('usage: run.ts prepare|run --cache <dir> --work <dir>');
+
+	const started = Date.now();
+	const results: CommandResult[] = [];
+	const record = n8n.command.bind(n8n);
+	n8n.command = async (...args) => {
+		const result = await record(...args);
+		results.push(result);
+		return result;
+	};
+	try {
+		await checkLoadedPackage(n8n);
+		await runCases(n8n);
+	} catch (error) {
+		fail((error as Error).message);
+	}
+	for (const result of results) {
+		for (const entry of errorsIn(result)) fail(`n8n logged an error during ${result.label}: ${entry.message.slice(0, 500)}`);
+	}
+	console.log(
+		`\nn8n commands: ${results.map((r) => `${r.label} ${r.seconds.toFixed(1)} s`).join(', ')}; total ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
+	if (failures.length > 0) {
+		console.error(`\n${failures.length} problem(s) in the real n8n; logs in ${n8n.logDir}`);
+		process.exitCode = 1;
+	} else {
+		console.log('\nReal n8n: everything loaded and every example produced the expected result.');
+	}
+}
+
+main().catch((error: Error) => {
+	console.error(error.stack ?? error.message);
+	process.exitCode = 1;
+});
