@@ -210,8 +210,10 @@ export function valuesEqual(
 interface KeyedSide {
 	/** normalised key per item index; undefined when the item has no usable key */
 	keys: Array<string | undefined>;
-	/** key → item indexes with that key, in input order */
-	groups: Map<string, number[]>;
+	/** key → index of the first item with that key */
+	first: Map<string, number>;
+	/** key → indexes of further items with the same key (duplicates are rare, so kept apart) */
+	more: Map<string, number[]>;
 	missing: number[];
 }
 
@@ -221,18 +223,21 @@ function sideName(side: Side): string {
 
 function indexSide(items: readonly unknown[], field: string, side: Side, options: CompareOptions): KeyedSide {
 	const keys = new Array<string | undefined>(items.length);
-	const groups = new Map<string, number[]>();
+	const first = new Map<string, number>();
+	const more = new Map<string, number[]>();
 	const missing: number[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const key = normaliseKey(getPath(items[i], field), options);
 		keys[i] = key;
 		if (key === undefined) {
 			missing.push(i);
-			continue;
+		} else if (!first.has(key)) {
+			first.set(key, i);
+		} else {
+			const list = more.get(key);
+			if (list) list.push(i);
+			else more.set(key, [i]);
 		}
-		const group = groups.get(key);
-		if (group) group.push(i);
-		else groups.set(key, [i]);
 	}
 	if (missing.length && options.missingKeys === 'error') {
 		const shown = missing.slice(0, 10).join(', ') + (missing.length > 10 ? ', …' : '');
@@ -243,20 +248,21 @@ function indexSide(items: readonly unknown[], field: string, side: Side, options
 			'Fix the key field name, filter those items out, or set Options → Items Without a Key to route them as unmatched.',
 		);
 	}
-	if (options.duplicates === 'error') {
-		for (const [key, indexes] of groups) {
-			if (indexes.length > 1) {
-				throw new CompareInputError(
-					`Duplicate key "${key}" in the ${sideName(side)} input (key field "${field}", item indexes ${indexes.join(', ')})`,
-					side,
-					indexes,
-					'Each key must appear once per input. Remove the duplicates, or set Options → Duplicate Keys to "Match Every Combination".',
-				);
-			}
-		}
+	if (more.size && options.duplicates === 'error') {
+		const [key, others] = more.entries().next().value as [string, number[]];
+		const indexes = [first.get(key)!, ...others];
+		throw new CompareInputError(
+			`Duplicate key "${key}" in the ${sideName(side)} input (key field "${field}", item indexes ${indexes.join(', ')})`,
+			side,
+			indexes,
+			'Each key must appear once per input. Remove the duplicates, or set Options → Duplicate Keys to "Match Every Combination".',
+		);
 	}
-	return { keys, groups, missing };
+	return { keys, first, more, missing };
 }
+
+/** Shared by every pair without differences, so a million synced pairs allocate no arrays. */
+const NO_DIFFERENCES: Difference[] = [];
 
 function differencesOf(localItem: unknown, remoteItem: unknown, options: CompareOptions): Difference[] {
 	const differences: Difference[] = [];
@@ -289,6 +295,13 @@ export function compareExtensions(
 	const remote = indexSide(remoteItems, options.remoteKey, 'remote', options);
 
 	const result: CompareResult = { localOnly: [], remoteOnly: [], synced: [], changed: [], skipped: [] };
+	const remoteMatched = new Uint8Array(remoteItems.length);
+	const pair = (key: string, l: number, r: number) => {
+		remoteMatched[r] = 1;
+		const differences = options.fields.length ? differencesOf(localItems[l], remoteItems[r], options) : NO_DIFFERENCES;
+		if (differences.length) result.changed.push({ key, local: l, remote: r, differences });
+		else result.synced.push({ key, local: l, remote: r, differences: NO_DIFFERENCES });
+	};
 
 	for (let l = 0; l < localItems.length; l++) {
 		const key = local.keys[l];
@@ -297,25 +310,20 @@ export function compareExtensions(
 			else result.skipped.push({ side: 'local', index: l });
 			continue;
 		}
-		const remoteIndexes = remote.groups.get(key);
-		if (!remoteIndexes) {
+		const r = remote.first.get(key);
+		if (r === undefined) {
 			result.localOnly.push(l);
 			continue;
 		}
-		for (const r of remoteIndexes) {
-			const differences = options.fields.length ? differencesOf(localItems[l], remoteItems[r], options) : [];
-			(differences.length ? result.changed : result.synced).push({ key, local: l, remote: r, differences });
-		}
+		pair(key, l, r);
+		if (remote.more.size) for (const other of remote.more.get(key) ?? []) pair(key, l, other);
 	}
 
 	for (let r = 0; r < remoteItems.length; r++) {
-		const key = remote.keys[r];
-		if (key === undefined) {
-			if (options.missingKeys === 'unmatched') result.remoteOnly.push(r);
-			else result.skipped.push({ side: 'remote', index: r });
-		} else if (!local.groups.has(key)) {
-			result.remoteOnly.push(r);
-		}
+		if (remoteMatched[r]) continue;
+		if (remote.keys[r] !== undefined) result.remoteOnly.push(r);
+		else if (options.missingKeys === 'unmatched') result.remoteOnly.push(r);
+		else result.skipped.push({ side: 'remote', index: r });
 	}
 	return result;
 }
