@@ -19,9 +19,10 @@
  *     },
  *   },
  *
- * Triggers other than the Manual Trigger (Schedule, Webhook…) are replaced by one, the same
- * way the jest example tests do (test/examples/loadExample.ts); credentials referenced in
- * the workflow are pointed at credentials created from `credentials`.
+ * Triggers other than the Manual Trigger (Schedule, Webhook…) are replaced by one, or with
+ * `triggerOutput` by a Code node emitting those items, the same way the jest example tests do
+ * (test/harness/examples.ts); credentials referenced in the workflow are pointed at
+ * credentials created from `credentials`.
  */
 import * as assert from 'assert';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
@@ -49,6 +50,11 @@ export interface N8nCase<State = undefined> {
 	start?(): Promise<CaseEnvironment<State>>;
 	/** Throws if the run's result (or the sandboxes' state) is wrong. */
 	check(run: RunView, state: State): void | Promise<void>;
+	/**
+	 * Items the example's trigger emits (e.g. a webhook's request): the trigger becomes a Code
+	 * node returning them behind a Manual Trigger, as in the jest example tests.
+	 */
+	triggerOutput?: IDataObject[];
 	/** Set when the run is expected to fail; `check` then sees the failed run. */
 	expectFailure?: boolean;
 }

@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import type { IDataObject, INodeTypeDescription, IRun } from 'n8n-workflow';
 import * as path from 'path';
 
-import { readExample, withCredentials, withManualTrigger } from '../examples/loadExample';
+import { readExample, withCredentials, withManualTrigger } from '../harness/examples';
 import { PACKAGE_NAME, packageCredentials, packageNodes } from '../harness/registry';
 import type { CaseEnvironment, N8nCase, RunView } from './cases';
 import { cases } from './cases';
@@ -176,7 +176,7 @@ async function runCases(n8n: RealN8n): Promise<void> {
 				// import:credentials encrypts a plain `data` object with the instance's key.
 				credentials.push({ ...reference, type, data: data as IDataObject });
 			}
-			const workflow = { ...withCredentials(withManualTrigger(readExample(testCase.example)), references), id, active: false };
+			const workflow = { ...withCredentials(withManualTrigger(readExample(testCase.example), { triggerOutput: testCase.triggerOutput }), references), id, active: false };
 			fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify(workflow, null, 2));
 		}
 		if (credentials.length > 0) {
