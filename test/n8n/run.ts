@@ -87,8 +87,23 @@ async function checkLoadedPackage(n8n: RealN8n): Promise<CommandResult> {
 			else pass(`node ${type} v${String(description.version)}: loaded, icons ${urls.length ? 'served from ' + urls.join(', ') : description.icon}, codex ${categories.join(', ')}`);
 		}
 	}
+	// n8n adds an AI-tool variant `<name>Tool` of every node whose description says usableAsTool.
+	const toolVariants = expected
+		.filter((type) => {
+			const nodeType = packageNodes()[type];
+			const versions = 'nodeVersions' in nodeType ? Object.values(nodeType.nodeVersions).map((v) => v.description) : [nodeType.description];
+			return versions.some((version) => (version as { usableAsTool?: unknown }).usableAsTool);
+		})
+		.map((type) => `${type}Tool`);
+	for (const type of toolVariants) {
+		const variant = ours.find((node) => node.name === type);
+		if (!variant) fail(`n8n did not add the AI tool variant ${type} (the node is usableAsTool)`);
+		else pass(`tool variant ${type}: loaded`);
+	}
 	for (const node of ours) {
-		if (!expected.includes(node.name)) fail(`n8n loaded ${node.name}, which package.json does not list`);
+		if (!expected.includes(node.name) && !toolVariants.includes(node.name)) {
+			fail(`n8n loaded ${node.name}, which package.json does not list`);
+		}
 	}
 
 	// The package loader's own summary (debug level); a bad `n8n` attribute, a missing file or
