@@ -142,7 +142,7 @@ async function checkLoadedPackage(n8n: RealN8n): Promise<CommandResult> {
 }
 
 /** The run as the case sees it, from `n8n execute --rawOutput` (which n8n writes through its logger). */
-function runFrom(result: CommandResult): { run?: IRun; view: RunView } {
+function runFrom(result: CommandResult): RunView | undefined {
 	let run: IRun | undefined;
 	for (const entry of result.log) {
 		if (!entry.message.startsWith('{')) continue;
@@ -153,18 +153,56 @@ function runFrom(result: CommandResult): { run?: IRun; view: RunView } {
 			// not the run
 		}
 	}
-	const runData = run?.data.resultData.runData ?? {};
+	if (!run) return undefined;
+	const runData = run.data.resultData.runData ?? {};
 	return {
+		status: run.status ?? 'unknown',
 		run,
-		view: {
-			status: run?.status ?? 'unknown',
-			json(nodeName: string, outputIndex = 0): IDataObject[] {
-				const tasks = runData[nodeName];
-				if (!tasks?.length) return [];
-				return (tasks[tasks.length - 1].data?.main?.[outputIndex] ?? []).map((item) => item.json);
-			},
+		json(nodeName: string, outputIndex = 0): IDataObject[] {
+			const tasks = runData[nodeName];
+			if (!tasks?.length) return [];
+			return (tasks[tasks.length - 1].data?.main?.[outputIndex] ?? []).map((item) => item.json);
 		},
 	};
+}
+
+interface CreatedCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: IDataObject;
+}
+
+/**
+ * After the runs: every credential whose type has a preAuthentication and an expirable
+ * hidden field (3CX's access token, OpenVox's token) must hold the token n8n fetched, saved in
+ * its database (encrypted), as `export:credentials --decrypted` shows. That is what lets the
+ * next execution reuse the token instead of logging in again.
+ */
+async function checkPersistedTokens(n8n: RealN8n, created: CreatedCredential[]): Promise<void> {
+	const withTokens = created
+		.map((credential) => {
+			const type = packageCredentials()[credential.type];
+			const fields = type?.preAuthentication
+				? type.properties.filter((property) => property.typeOptions?.expirable).map((property) => property.name)
+				: [];
+			return { ...credential, fields };
+		})
+		.filter((credential) => credential.fields.length > 0);
+	if (withTokens.length === 0) return;
+	console.log('\nCredentials after the runs:');
+	const file = path.join(n8n.workDir, 'credentials-after.json');
+	await n8n.ok('export-credentials', ['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+	const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ id: string; data: IDataObject | string }>;
+	for (const credential of withTokens) {
+		const entry = stored.find((candidate) => candidate.id === credential.id);
+		const data = typeof entry?.data === 'string' ? (JSON.parse(entry.data) as IDataObject) : entry?.data;
+		const missing = credential.fields.filter((field) => typeof data?.[field] !== 'string' || data[field] === '');
+		if (!data) fail(`credential ${credential.name}: not in export:credentials`);
+		else if (missing.length > 0) fail(`credential ${credential.name}: preAuthentication token not persisted (${missing.join(', ')} empty)`);
+		else if (credential.fields.some((field) => data[field] === credential.data[field])) fail(`credential ${credential.name}: token unchanged`);
+		else pass(`credential ${credential.name}: preAuthentication token persisted in n8n's database (${credential.fields.join(', ')})`);
+	}
 }
 
 interface Prepared {
@@ -176,7 +214,7 @@ interface Prepared {
 async function runCases(n8n: RealN8n): Promise<void> {
 	console.log(`\nExample workflows (${cases.length}):`);
 	const prepared: Prepared[] = [];
-	const credentials: IDataObject[] = [];
+	const credentials: CreatedCredential[] = [];
 	const workflowDir = path.join(n8n.workDir, 'workflows');
 	fs.mkdirSync(workflowDir, { recursive: true });
 	try {
@@ -203,15 +241,15 @@ async function runCases(n8n: RealN8n): Promise<void> {
 
 		for (const { testCase, id, environment } of prepared) {
 			const result = await n8n.command(`execute-${id}`, ['execute', `--id=${id}`, '--rawOutput']);
-			const { run, view } = runFrom(result);
+			const view = runFrom(result);
 			const label = `${testCase.example}: ${testCase.name} (${result.seconds.toFixed(1)} s)`;
-			if (!run) {
+			if (!view) {
 				fail(`${label}: no run data from n8n execute (exit ${result.code})\n${describe(result)}`);
 				continue;
 			}
-			if (!testCase.expectFailure && (result.code !== 0 || run.status !== 'success')) {
-				const error = run.data.resultData.error as { message?: string; node?: { name?: string } } | undefined;
-				fail(`${label}: run ${run.status}${error ? `: ${error.node?.name ?? ''} ${error.message ?? ''}` : ''}\n${describe(result)}`);
+			if (!testCase.expectFailure && (result.code !== 0 || view.status !== 'success')) {
+				const error = view.run.data.resultData.error as { message?: string; node?: { name?: string } } | undefined;
+				fail(`${label}: run ${view.status}${error ? `: ${error.node?.name ?? ''} ${error.message ?? ''}` : ''}\n${describe(result)}`);
 				continue;
 			}
 			try {
@@ -221,6 +259,7 @@ async function runCases(n8n: RealN8n): Promise<void> {
 				fail(`${label}: ${(error as Error).message}`);
 			}
 		}
+		await checkPersistedTokens(n8n, credentials);
 	} finally {
 		for (const { environment } of prepared) await environment?.stop();
 	}
