@@ -5,7 +5,7 @@
  */
 import { runWorkflow } from '../harness/engine';
 import { compareExtensionsExample } from '../n8n/cases';
-import { loadExample, readExample } from './loadExample';
+import { loadExample, readExample } from '../harness/examples';
 
 describe('example: compare-extensions.json', () => {
 	it('is an importable workflow that uses this package and starts with a trigger', () => {

@@ -1,6 +1,7 @@
 /**
- * Runs examples/onboarding-webhook.json as exported (the Webhook trigger replaced by the manual
- * trigger emitting the request item) against the OpenVox and Cloudonix sandboxes.
+ * Runs examples/onboarding-webhook.json as exported (the Webhook trigger replaced by a Code node
+ * emitting the request item, behind a manual trigger; see test/harness/examples.ts) against the
+ * OpenVox and Cloudonix sandboxes.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -55,7 +56,8 @@ describe('example: onboarding webhook', () => {
 		const result = await post({ extension: '205', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' });
 
 		expect(result.status).toBe('success');
-		expect(result.executed).toEqual(['New Hire Webhook', 'Create OpenVox Extension', 'Create Cloudonix Subscriber']);
+		// The Webhook became a Code node (same name) emitting the request, started by a Manual Trigger.
+		expect(result.executed).toEqual(['New Hire Webhook (start)', 'New Hire Webhook', 'Create OpenVox Extension', 'Create Cloudonix Subscriber']);
 
 		const extension = openVox.state.extensions.get('205');
 		expect(extension).toMatchObject({

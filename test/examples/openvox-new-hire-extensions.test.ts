@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox.server.stop());
 
 describe('example: OpenVox new-hire extensions', () => {
-	it('creates the pinned new hires on the PBX and reads their settings back with one login', async () => {
+	it('creates the sample new hires on the PBX and reads their settings back with one login', async () => {
 		const store = new CredentialStore();
 		const credential = store.add('openVoxApi', sandbox.credentials() as never, 'OpenVox account');
 		const result = await runWorkflow(loadExample('openvox-new-hire-extensions.json', { openVoxApi: credential }), store);

@@ -2,50 +2,17 @@
 import { CredentialStore } from '../harness/credentials';
 import { runWorkflow } from '../harness/engine';
 import { loadExample } from '../harness/examples';
+import { seedMigrationAuditSample } from '../sandbox/scenarios';
 import { createSipXcomSandbox } from '../sandbox/sipxcom';
 import { createThreeCxSandbox } from '../sandbox/threecx';
 
 const sipXcom = createSipXcomSandbox({ users: 0, phones: 0 });
 const threeCx = createThreeCxSandbox();
 
-function sipXcomUser(userName: string, firstName: string, lastName: string, emailAddress?: string) {
-	const id = sipXcom.state.nextUserId++;
-	sipXcom.state.users.set(id, {
-		id,
-		userName,
-		firstName,
-		lastName,
-		emailAddress,
-		pin: '1234',
-		sipPassword: `sip-secret-${id}`,
-		groupIds: [],
-		aliases: [],
-		permissions: ['Voicemail'],
-	});
-}
-
-function threeCxUser(number: string, firstName: string, lastName: string, email: string) {
-	const [user] = threeCx.seedUsers(1, Number(number));
-	Object.assign(user, { FirstName: firstName, LastName: lastName, DisplayName: `${firstName} ${lastName}`, EmailAddress: email });
-}
-
 beforeAll(async () => {
 	await sipXcom.server.start();
 	await threeCx.server.start();
-	// A small realistic mix (paging has its own tests in test/sipxcom and test/threecx).
-	sipXcomUser('200', 'Ann', 'Lee', 'ann.lee@example.com');
-	sipXcomUser('201', 'Ben', 'Ortiz', 'ben.ortiz@example.com');
-	sipXcomUser('202', 'Cara', 'Diaz', 'cara@example.com');
-	sipXcomUser('203', 'Dan', 'Fox', 'dan.fox@example.com');
-	sipXcomUser('204', 'Eve', 'Gray'); // no email on either PBX
-	sipXcomUser('207', 'Hal', 'Moss', 'hal.moss@example.com');
-
-	threeCxUser('200', 'Ann', 'Lee', 'Ann.Lee@Example.com'); // only the case differs: migrated
-	threeCxUser('201', 'Benjamin', 'Ortiz', 'ben.ortiz@example.com'); // name differs
-	threeCxUser('202', 'Cara', 'Diaz', 'cara.diaz@example.com'); // email differs
-	threeCxUser('204', 'Eve', 'Gray', '');
-	threeCxUser('300', 'Ivy', 'North', 'ivy.north@example.com');
-	threeCxUser('301', 'Jon', 'South', 'jon.south@example.com');
+	seedMigrationAuditSample(sipXcom, threeCx); // a small realistic mix (paging has its own tests)
 });
 afterAll(async () => {
 	await sipXcom.server.stop();

@@ -1,46 +1,124 @@
 /**
- * Loads an example workflow from examples/ for a test or the demo, exactly as a user would
- * import it, changing only what cannot run here: the trigger (Schedule, Webhook, …) becomes
- * the manual trigger, optionally emitting given items (e.g. a webhook's request), and
- * credential references point at the given store entries.
+ * Loads an example workflow from `examples/` the way every runner needs it: the jest example
+ * tests (n8n-core's engine), `npm run demo` and `npm run test:n8n` (a real n8n's `n8n execute`).
+ * The workflow stays as a user would import it, except:
+ *
+ * - a trigger that cannot start a test or CLI run (Schedule, Webhook, …) becomes a Manual
+ *   Trigger with the same name and position;
+ * - with `triggerOutput` (the items the trigger would emit, e.g. a webhook's request), the
+ *   trigger becomes a Code node with the trigger's name and position that returns those items,
+ *   started by a Manual Trigger named `<name> (start)` placed left of it. Downstream expressions
+ *   such as `$('New Hire Webhook').item.json.body` keep working. Pinned data is not used for
+ *   this: `n8n execute` ignores it (only manual and evaluation runs read pinData);
+ * - credential references point at the given credentials.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import type { IDataObject } from 'n8n-workflow';
+import * as fs from 'fs';
+import type { IConnections, IDataObject, INode, INodeCredentialsDetails } from 'n8n-workflow';
+import * as path from 'path';
 
 import type { WorkflowJson } from './engine';
 
-export const EXAMPLES_DIR = join(__dirname, '..', '..', 'examples');
+export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 
-const TRIGGER_TYPES = /Trigger$|\.webhook$/;
+export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
+
+/** Horizontal distance between the added Manual Trigger and the Code node standing in for a trigger. */
+const START_OFFSET = 240;
 
 export interface LoadExampleOptions {
-	/** Items the replaced trigger emits, e.g. `[{ body: {...}, headers: {}, query: {} }]` for a webhook. */
+	/** Items the replaced trigger emits, e.g. `[{ body: {...}, headers: {}, params: {}, query: {} }]` for a webhook. */
 	triggerOutput?: IDataObject[];
 }
 
-export function readExample(file: string): WorkflowJson {
-	return JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
+type CredentialReferences = Record<string, INodeCredentialsDetails & { id: string }>;
+
+/** Triggers that start a run on their own and therefore never start a CLI or test run. */
+function isReplaceableTrigger(node: INode): boolean {
+	if (node.type === MANUAL_TRIGGER || node.type === 'n8n-nodes-base.executeWorkflowTrigger') return false;
+	return /Trigger$/.test(node.type) || ['n8n-nodes-base.cron', 'n8n-nodes-base.interval', 'n8n-nodes-base.webhook'].includes(node.type);
 }
 
+/** The example's JSON as exported by the n8n editor. */
+export function readExample(file: string): WorkflowJson & { id?: string } {
+	return JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
+}
+
+/** A Code node (v2, run once for all items, JavaScript) that returns `items`. */
+function codeEmitting(trigger: INode, items: IDataObject[]): INode {
+	const { webhookId: _webhookId, credentials: _credentials, ...rest } = trigger;
+	const json = JSON.stringify(
+		items.map((item) => ({ json: item })),
+		null,
+		2,
+	);
+	return {
+		...rest,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode: `return ${json};` },
+		notes: `Stands in for the ${trigger.type} trigger`,
+	};
+}
+
+/**
+ * Replaces Schedule, Webhook and other triggers with a Manual Trigger of the same name and
+ * position, or, with `triggerOutput`, with a Code node emitting those items behind a Manual
+ * Trigger (see the file header).
+ */
+export function withManualTrigger<T extends WorkflowJson>(workflow: T, options: LoadExampleOptions = {}): T {
+	const nodes: INode[] = [];
+	const connections: IConnections = { ...workflow.connections };
+	let replaced = 0;
+	for (const node of workflow.nodes) {
+		if (!isReplaceableTrigger(node)) {
+			nodes.push(node);
+			continue;
+		}
+		replaced++;
+		if (!options.triggerOutput) {
+			const { webhookId: _webhookId, credentials: _credentials, ...rest } = node;
+			nodes.push({ ...rest, type: MANUAL_TRIGGER, typeVersion: 1, parameters: {} });
+			continue;
+		}
+		const start = `${node.name} (start)`;
+		if (workflow.nodes.some((other) => other.name === start)) throw new Error(`${start} already exists in the workflow`);
+		nodes.push({
+			id: `${node.id}-start`,
+			name: start,
+			type: MANUAL_TRIGGER,
+			typeVersion: 1,
+			position: [node.position[0] - START_OFFSET, node.position[1]],
+			parameters: {},
+		});
+		nodes.push(codeEmitting(node, options.triggerOutput));
+		connections[start] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
+	}
+	if (options.triggerOutput && replaced === 0) {
+		throw new Error('triggerOutput was given, but the workflow has no trigger to replace');
+	}
+	return { ...workflow, nodes, connections };
+}
+
+/** Points every node's reference to a credential of a given type at the given credential. */
+export function withCredentials<T extends WorkflowJson>(workflow: T, references: CredentialReferences): T {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) => {
+			if (!node.credentials) return node;
+			const credentials = { ...node.credentials };
+			for (const type of Object.keys(credentials)) {
+				if (references[type]) credentials[type] = { id: references[type].id, name: references[type].name };
+			}
+			return { ...node, credentials };
+		}),
+	};
+}
+
+/** An example ready to run: trigger replaced, credentials pointed at the caller's. */
 export function loadExample(
 	file: string,
-	credentialIds: Record<string, { id: string; name: string }>,
+	credentials: CredentialReferences = {},
 	options: LoadExampleOptions = {},
 ): WorkflowJson {
-	const workflow = readExample(file);
-	for (const node of workflow.nodes) {
-		if (TRIGGER_TYPES.test(node.type) && node.type !== 'n8n-nodes-base.manualTrigger') {
-			node.type = 'n8n-nodes-base.manualTrigger';
-			node.typeVersion = 1;
-			node.parameters = {};
-			if (options.triggerOutput) {
-				workflow.pinData = { ...(workflow.pinData ?? {}), [node.name]: options.triggerOutput.map((json) => ({ json })) };
-			}
-		}
-		for (const type of Object.keys(node.credentials ?? {})) {
-			if (credentialIds[type]) node.credentials![type] = credentialIds[type];
-		}
-	}
-	return workflow;
+	return withCredentials(withManualTrigger(readExample(file), options), credentials);
 }

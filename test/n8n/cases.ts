@@ -19,16 +19,30 @@
  *     },
  *   },
  *
- * Triggers other than the Manual Trigger (Schedule, Webhook…) are replaced by one, the same
- * way the jest example tests do (test/examples/loadExample.ts); credentials referenced in
- * the workflow are pointed at credentials created from `credentials`.
+ * Triggers other than the Manual Trigger (Schedule, Webhook…) are replaced by one, or with
+ * `triggerOutput` by a Code node emitting those items, the same way the jest example tests do
+ * (test/harness/examples.ts); credentials referenced in the workflow are pointed at
+ * credentials created from `credentials`.
  */
 import * as assert from 'assert';
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IRun } from 'n8n-workflow';
+
+import { createCloudonixSandbox } from '../sandbox/cloudonix';
+import type { CloudonixSandbox } from '../sandbox/cloudonix';
+import { createOpenVoxSandbox } from '../sandbox/openvox';
+import type { OpenVoxSandbox } from '../sandbox/openvox';
+import { DOMAIN_DIDS, seedMigrationAuditSample, seedNightlySync } from '../sandbox/scenarios';
+import type { NightlySyncExpectation } from '../sandbox/scenarios';
+import { createSipXcomSandbox } from '../sandbox/sipxcom';
+import type { SipXcomSandbox } from '../sandbox/sipxcom';
+import { createThreeCxSandbox } from '../sandbox/threecx';
+import type { ThreeCxSandbox } from '../sandbox/threecx';
 
 /** What a case sees of a finished run: the same shape as the jest harness's WorkflowResult. */
 export interface RunView {
 	status: string;
+	/** The whole run (execution data), e.g. to prove a secret appears nowhere in it. */
+	run: IRun;
 	/** JSON of the items one output of a node produced (last run); [] if it did not run. */
 	json(nodeName: string, outputIndex?: number): IDataObject[];
 }
@@ -49,6 +63,11 @@ export interface N8nCase<State = undefined> {
 	start?(): Promise<CaseEnvironment<State>>;
 	/** Throws if the run's result (or the sandboxes' state) is wrong. */
 	check(run: RunView, state: State): void | Promise<void>;
+	/**
+	 * Items the example's trigger emits (e.g. a webhook's request): the trigger becomes a Code
+	 * node returning them behind a Manual Trigger, as in the jest example tests.
+	 */
+	triggerOutput?: IDataObject[];
 	/** Set when the run is expected to fail; `check` then sees the failed run. */
 	expectFailure?: boolean;
 }
@@ -58,7 +77,20 @@ function defineCase<State>(testCase: N8nCase<State>): N8nCase<unknown> {
 	return testCase as N8nCase<unknown>;
 }
 
+
 const numbers = (items: IDataObject[], field = 'number') => items.map((item) => item[field]);
+
+interface Startable {
+	server: { start(port?: number): Promise<unknown>; stop(): Promise<unknown> };
+}
+
+/** Starts the sandboxes on ephemeral loopback ports; `stop` stops them all. */
+async function startSandboxes(...sandboxes: Startable[]): Promise<() => Promise<void>> {
+	for (const sandbox of sandboxes) await sandbox.server.start();
+	return async () => {
+		for (const sandbox of sandboxes) await sandbox.server.stop();
+	};
+}
 
 export const compareExtensionsExample = defineCase({
 	name: 'Compare Extensions routes sample extensions to Create, Import, Nothing To Do and Update',
@@ -80,4 +112,280 @@ export const compareExtensionsExample = defineCase({
 	},
 });
 
-export const cases: Array<N8nCase<unknown>> = [compareExtensionsExample];
+const nightlySync = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: CloudonixSandbox; expected: NightlySyncExpectation }>({
+	name: 'nightly sync creates missing Cloudonix subscribers, updates changed ones, lists orphans',
+	example: 'nightly-3cx-cloudonix-sync.json',
+	async start() {
+		const threeCx = createThreeCxSandbox();
+		const cloudonix = createCloudonixSandbox(); // Cloudonix's real limit: 10 requests per 3 s
+		const stop = await startSandboxes(threeCx, cloudonix);
+		const expected = seedNightlySync(threeCx, cloudonix);
+		return {
+			credentials: { threeCxApi: threeCx.credentials(), cloudonixApi: cloudonix.credentials() },
+			state: { threeCx, cloudonix, expected },
+			stop,
+		};
+	},
+	check(run, { threeCx, cloudonix, expected }) {
+		const keys = (node: string, output = 0) => run.json(node, output).map((item) => String(item.number ?? item.key));
+		assert.deepStrictEqual(keys('Compare Extensions', 0), expected.localOnly, 'Local Only');
+		assert.deepStrictEqual(keys('Compare Extensions', 1), expected.remoteOnly, 'Remote Only');
+		assert.deepStrictEqual(keys('Compare Extensions', 2), expected.synced, 'Synced');
+		assert.deepStrictEqual(keys('Compare Extensions', 3), expected.changed, 'Changed');
+		assert.deepStrictEqual(keys('Create Missing Subscribers'), expected.localOnly);
+		assert.ok(run.json('Create Missing Subscribers').every((s) => s.action === 'created'), 'every missing subscriber created');
+		assert.deepStrictEqual(keys('Update Changed Subscribers'), expected.changed);
+		assert.ok(run.json('Update Changed Subscribers').every((s) => s.action === 'updated'), 'every changed subscriber updated');
+		assert.deepStrictEqual(keys('Orphaned Subscribers to Review'), expected.remoteOnly);
+		// Generated SIP passwords stay out of the execution data.
+		assert.doesNotMatch(JSON.stringify(run.run.data.resultData), /sipPassword|Seed-1\d\d-Pw9x/);
+		// Cloudonix now mirrors 3CX: every extension once, same name and enabled state.
+		for (const user of threeCx.state.users.values()) {
+			const subscriber = cloudonix.byMsisdn(user.Number);
+			assert.ok(subscriber, `subscriber ${user.Number} exists`);
+			assert.strictEqual(subscriber.profile.displayName, `${user.FirstName} ${user.LastName}`);
+			assert.strictEqual(subscriber.active, user.Enabled, `subscriber ${user.Number} active`);
+		}
+		assert.ok([...cloudonix.state.createsByMsisdn.values()].every((count) => count === 1), 'each subscriber created once');
+		assert.strictEqual(cloudonix.state.duplicateRejections, 0);
+		for (const number of [...expected.remoteOnly, ...DOMAIN_DIDS]) {
+			assert.strictEqual(cloudonix.byMsisdn(number)?.active, true, `${number} left alone`);
+		}
+		assert.strictEqual(threeCx.state.tokensIssued, 1, 'one 3CX token for the run');
+	},
+});
+
+const reprovisionDepartmentPhones = defineCase<{ threeCx: ThreeCxSandbox }>({
+	name: 'reprovisions the phones of every enabled Sales user in one request',
+	example: '3cx-reprovision-department-phones.json',
+	async start() {
+		const threeCx = createThreeCxSandbox();
+		const stop = await startSandboxes(threeCx);
+		threeCx.seedUsers(400);
+		return { credentials: { threeCxApi: threeCx.credentials() }, state: { threeCx }, stop };
+	},
+	check(run, { threeCx }) {
+		const expected = [...threeCx.state.users.values()]
+			.filter((u) => u.Enabled && u.Groups.some((g) => g.GroupId === 2))
+			.map((u) => u.Id)
+			.sort((a, b) => a - b);
+		assert.ok(expected.length > 50, 'the seed has more than one page of Sales users');
+		assert.deepStrictEqual(threeCx.state.reprovisionCalls, [expected]);
+		assert.deepStrictEqual(run.json('Reprovision their phones'), [{ reprovisioned: true, ids: expected, count: expected.length }]);
+		assert.strictEqual(threeCx.server.count('POST', '/connect/token'), 1);
+	},
+});
+
+const exportExtensions = defineCase<{ threeCx: ThreeCxSandbox }>({
+	name: 'exports the extensions as a dated CSV file and one item per extension',
+	example: '3cx-export-extensions.json',
+	async start() {
+		const threeCx = createThreeCxSandbox();
+		const stop = await startSandboxes(threeCx);
+		threeCx.seedUsers(12);
+		return { credentials: { threeCxApi: threeCx.credentials() }, state: { threeCx }, stop };
+	},
+	check(run) {
+		const items = run.json('Export extensions');
+		assert.deepStrictEqual(numbers(items, 'Number'), Array.from({ length: 12 }, (_, i) => String(100 + i)));
+		assert.ok(items.every((item) => !('AuthPassword' in item)), 'no AuthPassword in the output');
+		const [first] = run.run.data.resultData.runData['Export extensions'][0].data!.main[0]!;
+		assert.match(String(first.binary?.data?.fileName), /^extensions-\d{4}-\d{2}-\d{2}\.csv$/);
+		assert.strictEqual(first.binary?.data?.mimeType, 'text/csv');
+	},
+});
+
+const cloudonixSyncExtensions = defineCase<{ cloudonix: CloudonixSandbox }>({
+	name: 'creates missing, updates changed and deactivates orphaned Cloudonix subscribers',
+	example: 'cloudonix-sync-extensions.json',
+	async start() {
+		const cloudonix = createCloudonixSandbox();
+		const stop = await startSandboxes(cloudonix);
+		cloudonix.seed(2); // 1000 "Subscriber 1000" (in sync), 1001 "Subscriber 1001" (renamed locally)
+		cloudonix.add('1099', 'Orphan-Pass-99', { displayName: 'Gone Person' });
+		cloudonix.add('97250123456', 'Phone-Number-1', {}); // a phone number, not an extension: left alone
+		return { credentials: { cloudonixApi: cloudonix.credentials() }, state: { cloudonix }, stop };
+	},
+	check(run, { cloudonix }) {
+		const created = run.json('Create Missing Subscribers');
+		assert.deepStrictEqual(created.map((e) => [e.number, e.action, e.enabled]), [
+			['1002', 'created', true],
+			['1003', 'created', false],
+		]);
+		// The generated password is shown where the example asks for it (Include Secrets).
+		assert.strictEqual((created[0].raw as IDataObject).sipPassword, cloudonix.byMsisdn('1002')!.sipPassword);
+		assert.deepStrictEqual(run.json('Update Changed Subscribers').map((e) => [e.number, e.name, e.action]), [['1001', 'Bob Jones', 'updated']]);
+		assert.deepStrictEqual(run.json('Deactivate Orphaned Subscribers').map((e) => [e.number, e.enabled]), [['1099', false]]);
+		assert.deepStrictEqual(numbers(run.json('Already in Sync'), 'key'), ['1000']);
+		assert.deepStrictEqual(cloudonix.list().map((s) => [s.msisdn, s.profile.displayName ?? null, s.active]), [
+			['1000', 'Subscriber 1000', true],
+			['1001', 'Bob Jones', true],
+			['1002', 'Cid Newman', true],
+			['1003', 'Dee Quiet', false],
+			['1099', 'Gone Person', false],
+			['97250123456', null, true],
+		]);
+		assert.strictEqual(cloudonix.byMsisdn('1001')!.sipPassword, 'Seed-1001-Pw9x', 'an update keeps the SIP password');
+	},
+});
+
+const openVoxNewHires = defineCase<{ openVox: OpenVoxSandbox }>({
+	name: 'creates the sample new hires on OpenVox and reads their settings back with one login',
+	example: 'openvox-new-hire-extensions.json',
+	async start() {
+		const openVox = createOpenVoxSandbox({ seed: 3 });
+		const stop = await startSandboxes(openVox);
+		return { credentials: { openVoxApi: openVox.credentials() as ICredentialDataDecryptedObject }, state: { openVox }, stop };
+	},
+	check(run, { openVox }) {
+		assert.deepStrictEqual(
+			run.json('Read Back Settings').map((e) => [e.number, e.name, e.email, e.source]),
+			[
+				['2101', 'Ada Lovelace', 'ada@example.com', 'openvox'],
+				['2102', 'Grace Hopper', 'grace@example.com', 'openvox'],
+			],
+		);
+		const extension = openVox.state.extensions.get('2101')!;
+		for (const [field, value] of Object.entries({
+			registerpassword: 'Ada-2101-Sip!',
+			vmsecret: '2468',
+			hasvoicemail: 'on',
+			enablevmtoemail: 'on',
+			ringtimeout: '30',
+			maxregistrations: '2',
+		})) {
+			assert.strictEqual(extension[field as keyof typeof extension], value, `2101 ${field}`);
+		}
+		// Passwords and PINs stay on the PBX, not in the read-back output.
+		const output = JSON.stringify(run.run.data.resultData.runData['Read Back Settings']);
+		assert.ok(!output.includes('Ada-2101-Sip!') && !output.includes('2468'), 'no secrets in Read Back Settings');
+		assert.strictEqual(openVox.server.count('POST', '/login'), 1);
+	},
+});
+
+const GENERATED_OPENVOX_PASSWORD = /^[A-HJ-NP-Za-km-z2-9]{20}$/;
+
+const onboardingWebhook = defineCase<{ openVox: OpenVoxSandbox; cloudonix: CloudonixSandbox }>({
+	name: 'a new-hire request creates the OpenVox extension and the Cloudonix subscriber, without secrets in the answer',
+	example: 'onboarding-webhook.json',
+	// What the Webhook node emits for a POST with this JSON body.
+	triggerOutput: [
+		{
+			body: { extension: '205', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
+			headers: { 'content-type': 'application/json' },
+			params: {},
+			query: {},
+		},
+	],
+	async start() {
+		const openVox = createOpenVoxSandbox({ seed: 3 });
+		const cloudonix = createCloudonixSandbox();
+		const stop = await startSandboxes(openVox, cloudonix);
+		return {
+			credentials: { openVoxApi: openVox.credentials() as ICredentialDataDecryptedObject, cloudonixApi: cloudonix.credentials() },
+			state: { openVox, cloudonix },
+			stop,
+		};
+	},
+	check(run, { openVox, cloudonix }) {
+		const extension = openVox.state.extensions.get('205');
+		assert.ok(extension, 'OpenVox extension 205 created');
+		assert.deepStrictEqual(
+			[extension.extnumber, extension.username, extension.callerid, extension.email, extension.hasvoicemail, extension.enablevmtoemail],
+			['205', 'Ada Lovelace', '205', 'ada@example.com', 'on', 'on'],
+		);
+		assert.match(String(extension.registerpassword), GENERATED_OPENVOX_PASSWORD);
+		const subscriber = cloudonix.byMsisdn('205');
+		assert.ok(subscriber, 'Cloudonix subscriber 205 created');
+		assert.strictEqual(subscriber.active, true);
+		assert.deepStrictEqual(
+			{ ...subscriber.profile },
+			{ displayName: 'Ada Lovelace', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', openvoxExtension: '205' },
+		);
+		assert.match(subscriber.sipPassword, /^[A-Za-z0-9]{20}$/);
+		// The webhook answers with the last node's first item.
+		const response = run.json('Create Cloudonix Subscriber');
+		assert.strictEqual(response.length, 1);
+		assert.deepStrictEqual(
+			[response[0].number, response[0].name, response[0].email, response[0].enabled, response[0].id, response[0].source],
+			['205', 'Ada Lovelace', 'ada@example.com', true, String(subscriber.id), 'cloudonix'],
+		);
+		assert.deepStrictEqual(numbers(run.json('Create OpenVox Extension')), ['205']);
+		const everything = JSON.stringify(run.run.data);
+		assert.ok(!everything.includes(String(extension.registerpassword)), 'no OpenVox register password in the execution data');
+		assert.ok(!everything.includes(subscriber.sipPassword), 'no Cloudonix SIP password in the execution data');
+	},
+});
+
+const sipXcomDirectoryAudit = defineCase<{ sipXcom: SipXcomSandbox }>({
+	name: 'compares sipXcom users (over HTTPS with a self-signed certificate) with a company directory',
+	example: 'sipxcom-directory-audit.json',
+	async start() {
+		// HTTPS with the committed self-signed test certificate: the credential's
+		// allowUnauthorizedCerts (set by credentials() for a TLS sandbox) must reach the request.
+		const sipXcom = createSipXcomSandbox({ users: 5, phones: 0, tls: true });
+		const stop = await startSandboxes(sipXcom);
+		const credentials = sipXcom.credentials();
+		assert.ok(credentials.serverUrl.startsWith('https://') && credentials.allowUnauthorizedCerts);
+		return { credentials: { sipXcomApi: credentials }, state: { sipXcom }, stop };
+	},
+	check(run, { sipXcom }) {
+		const [onlyPbx, onlyDirectory, synced, changed] = [0, 1, 2, 3].map((output) => run.json('Compare Extensions', output));
+		assert.deepStrictEqual(numbers(onlyPbx), ['203', '204']);
+		assert.deepStrictEqual(onlyDirectory, [{ number: '205', name: 'Dana Scully' }]);
+		assert.deepStrictEqual(numbers(synced, 'key'), ['200', '202']);
+		assert.deepStrictEqual(numbers(changed, 'key'), ['201']);
+		assert.ok(JSON.stringify(changed[0]).includes('Jane Løvik'));
+		assert.ok(sipXcom.server.requests.length > 0 && sipXcom.server.requests.every((r) => r.method === 'GET'));
+	},
+});
+
+const migrationAudit = defineCase<{ sipXcom: SipXcomSandbox; threeCx: ThreeCxSandbox }>({
+	name: 'sorts sipXcom and 3CX users into not yet migrated, only on 3CX, migrated, migrated with differences',
+	example: 'sipxcom-to-3cx-migration-audit.json',
+	async start() {
+		const sipXcom = createSipXcomSandbox({ users: 0, phones: 0 });
+		const threeCx = createThreeCxSandbox();
+		const stop = await startSandboxes(sipXcom, threeCx);
+		seedMigrationAuditSample(sipXcom, threeCx);
+		return {
+			credentials: { sipXcomApi: sipXcom.credentials(), threeCxApi: threeCx.credentials() },
+			state: { sipXcom, threeCx },
+			stop,
+		};
+	},
+	check(run, { sipXcom, threeCx }) {
+		assert.strictEqual(run.json('sipXcom Users').length, 6);
+		assert.strictEqual(run.json('3CX Users').length, 6);
+		const notYetOn3cx = run.json('Not yet on 3CX');
+		assert.deepStrictEqual(numbers(notYetOn3cx), ['203', '207']);
+		assert.ok(notYetOn3cx.every((u) => u.source === 'sipxcom'));
+		assert.deepStrictEqual(run.json('Only on 3CX').map((u) => [u.number, u.name, u.source]), [
+			['300', 'Ivy North', '3cx'],
+			['301', 'Jon South', '3cx'],
+		]);
+		assert.deepStrictEqual(numbers(run.json('Migrated'), 'key'), ['200', '204']);
+		assert.deepStrictEqual(run.json('Migrated with differences').map((m) => [m.key, m.differences]), [
+			['201', [{ field: 'name', local: 'Ben Ortiz', remote: 'Benjamin Ortiz' }]],
+			['202', [{ field: 'email', local: 'cara@example.com', remote: 'cara.diaz@example.com' }]],
+		]);
+		for (const [output, node] of ['Not yet on 3CX', 'Only on 3CX', 'Migrated', 'Migrated with differences'].entries()) {
+			assert.deepStrictEqual(run.json(node), run.json('Compare Extensions', output), `${node} shows Compare Extensions output ${output}`);
+		}
+		// Audit only: nothing was written to either PBX.
+		assert.ok(sipXcom.server.requests.every((r) => r.method === 'GET'));
+		assert.deepStrictEqual(threeCx.server.requests.filter((r) => r.method !== 'GET').map((r) => r.path), ['/connect/token']);
+	},
+});
+
+export const cases: Array<N8nCase<unknown>> = [
+	compareExtensionsExample,
+	nightlySync,
+	reprovisionDepartmentPhones,
+	exportExtensions,
+	cloudonixSyncExtensions,
+	openVoxNewHires,
+	onboardingWebhook,
+	sipXcomDirectoryAudit,
+	migrationAudit,
+];

@@ -1,9 +1,9 @@
 /**
  * What `npm pack` puts in the tarball, checked against what n8n needs: the compiled
- * JavaScript, codex files and icons under dist/, plus package.json, README.md and
- * LICENSE.md. Every path in package.json's `n8n` attribute and every icon a node or
- * credential names must be in the tarball; nothing else (sources, tests, maps, type
- * declarations, build caches) may be.
+ * JavaScript, codex files and icons under dist/, plus package.json, README.md,
+ * LICENSE.md and the empty `index.js` (package.json `main`, the starter layout's). Every
+ * path in package.json's `n8n` attribute and every icon a node or credential names must be
+ * in the tarball; nothing else (sources, tests, maps, type declarations, build caches) may be.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -19,6 +19,7 @@ interface PackFile {
 interface PackageJson {
 	name: string;
 	version: string;
+	main?: string;
 	n8n: { nodes: string[]; credentials: string[] };
 }
 
@@ -26,8 +27,11 @@ export function packageJson(): PackageJson {
 	return JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson;
 }
 
-/** Files outside dist/ that may be packed. */
-const TOP_LEVEL = new Set(['package.json', 'README.md', 'LICENSE.md']);
+/**
+ * Files outside dist/ that may be packed. `index.js` is the classic starter layout's empty
+ * `main` (n8n never requires the package root; npm always packs the `main` file).
+ */
+const TOP_LEVEL = new Set(['package.json', 'README.md', 'LICENSE.md', 'index.js']);
 /** What n8n loads from dist/: node/credential classes and their imports, codex files, icons. */
 const DIST_FILE = /^dist\/(nodes|credentials)\/.+\.(js|node\.json|svg|png)$/;
 
@@ -56,7 +60,8 @@ export function checkPackContents(files: string[] = packedFiles()): string[] {
 	for (const file of files) {
 		if (!TOP_LEVEL.has(file) && !DIST_FILE.test(file)) problems.push(`packed but not needed by n8n: ${file}`);
 	}
-	for (const required of ['package.json', 'LICENSE.md']) {
+	const main = packageJson().main;
+	for (const required of ['package.json', 'LICENSE.md', ...(main ? [main] : [])]) {
 		if (!packed.has(required)) problems.push(`missing from the package: ${required}`);
 	}
 	const { n8n } = packageJson();

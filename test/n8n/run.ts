@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import type { IDataObject, INodeTypeDescription, IRun } from 'n8n-workflow';
 import * as path from 'path';
 
-import { readExample, withCredentials, withManualTrigger } from '../examples/loadExample';
+import { readExample, withCredentials, withManualTrigger } from '../harness/examples';
 import { PACKAGE_NAME, packageCredentials, packageNodes } from '../harness/registry';
 import type { CaseEnvironment, N8nCase, RunView } from './cases';
 import { cases } from './cases';
@@ -87,8 +87,23 @@ async function checkLoadedPackage(n8n: RealN8n): Promise<CommandResult> {
 			else pass(`node ${type} v${String(description.version)}: loaded, icons ${urls.length ? 'served from ' + urls.join(', ') : description.icon}, codex ${categories.join(', ')}`);
 		}
 	}
+	// n8n adds an AI-tool variant `<name>Tool` of every node whose description says usableAsTool.
+	const toolVariants = expected
+		.filter((type) => {
+			const nodeType = packageNodes()[type];
+			const versions = 'nodeVersions' in nodeType ? Object.values(nodeType.nodeVersions).map((v) => v.description) : [nodeType.description];
+			return versions.some((version) => (version as { usableAsTool?: unknown }).usableAsTool);
+		})
+		.map((type) => `${type}Tool`);
+	for (const type of toolVariants) {
+		const variant = ours.find((node) => node.name === type);
+		if (!variant) fail(`n8n did not add the AI tool variant ${type} (the node is usableAsTool)`);
+		else pass(`tool variant ${type}: loaded`);
+	}
 	for (const node of ours) {
-		if (!expected.includes(node.name)) fail(`n8n loaded ${node.name}, which package.json does not list`);
+		if (!expected.includes(node.name) && !toolVariants.includes(node.name)) {
+			fail(`n8n loaded ${node.name}, which package.json does not list`);
+		}
 	}
 
 	// The package loader's own summary (debug level); a bad `n8n` attribute, a missing file or
@@ -127,7 +142,7 @@ async function checkLoadedPackage(n8n: RealN8n): Promise<CommandResult> {
 }
 
 /** The run as the case sees it, from `n8n execute --rawOutput` (which n8n writes through its logger). */
-function runFrom(result: CommandResult): { run?: IRun; view: RunView } {
+function runFrom(result: CommandResult): RunView | undefined {
 	let run: IRun | undefined;
 	for (const entry of result.log) {
 		if (!entry.message.startsWith('{')) continue;
@@ -138,18 +153,56 @@ function runFrom(result: CommandResult): { run?: IRun; view: RunView } {
 			// not the run
 		}
 	}
-	const runData = run?.data.resultData.runData ?? {};
+	if (!run) return undefined;
+	const runData = run.data.resultData.runData ?? {};
 	return {
+		status: run.status ?? 'unknown',
 		run,
-		view: {
-			status: run?.status ?? 'unknown',
-			json(nodeName: string, outputIndex = 0): IDataObject[] {
-				const tasks = runData[nodeName];
-				if (!tasks?.length) return [];
-				return (tasks[tasks.length - 1].data?.main?.[outputIndex] ?? []).map((item) => item.json);
-			},
+		json(nodeName: string, outputIndex = 0): IDataObject[] {
+			const tasks = runData[nodeName];
+			if (!tasks?.length) return [];
+			return (tasks[tasks.length - 1].data?.main?.[outputIndex] ?? []).map((item) => item.json);
 		},
 	};
+}
+
+interface CreatedCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: IDataObject;
+}
+
+/**
+ * After the runs: every credential whose type has a preAuthentication and an expirable
+ * hidden field (3CX's access token, OpenVox's token) must hold the token n8n fetched, saved in
+ * its database (encrypted), as `export:credentials --decrypted` shows. That is what lets the
+ * next execution reuse the token instead of logging in again.
+ */
+async function checkPersistedTokens(n8n: RealN8n, created: CreatedCredential[]): Promise<void> {
+	const withTokens = created
+		.map((credential) => {
+			const type = packageCredentials()[credential.type];
+			const fields = type?.preAuthentication
+				? type.properties.filter((property) => property.typeOptions?.expirable).map((property) => property.name)
+				: [];
+			return { ...credential, fields };
+		})
+		.filter((credential) => credential.fields.length > 0);
+	if (withTokens.length === 0) return;
+	console.log('\nCredentials after the runs:');
+	const file = path.join(n8n.workDir, 'credentials-after.json');
+	await n8n.ok('export-credentials', ['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+	const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ id: string; data: IDataObject | string }>;
+	for (const credential of withTokens) {
+		const entry = stored.find((candidate) => candidate.id === credential.id);
+		const data = typeof entry?.data === 'string' ? (JSON.parse(entry.data) as IDataObject) : entry?.data;
+		const missing = credential.fields.filter((field) => typeof data?.[field] !== 'string' || data[field] === '');
+		if (!data) fail(`credential ${credential.name}: not in export:credentials`);
+		else if (missing.length > 0) fail(`credential ${credential.name}: preAuthentication token not persisted (${missing.join(', ')} empty)`);
+		else if (credential.fields.some((field) => data[field] === credential.data[field])) fail(`credential ${credential.name}: token unchanged`);
+		else pass(`credential ${credential.name}: preAuthentication token persisted in n8n's database (${credential.fields.join(', ')})`);
+	}
 }
 
 interface Prepared {
@@ -161,7 +214,7 @@ interface Prepared {
 async function runCases(n8n: RealN8n): Promise<void> {
 	console.log(`\nExample workflows (${cases.length}):`);
 	const prepared: Prepared[] = [];
-	const credentials: IDataObject[] = [];
+	const credentials: CreatedCredential[] = [];
 	const workflowDir = path.join(n8n.workDir, 'workflows');
 	fs.mkdirSync(workflowDir, { recursive: true });
 	try {
@@ -176,7 +229,7 @@ async function runCases(n8n: RealN8n): Promise<void> {
 				// import:credentials encrypts a plain `data` object with the instance's key.
 				credentials.push({ ...reference, type, data: data as IDataObject });
 			}
-			const workflow = { ...withCredentials(withManualTrigger(readExample(testCase.example)), references), id, active: false };
+			const workflow = { ...withCredentials(withManualTrigger(readExample(testCase.example), { triggerOutput: testCase.triggerOutput }), references), id, active: false };
 			fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify(workflow, null, 2));
 		}
 		if (credentials.length > 0) {
@@ -188,15 +241,15 @@ async function runCases(n8n: RealN8n): Promise<void> {
 
 		for (const { testCase, id, environment } of prepared) {
 			const result = await n8n.command(`execute-${id}`, ['execute', `--id=${id}`, '--rawOutput']);
-			const { run, view } = runFrom(result);
+			const view = runFrom(result);
 			const label = `${testCase.example}: ${testCase.name} (${result.seconds.toFixed(1)} s)`;
-			if (!run) {
+			if (!view) {
 				fail(`${label}: no run data from n8n execute (exit ${result.code})\n${describe(result)}`);
 				continue;
 			}
-			if (!testCase.expectFailure && (result.code !== 0 || run.status !== 'success')) {
-				const error = run.data.resultData.error as { message?: string; node?: { name?: string } } | undefined;
-				fail(`${label}: run ${run.status}${error ? `: ${error.node?.name ?? ''} ${error.message ?? ''}` : ''}\n${describe(result)}`);
+			if (!testCase.expectFailure && (result.code !== 0 || view.status !== 'success')) {
+				const error = view.run.data.resultData.error as { message?: string; node?: { name?: string } } | undefined;
+				fail(`${label}: run ${view.status}${error ? `: ${error.node?.name ?? ''} ${error.message ?? ''}` : ''}\n${describe(result)}`);
 				continue;
 			}
 			try {
@@ -206,6 +259,7 @@ async function runCases(n8n: RealN8n): Promise<void> {
 				fail(`${label}: ${(error as Error).message}`);
 			}
 		}
+		await checkPersistedTokens(n8n, credentials);
 	} finally {
 		for (const { environment } of prepared) await environment?.stop();
 	}

@@ -94,3 +94,43 @@ export function seedMigrationAudit(sipXcom: SipXcomSandbox, threeCx: ThreeCxSand
 		});
 	}
 }
+
+/**
+ * The small realistic mix examples/sipxcom-to-3cx-migration-audit.json is tested with (paging
+ * has its own tests): on both PBXs 200 (only the e-mail's case differs), 201 (name differs),
+ * 202 (e-mail differs), 204 (no e-mail); only on sipXcom 203 and 207; only on 3CX 300 and 301.
+ */
+export function seedMigrationAuditSample(sipXcom: SipXcomSandbox, threeCx: ThreeCxSandbox): void {
+	const sipXcomUser = (userName: string, firstName: string, lastName: string, emailAddress?: string) => {
+		const id = sipXcom.state.nextUserId++;
+		sipXcom.state.users.set(id, {
+			id,
+			userName,
+			firstName,
+			lastName,
+			emailAddress,
+			pin: '1234',
+			sipPassword: `sip-secret-${id}`,
+			groupIds: [],
+			aliases: [],
+			permissions: ['Voicemail'],
+		});
+	};
+	const threeCxUser = (number: string, firstName: string, lastName: string, email: string) => {
+		const [user] = threeCx.seedUsers(1, Number(number));
+		Object.assign(user, { FirstName: firstName, LastName: lastName, DisplayName: `${firstName} ${lastName}`, EmailAddress: email });
+	};
+	sipXcomUser('200', 'Ann', 'Lee', 'ann.lee@example.com');
+	sipXcomUser('201', 'Ben', 'Ortiz', 'ben.ortiz@example.com');
+	sipXcomUser('202', 'Cara', 'Diaz', 'cara@example.com');
+	sipXcomUser('203', 'Dan', 'Fox', 'dan.fox@example.com');
+	sipXcomUser('204', 'Eve', 'Gray'); // no email on either PBX
+	sipXcomUser('207', 'Hal', 'Moss', 'hal.moss@example.com');
+
+	threeCxUser('200', 'Ann', 'Lee', 'Ann.Lee@Example.com'); // only the case differs: migrated
+	threeCxUser('201', 'Benjamin', 'Ortiz', 'ben.ortiz@example.com'); // name differs
+	threeCxUser('202', 'Cara', 'Diaz', 'cara.diaz@example.com'); // email differs
+	threeCxUser('204', 'Eve', 'Gray', '');
+	threeCxUser('300', 'Ivy', 'North', 'ivy.north@example.com');
+	threeCxUser('301', 'Jon', 'South', 'jon.south@example.com');
+}
