@@ -63,6 +63,8 @@ export interface VendorRequestOptions extends IHttpRequestOptions {
 	 * function, that is called when the attempt has finished (e.g. `RequestPacer.acquire`).
 	 */
 	beforeAttempt?: () => Promise<void | (() => void)>;
+	/** Secrets of this request beyond the credential's (e.g. a SIP password in the body), kept out of errors. */
+	secrets?: string[];
 }
 
 const IDEMPOTENT_METHODS: string[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
@@ -239,7 +241,7 @@ export async function vendorRequest<T = unknown>(
 	itemIndex?: number,
 ): Promise<T> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...api.retry };
-	const { idempotent: idempotentOption, beforeAttempt, ...requestOptions } = options;
+	const { idempotent: idempotentOption, beforeAttempt, secrets = [], ...requestOptions } = options;
 	const method = (requestOptions.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	const idempotent = idempotentOption ?? IDEMPOTENT_METHODS.includes(method);
 	requestOptions.timeout = requestOptions.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -266,7 +268,7 @@ export async function vendorRequest<T = unknown>(
 			const failure = describeFailure(error);
 			const local = failure.status === undefined && api.describeLocalFailure?.(failure) !== undefined;
 			const delay = local ? undefined : retryDelay(failure, attempt, idempotent, policy);
-			if (delay === undefined) throw await vendorError(this, api, failure, itemIndex);
+			if (delay === undefined) throw await vendorError(this, api, failure, itemIndex, secrets);
 			await sleep(delay);
 		}
 	}
@@ -277,9 +279,9 @@ export async function vendorRequest<T = unknown>(
  * all items of one execution; several n8n workers each pace themselves, and the 429 retry
  * above covers what they spend of each other's budget.
  *
- * `wait()` counts a request from when it starts. `acquire()` counts it from when it
- * finishes (call the returned function then): the server saw it no later than that, so a
- * server-side sliding window can never see `limit + 1` requests, whatever the latency jitter.
+ * `acquire()` counts a request from when it starts, and from when it finishes once the
+ * returned function is called then: the server saw it no later than that, so a server-side
+ * sliding window can never see `limit + 1` requests, whatever the latency jitter.
  */
 export class RequestPacer {
 	private readonly slots: Array<{ at: number }> = [];
@@ -289,10 +291,6 @@ export class RequestPacer {
 		private readonly windowMs: number,
 		private readonly now: () => number = Date.now,
 	) {}
-
-	async wait(): Promise<void> {
-		await this.acquire();
-	}
 
 	async acquire(): Promise<() => void> {
 		for (;;) {

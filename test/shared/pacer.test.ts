@@ -19,12 +19,12 @@ describe('RequestPacer.acquire', () => {
 		expect(granted).toBe(true);
 	});
 
-	it('keeps wait() counting from the start', async () => {
+	it('counts a request from its start until it is released', async () => {
 		let clock = 0;
 		const pacer = new RequestPacer(1, 100, () => clock);
-		await pacer.wait();
+		await pacer.acquire();
 		clock = 100;
-		await pacer.wait(); // no sleep needed: the first started 100 ms ago
+		await pacer.acquire(); // no sleep needed: the first started 100 ms ago
 		expect(clock).toBe(100);
 	});
 });

@@ -10,9 +10,8 @@
  *   MSISDN lookup checks the answer's msisdn and falls back to the list on a mismatch.
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { redactDeep, redactSecrets } from '../../shared/redact';
 import type { VendorApi } from '../../shared/transport';
 import { RequestPacer, vendorRequest } from '../../shared/transport';
 import { trimBaseUrl } from '../../shared/url';
@@ -133,30 +132,21 @@ export class CloudonixClient {
 		body?: JsonObject,
 		secrets: string[] = [],
 	): Promise<T> {
-		try {
-			return (await vendorRequest.call(
-				this.ctx,
-				cloudonixApi,
-				{
-					method,
-					url: `${this.baseUrl}${path}`,
-					headers: { Accept: 'application/json' },
-					body,
-					json: true,
-					// Counted from completion: see RequestPacer.acquire (no 429 from latency jitter).
-					beforeAttempt: async () => await this.pacer.acquire(),
-				},
-				itemIndex,
-			)) as T;
-		} catch (error) {
-			if (secrets.length && error instanceof NodeApiError) {
-				error.message = redactSecrets(error.message, secrets);
-				if (error.description) error.description = redactSecrets(error.description, secrets);
-				error.messages = error.messages.map((m) => redactSecrets(m, secrets));
-				if (error.errorResponse) error.errorResponse = redactDeep(error.errorResponse, secrets);
-			}
-			throw error;
-		}
+		return (await vendorRequest.call(
+			this.ctx,
+			cloudonixApi,
+			{
+				method,
+				url: `${this.baseUrl}${path}`,
+				headers: { Accept: 'application/json' },
+				body,
+				json: true,
+				// Counted from completion: see RequestPacer.acquire (no 429 from latency jitter).
+				beforeAttempt: async () => await this.pacer.acquire(),
+				secrets,
+			},
+			itemIndex,
+		)) as T;
 	}
 
 	/** The whole domain (one GET; a 404 means the domain has no subscribers). */
