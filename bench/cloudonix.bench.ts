@@ -4,10 +4,10 @@
  */
 import '../test/setup';
 
-import { CredentialStore } from '../test/harness/credentials';
-import { runWorkflow } from '../test/harness/engine';
-import { buildWorkflow, pkg, source } from '../test/harness/workflow';
-import { createCloudonixSandbox } from '../test/sandbox/cloudonix';
+import { CredentialStore } from '../dev/harness/credentials';
+import { runWorkflow } from '../dev/harness/engine';
+import { buildWorkflow, pkg, source } from '../dev/harness/workflow';
+import { createCloudonixSandbox } from '../dev/sandbox/cloudonix';
 
 const NODE = 'Cloudonix';
 

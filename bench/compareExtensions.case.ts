@@ -3,8 +3,8 @@
  * to this case alone. Prints one JSON line. Usage: <items per side> <pure|engine|nestedLoop>
  */
 import { compareExtensions } from '../nodes/CompareExtensions/compare';
-import { runWorkflow } from '../test/harness/engine';
-import { buildWorkflow, pkg, source } from '../test/harness/workflow';
+import { runWorkflow } from '../dev/harness/engine';
+import { buildWorkflow, pkg, source } from '../dev/harness/workflow';
 
 function data(n: number) {
 	// Half of each side overlaps; a tenth of the overlapping pairs differ in name.

@@ -2,10 +2,10 @@
  * OpenVox: items per second for Get (one extension/query per item) and Create through the
  * engine against the loopback sandbox, and how many logins each run cost.
  */
-import { CredentialStore } from '../test/harness/credentials';
-import { runWorkflow } from '../test/harness/engine';
-import { buildWorkflow, pkg, source } from '../test/harness/workflow';
-import { createOpenVoxSandbox } from '../test/sandbox/openvox';
+import { CredentialStore } from '../dev/harness/credentials';
+import { runWorkflow } from '../dev/harness/engine';
+import { buildWorkflow, pkg, source } from '../dev/harness/workflow';
+import { createOpenVoxSandbox } from '../dev/sandbox/openvox';
 
 export async function run(): Promise<void> {
 	const sandbox = createOpenVoxSandbox({ seed: 1000 });

@@ -5,10 +5,10 @@
 import { performance } from 'perf_hooks';
 
 import { parseUserList } from '../nodes/SipXcom/transport/xml';
-import { CredentialStore } from '../test/harness/credentials';
-import { runWorkflow } from '../test/harness/engine';
-import { buildWorkflow, pkg } from '../test/harness/workflow';
-import { createSipXcomSandbox } from '../test/sandbox/sipxcom';
+import { CredentialStore } from '../dev/harness/credentials';
+import { runWorkflow } from '../dev/harness/engine';
+import { buildWorkflow, pkg } from '../dev/harness/workflow';
+import { createSipXcomSandbox } from '../dev/sandbox/sipxcom';
 
 export async function run(): Promise<void> {
 	console.log('| users | pages | engine run (ms) | users/s |');

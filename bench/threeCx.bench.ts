@@ -6,8 +6,8 @@
  */
 import axios from 'axios';
 
-import { runWorkflow } from '../test/harness/engine';
-import { createThreeCxSandbox } from '../test/sandbox/threecx';
+import { runWorkflow } from '../dev/harness/engine';
+import { createThreeCxSandbox } from '../dev/sandbox/threecx';
 import { credentialFor, NODE, threeCxWorkflow } from '../test/threecx/helpers';
 
 const USERS = 10_000;

@@ -9,14 +9,14 @@ import './n8n-env';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { CredentialStore } from '../test/harness/credentials';
-import { runWorkflow } from '../test/harness/engine';
-import { loadExample } from '../test/harness/examples';
-import { nodeTypes } from '../test/harness/registry';
-import { createCloudonixSandbox } from '../test/sandbox/cloudonix';
-import type { SandboxSnapshot } from '../test/sandbox/scenarios';
-import { restore, seedNightlySync, snapshot } from '../test/sandbox/scenarios';
-import { createThreeCxSandbox } from '../test/sandbox/threecx';
+import { CredentialStore } from '../dev/harness/credentials';
+import { runWorkflow } from '../dev/harness/engine';
+import { loadExample } from '../dev/harness/examples';
+import { nodeTypes } from '../dev/harness/registry';
+import { createCloudonixSandbox } from '../dev/sandbox/cloudonix';
+import type { SandboxSnapshot } from '../dev/sandbox/scenarios';
+import { restore, seedNightlySync, snapshot } from '../dev/sandbox/scenarios';
+import { createThreeCxSandbox } from '../dev/sandbox/threecx';
 
 const EXAMPLE = 'nightly-3cx-cloudonix-sync.json';
 const STATE_DIR = join(__dirname, '..', '.demo');

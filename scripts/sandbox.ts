@@ -4,11 +4,11 @@
  * Ports can be changed with SANDBOX_3CX_PORT, SANDBOX_CLOUDONIX_PORT, SANDBOX_OPENVOX_PORT and
  * SANDBOX_SIPXCOM_PORT.
  */
-import { createCloudonixSandbox } from '../test/sandbox/cloudonix';
-import { createOpenVoxSandbox } from '../test/sandbox/openvox';
-import { seedMigrationAudit, seedNightlySync } from '../test/sandbox/scenarios';
-import { createSipXcomSandbox } from '../test/sandbox/sipxcom';
-import { createThreeCxSandbox } from '../test/sandbox/threecx';
+import { createCloudonixSandbox } from '../dev/sandbox/cloudonix';
+import { createOpenVoxSandbox } from '../dev/sandbox/openvox';
+import { seedMigrationAudit, seedNightlySync } from '../dev/sandbox/scenarios';
+import { createSipXcomSandbox } from '../dev/sandbox/sipxcom';
+import { createThreeCxSandbox } from '../dev/sandbox/threecx';
 
 export const SANDBOX_PORTS = {
 	threeCx: Number(process.env.SANDBOX_3CX_PORT ?? 5001),

@@ -1,5 +1,5 @@
-import { testCredential } from '../harness/engine';
-import { createCloudonixSandbox } from '../sandbox/cloudonix';
+import { testCredential } from '../../dev/harness/engine';
+import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import { NODE, setup } from './helpers';
 
 const sandbox = createCloudonixSandbox({ rateLimit: 1000, rateWindowMs: 1000 });

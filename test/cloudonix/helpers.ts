@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore } from '../harness/credentials';
-import type { WorkflowJson } from '../harness/engine';
-import { runWorkflow } from '../harness/engine';
-import type { NodeSpec } from '../harness/workflow';
-import { buildWorkflow, pkg, source } from '../harness/workflow';
-import type { CloudonixSandbox } from '../sandbox/cloudonix';
+import { CredentialStore } from '../../dev/harness/credentials';
+import type { WorkflowJson } from '../../dev/harness/engine';
+import { runWorkflow } from '../../dev/harness/engine';
+import type { NodeSpec } from '../../dev/harness/workflow';
+import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
+import type { CloudonixSandbox } from '../../dev/sandbox/cloudonix';
 
 export const NODE = 'Cloudonix';
 

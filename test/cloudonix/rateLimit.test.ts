@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { createCloudonixSandbox } from '../sandbox/cloudonix';
+import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import { NODE, setup } from './helpers';
 
 const sandbox = createCloudonixSandbox({ rateLimit: 10, rateWindowMs: 100 });

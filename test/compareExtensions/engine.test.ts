@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runWorkflow } from '../harness/engine';
-import { buildWorkflow, pkg, source } from '../harness/workflow';
+import { runWorkflow } from '../../dev/harness/engine';
+import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
 
 const COMPARE = 'Compare Extensions';
 

@@ -1,7 +1,7 @@
-import { runWorkflow } from '../harness/engine';
-import { createThreeCxSandbox } from '../sandbox/threecx';
+import { runWorkflow } from '../../dev/harness/engine';
+import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 import { credentialFor } from '../threecx/helpers';
-import { loadExample } from '../harness/examples';
+import { loadExample } from '../../dev/harness/examples';
 
 const sandbox = createThreeCxSandbox();
 beforeAll(async () => {

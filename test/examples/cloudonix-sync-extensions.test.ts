@@ -1,8 +1,8 @@
 /** Runs examples/cloudonix-sync-extensions.json as exported, against the Cloudonix sandbox. */
-import { CredentialStore } from '../harness/credentials';
-import { runWorkflow } from '../harness/engine';
-import { loadExample } from '../harness/examples';
-import { createCloudonixSandbox } from '../sandbox/cloudonix';
+import { CredentialStore } from '../../dev/harness/credentials';
+import { runWorkflow } from '../../dev/harness/engine';
+import { loadExample } from '../../dev/harness/examples';
+import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 
 // Default rate limit (10 per 3 s): the example stays within it with its default pacing.
 const sandbox = createCloudonixSandbox();

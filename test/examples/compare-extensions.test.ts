@@ -3,9 +3,9 @@
  * Code nodes (the jest harness has a minimal Code stand-in); the same check runs against a
  * real n8n in `npm run test:n8n` (test/n8n/cases.ts).
  */
-import { runWorkflow } from '../harness/engine';
+import { runWorkflow } from '../../dev/harness/engine';
 import { compareExtensionsExample } from '../n8n/cases';
-import { loadExample, readExample } from '../harness/examples';
+import { loadExample, readExample } from '../../dev/harness/examples';
 
 describe('example: compare-extensions.json', () => {
 	it('is an importable workflow that uses this package and starts with a trigger', () => {

@@ -1,5 +1,5 @@
-/** The one example loader (test/harness/examples.ts) used by jest, the demo and `npm run test:n8n`. */
-import { loadExample, readExample } from '../harness/examples';
+/** The one example loader (dev/harness/examples.ts) used by jest, the demo and `npm run test:n8n`. */
+import { loadExample, readExample } from '../../dev/harness/examples';
 
 describe('loadExample', () => {
 	it('replaces a Schedule trigger by a Manual Trigger with the same name and position', () => {

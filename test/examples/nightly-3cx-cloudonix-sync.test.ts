@@ -1,10 +1,10 @@
 /** The flagship example, as a user imports it, against the 3CX and Cloudonix sandboxes. */
-import { CredentialStore } from '../harness/credentials';
-import { runWorkflow } from '../harness/engine';
-import { loadExample } from '../harness/examples';
-import { createCloudonixSandbox } from '../sandbox/cloudonix';
-import { DOMAIN_DIDS, seedNightlySync } from '../sandbox/scenarios';
-import { createThreeCxSandbox } from '../sandbox/threecx';
+import { CredentialStore } from '../../dev/harness/credentials';
+import { runWorkflow } from '../../dev/harness/engine';
+import { loadExample } from '../../dev/harness/examples';
+import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
+import { DOMAIN_DIDS, seedNightlySync } from '../../dev/sandbox/scenarios';
+import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 
 const FILE = 'nightly-3cx-cloudonix-sync.json';
 const threeCx = createThreeCxSandbox();

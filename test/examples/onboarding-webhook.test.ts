@@ -1,16 +1,16 @@
 /**
  * Runs examples/onboarding-webhook.json as exported (the Webhook trigger replaced by a Code node
- * emitting the request item, behind a manual trigger; see test/harness/examples.ts) against the
+ * emitting the request item, behind a manual trigger; see dev/harness/examples.ts) against the
  * OpenVox and Cloudonix sandboxes.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore } from '../harness/credentials';
-import { runWorkflow } from '../harness/engine';
-import { loadExample, readExample } from '../harness/examples';
+import { CredentialStore } from '../../dev/harness/credentials';
+import { runWorkflow } from '../../dev/harness/engine';
+import { loadExample, readExample } from '../../dev/harness/examples';
 import { validateRegisterPassword } from '../../nodes/OpenVox/actions/extension/fields';
-import { createCloudonixSandbox } from '../sandbox/cloudonix';
-import { createOpenVoxSandbox } from '../sandbox/openvox';
+import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
+import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
 
 const openVox = createOpenVoxSandbox({ seed: 3 }); // extensions 1000, 1001, 1002
 const cloudonix = createCloudonixSandbox();

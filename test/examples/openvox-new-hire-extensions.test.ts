@@ -1,7 +1,7 @@
-import { CredentialStore } from '../harness/credentials';
-import { runWorkflow } from '../harness/engine';
-import { loadExample } from '../harness/examples';
-import { createOpenVoxSandbox } from '../sandbox/openvox';
+import { CredentialStore } from '../../dev/harness/credentials';
+import { runWorkflow } from '../../dev/harness/engine';
+import { loadExample } from '../../dev/harness/examples';
+import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
 
 const sandbox = createOpenVoxSandbox({ seed: 3 });
 

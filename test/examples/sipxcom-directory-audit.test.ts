@@ -1,7 +1,7 @@
-import { CredentialStore } from '../harness/credentials';
-import { runWorkflow } from '../harness/engine';
-import { loadExample } from '../harness/examples';
-import { createSipXcomSandbox } from '../sandbox/sipxcom';
+import { CredentialStore } from '../../dev/harness/credentials';
+import { runWorkflow } from '../../dev/harness/engine';
+import { loadExample } from '../../dev/harness/examples';
+import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
 
 const sandbox = createSipXcomSandbox({ users: 5, phones: 0 });
 

@@ -1,10 +1,10 @@
 /** Runs examples/sipxcom-to-3cx-migration-audit.json as exported, against the sipXcom and 3CX sandboxes. */
-import { CredentialStore } from '../harness/credentials';
-import { runWorkflow } from '../harness/engine';
-import { loadExample } from '../harness/examples';
-import { seedMigrationAuditSample } from '../sandbox/scenarios';
-import { createSipXcomSandbox } from '../sandbox/sipxcom';
-import { createThreeCxSandbox } from '../sandbox/threecx';
+import { CredentialStore } from '../../dev/harness/credentials';
+import { runWorkflow } from '../../dev/harness/engine';
+import { loadExample } from '../../dev/harness/examples';
+import { seedMigrationAuditSample } from '../../dev/sandbox/scenarios';
+import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
+import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 
 const sipXcom = createSipXcomSandbox({ users: 0, phones: 0 });
 const threeCx = createThreeCxSandbox();

@@ -21,22 +21,22 @@
  *
  * Triggers other than the Manual Trigger (Schedule, Webhook…) are replaced by one, or with
  * `triggerOutput` by a Code node emitting those items, the same way the jest example tests do
- * (test/harness/examples.ts); credentials referenced in the workflow are pointed at
+ * (dev/harness/examples.ts); credentials referenced in the workflow are pointed at
  * credentials created from `credentials`.
  */
 import * as assert from 'assert';
 import type { ICredentialDataDecryptedObject, IDataObject, IRun } from 'n8n-workflow';
 
-import { createCloudonixSandbox } from '../sandbox/cloudonix';
-import type { CloudonixSandbox } from '../sandbox/cloudonix';
-import { createOpenVoxSandbox } from '../sandbox/openvox';
-import type { OpenVoxSandbox } from '../sandbox/openvox';
-import { DOMAIN_DIDS, seedMigrationAuditSample, seedNightlySync } from '../sandbox/scenarios';
-import type { NightlySyncExpectation } from '../sandbox/scenarios';
-import { createSipXcomSandbox } from '../sandbox/sipxcom';
-import type { SipXcomSandbox } from '../sandbox/sipxcom';
-import { createThreeCxSandbox } from '../sandbox/threecx';
-import type { ThreeCxSandbox } from '../sandbox/threecx';
+import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
+import type { CloudonixSandbox } from '../../dev/sandbox/cloudonix';
+import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
+import type { OpenVoxSandbox } from '../../dev/sandbox/openvox';
+import { DOMAIN_DIDS, seedMigrationAuditSample, seedNightlySync } from '../../dev/sandbox/scenarios';
+import type { NightlySyncExpectation } from '../../dev/sandbox/scenarios';
+import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
+import type { SipXcomSandbox } from '../../dev/sandbox/sipxcom';
+import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
+import type { ThreeCxSandbox } from '../../dev/sandbox/threecx';
 
 /** What a case sees of a finished run: the same shape as the jest harness's WorkflowResult. */
 export interface RunView {

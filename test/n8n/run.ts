@@ -14,8 +14,8 @@ import * as fs from 'fs';
 import type { IDataObject, INodeTypeDescription, IRun } from 'n8n-workflow';
 import * as path from 'path';
 
-import { readExample, withCredentials, withManualTrigger } from '../harness/examples';
-import { PACKAGE_NAME, packageCredentials, packageNodes } from '../harness/registry';
+import { readExample, withCredentials, withManualTrigger } from '../../dev/harness/examples';
+import { PACKAGE_NAME, packageCredentials, packageNodes } from '../../dev/harness/registry';
 import type { CaseEnvironment, N8nCase, RunView } from './cases';
 import { cases } from './cases';
 import { packInto, packageJson } from './pack';

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore } from '../harness/credentials';
-import { runWorkflow, testCredential } from '../harness/engine';
-import { buildWorkflow, pkg, source } from '../harness/workflow';
+import { CredentialStore } from '../../dev/harness/credentials';
+import { runWorkflow, testCredential } from '../../dev/harness/engine';
+import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
 import { validateRegisterPassword } from '../../nodes/OpenVox/actions/extension/fields';
-import { SANDBOX_TLS } from '../sandbox/core';
-import { createOpenVoxSandbox, md5 } from '../sandbox/openvox';
+import { SANDBOX_TLS } from '../../dev/sandbox/core';
+import { createOpenVoxSandbox, md5 } from '../../dev/sandbox/openvox';
 
 const sandbox = createOpenVoxSandbox();
 const NODE = 'OpenVox';

@@ -11,7 +11,7 @@ import { toNormalised, withoutSecrets } from '../../nodes/OpenVox/actions/extens
 import { REGISTER_PASSWORD_LENGTH } from '../../nodes/OpenVox/actions/extension/password';
 import { OpenVox } from '../../nodes/OpenVox/OpenVox.node';
 import { generatePassword } from '../../nodes/shared/password';
-import { toXml } from '../sandbox/openvox';
+import { toXml } from '../../dev/sandbox/openvox';
 
 describe('OpenVox errno table', () => {
 	it('maps known codes and shows unknown ones verbatim', () => {

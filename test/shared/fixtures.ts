@@ -19,7 +19,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { VendorApi } from '../../nodes/shared/transport';
 import { vendorRequest } from '../../nodes/shared/transport';
-import { SandboxServer } from '../sandbox/core';
+import { SandboxServer } from '../../dev/sandbox/core';
 
 export class SandboxTokenApi implements ICredentialType {
 	name = 'sandboxTokenApi';

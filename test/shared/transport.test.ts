@@ -1,10 +1,10 @@
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 
-import { CredentialStore } from '../harness/credentials';
-import { runWorkflow, testCredential } from '../harness/engine';
-import { registerTestTypes } from '../harness/registry';
-import { buildWorkflow, source } from '../harness/workflow';
+import { CredentialStore } from '../../dev/harness/credentials';
+import { runWorkflow, testCredential } from '../../dev/harness/engine';
+import { registerTestTypes } from '../../dev/harness/registry';
+import { buildWorkflow, source } from '../../dev/harness/workflow';
 import { SandboxRequest, SandboxTokenApi, tokenSandbox } from './fixtures';
 
 registerTestTypes({ nodes: { 'test.sandboxRequest': new SandboxRequest() }, credentials: [new SandboxTokenApi()] });

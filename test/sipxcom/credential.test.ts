@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { testCredential } from '../harness/engine';
-import { createSipXcomSandbox } from '../sandbox/sipxcom';
+import { testCredential } from '../../dev/harness/engine';
+import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
 import { credentialFor, NODE, runSipXcom } from './helpers';
 
 const plain = createSipXcomSandbox({ users: 3, phones: 0 });

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore } from '../harness/credentials';
-import type { WorkflowResult } from '../harness/engine';
-import { runWorkflow } from '../harness/engine';
-import { buildWorkflow, pkg, source } from '../harness/workflow';
-import type { SipXcomSandbox } from '../sandbox/sipxcom';
+import { CredentialStore } from '../../dev/harness/credentials';
+import type { WorkflowResult } from '../../dev/harness/engine';
+import { runWorkflow } from '../../dev/harness/engine';
+import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
+import type { SipXcomSandbox } from '../../dev/sandbox/sipxcom';
 
 export const NODE = 'sipXcom';
 

@@ -1,4 +1,4 @@
-import { createSipXcomSandbox } from '../sandbox/sipxcom';
+import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
 import { NODE, runSipXcom } from './helpers';
 
 const sandbox = createSipXcomSandbox({ users: 0, phones: 0 });

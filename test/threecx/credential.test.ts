@@ -1,6 +1,6 @@
-import { runWorkflow, testCredential } from '../harness/engine';
-import { SANDBOX_TLS } from '../sandbox/core';
-import { createThreeCxSandbox } from '../sandbox/threecx';
+import { runWorkflow, testCredential } from '../../dev/harness/engine';
+import { SANDBOX_TLS } from '../../dev/sandbox/core';
+import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 import { credentialFor, NODE, threeCxWorkflow } from './helpers';
 
 const sandbox = createThreeCxSandbox({ tokenLifetimeSeconds: 3600 });

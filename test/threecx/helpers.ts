@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore } from '../harness/credentials';
-import { runWorkflow } from '../harness/engine';
-import type { NodeSpec } from '../harness/workflow';
-import { buildWorkflow, pkg, source } from '../harness/workflow';
-import type { ThreeCxSandbox } from '../sandbox/threecx';
-import { createThreeCxSandbox } from '../sandbox/threecx';
+import { CredentialStore } from '../../dev/harness/credentials';
+import { runWorkflow } from '../../dev/harness/engine';
+import type { NodeSpec } from '../../dev/harness/workflow';
+import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
+import type { ThreeCxSandbox } from '../../dev/sandbox/threecx';
+import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 
 export const NODE = '3CX';
 

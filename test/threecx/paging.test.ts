@@ -1,5 +1,5 @@
-import { runWorkflow } from '../harness/engine';
-import { createThreeCxSandbox } from '../sandbox/threecx';
+import { runWorkflow } from '../../dev/harness/engine';
+import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 import { credentialFor, NODE, threeCxWorkflow } from './helpers';
 
 const sandbox = createThreeCxSandbox();

@@ -3,8 +3,8 @@ import { parseUserIds, toUserId } from '../../nodes/ThreeCx/helpers/ids';
 import { normaliseUser } from '../../nodes/ThreeCx/helpers/user';
 import { extractThreeCxError, odataString, stableOrderBy, userPath } from '../../nodes/ThreeCx/transport';
 import { searchPhrase, withDepartment } from '../../nodes/ThreeCx/actions/user/fields';
-import { applyQuery, parseFilter } from '../sandbox/threecx/odata';
-import type { EntitySet } from '../sandbox/threecx/odata';
+import { applyQuery, parseFilter } from '../../dev/sandbox/threecx/odata';
+import type { EntitySet } from '../../dev/sandbox/threecx/odata';
 
 describe('CSV', () => {
 	it('handles BOM, quotes, doubled quotes, embedded commas and line breaks, CRLF and no final newline', () => {

@@ -2,8 +2,8 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from '../harness/credentials';
-import { nodeTypes } from '../harness/registry';
+import { TestCredentialsHelper } from '../../dev/harness/credentials';
+import { nodeTypes } from '../../dev/harness/registry';
 import { NODE, sandboxPerTest, threeCxWorkflow } from './helpers';
 
 const { sandbox, run, cred } = sandboxPerTest(40);

@@ -88,7 +88,7 @@ export interface SipXcomState {
 }
 
 export interface SipXcomSandboxOptions {
-	/** Serve HTTPS with the committed self-signed test certificate (test/sandbox/tls). */
+	/** Serve HTTPS with the committed self-signed test certificate (dev/sandbox/tls). */
 	tls?: boolean;
 	/** Users to seed (default 5). */
 	users?: number;
