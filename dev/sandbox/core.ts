@@ -71,6 +71,8 @@ export interface LoggedRequest {
 	status: number | 'dropped';
 	/** Whether an injected fault answered instead of the vendor logic. */
 	faulted: boolean;
+	/** When the request arrived (ms since epoch), e.g. to check a rate limit over a run. */
+	at: number;
 }
 
 interface Route {
@@ -234,7 +236,7 @@ export class SandboxServer {
 			(queryAll[key] = queryAll[key] ?? []).push(value);
 		}
 		const text = rawBody.toString('utf8');
-		const entry: LoggedRequest = { method, path, query, headers: req.headers, text, status: 0, faulted: false };
+		const entry: LoggedRequest = { method, path, query, headers: req.headers, text, status: 0, faulted: false, at: Date.now() };
 		this.requests.push(entry);
 
 		const fault = this.takeFault(method, path);

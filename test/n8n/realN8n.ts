@@ -45,6 +45,8 @@ export class RealN8n {
 	readonly logDir: string;
 	readonly node24: string;
 	readonly n8nBin: string;
+	/** Settings that replace or add to the defaults in `env` (e.g. queue mode's PostgreSQL and Redis). */
+	settings: NodeJS.ProcessEnv = {};
 	private commandCount = 0;
 	private brokerPort?: number;
 
@@ -109,7 +111,8 @@ export class RealN8n {
 		);
 	}
 
-	private async env(logFile: string): Promise<NodeJS.ProcessEnv> {
+	/** The environment of an n8n process logging to `logFile`. */
+	async env(logFile: string): Promise<NodeJS.ProcessEnv> {
 		this.brokerPort ??= await freePort();
 		const inherited = Object.fromEntries(
 			Object.entries(process.env).filter(
@@ -151,6 +154,7 @@ export class RealN8n {
 			N8N_LOG_FILE_LOCATION: logFile,
 			N8N_LOG_FILE_COUNT_MAX: '1',
 			N8N_LOG_FILE_SIZE_MAX: '512',
+			...this.settings,
 		};
 	}
 

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# npm run test:queue: the package in n8n's queue mode (see "Scaling out (queue mode)" in the README).
+#  1. build, check the package contents, make sure a real n8n is cached (scripts/ensure-n8n.sh);
+#  2. install Redis and PostgreSQL from Debian's packages when missing (needs root and apt);
+#  3. pack the package and install it into a temporary n8n user folder as a community package
+#     (test/n8n/run.ts prepare, the same as npm run test:n8n);
+#  4. with the network cut down to loopback where the machine allows it (unshare -n), start
+#     PostgreSQL, Redis, the sandboxes, n8n main and 2 workers, run the executions through the
+#     queue and check them (test/queue/run.ts); everything is stopped afterwards.
+#
+#   PBX_SYNC_N8N_CACHE   n8n cache folder (default ~/.cache/n8n-nodes-pbx-sync/n8n-2.41.1)
+#   PBX_SYNC_N8N_NETNS   auto (default) | 1 (require an isolated network) | 0 (do not isolate)
+#   PBX_SYNC_N8N_KEEP    1 keeps the temporary folder (user folder, logs) for inspection
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+started=$(date +%s)
+TS_NODE="$ROOT/node_modules/.bin/ts-node"
+
+echo "== build"
+npm run --silent build >/dev/null
+echo "== package contents"
+"$TS_NODE" --transpile-only test/n8n/pack.ts >/dev/null
+
+echo "== real n8n"
+CACHE="$(scripts/ensure-n8n.sh | tail -n 1)"
+
+echo "== Redis and PostgreSQL"
+pg_installed() { compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || command -v postgres >/dev/null; }
+if ! command -v redis-server >/dev/null || ! pg_installed; then
+	if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
+		echo "Redis and PostgreSQL are needed (as root: apt-get install -y redis-server postgresql)" >&2
+		exit 1
+	fi
+	apt-get update -qq
+	# policy-rc.d (containers) or this flag keep the packages' own services from starting.
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server postgresql >/dev/null
+fi
+echo "$(redis-server --version | cut -d' ' -f1-3), PostgreSQL $(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n 1)"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/pbx-sync-queue.XXXXXX")"
+cleanup() {
+	if [[ "${PBX_SYNC_N8N_KEEP:-0}" == 1 ]]; then
+		echo "kept $WORK"
+	else
+		rm -rf "$WORK"
+	fi
+}
+trap cleanup EXIT
+
+echo "== install the packed package into $WORK"
+"$TS_NODE" --transpile-only test/n8n/run.ts prepare --cache "$CACHE" --work "$WORK"
+
+RUN=("$TS_NODE" --transpile-only test/queue/run.ts --cache "$CACHE" --work "$WORK")
+netns="${PBX_SYNC_N8N_NETNS:-auto}"
+isolated=0
+if [[ "$netns" != 0 ]] && command -v unshare >/dev/null && command -v ip >/dev/null &&
+	unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
+	isolated=1
+elif [[ "$netns" == 1 ]]; then
+	echo "PBX_SYNC_N8N_NETNS=1 but this machine cannot create a network namespace (unshare -n)" >&2
+	exit 1
+fi
+if [[ $isolated == 1 ]]; then
+	echo "== run (network namespace: loopback only)"
+	unshare -n sh -c 'ip link set lo up && exec "$@"' sh "${RUN[@]}"
+else
+	echo "== run (no network namespace available: everything listens on 127.0.0.1)"
+	"${RUN[@]}"
+fi
+echo "test:queue passed in $(( $(date +%s) - started )) s"
