@@ -303,12 +303,12 @@ function limitUnitOption(
 }
 
 function limitValueOption(name: string, output: string, defaults: ChangeLimit): INodeProperties {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the guard's, kept in one place (a unit test checks they agree)
 	return {
 		displayName: `Max ${output}`,
 		name,
 		type: 'number',
 		typeOptions: { minValue: 0 },
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the guard's default, kept in one place (a unit test checks it)
 		default: defaults.value,
 		description: `The most ${output} items a run may have, as a percentage or a count (see ${output} Limit). A run with more stops before anything is passed on.`,
 	};
