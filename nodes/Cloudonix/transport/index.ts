@@ -9,10 +9,10 @@
  * - `{subscriber-id}` takes an id or an MSISDN and the server's precedence is UNCONFIRMED, so an
  *   MSISDN lookup checks the answer's msisdn and falls back to the list on a mismatch.
  */
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { VendorApi } from '../../shared/transport';
+import type { RequestContext, VendorApi } from '../../shared/transport';
 import { RequestPacer, vendorRequest } from '../../shared/transport';
 import { trimBaseUrl } from '../../shared/url';
 import type { JsonObject } from '../subscriber';
@@ -101,13 +101,13 @@ export class CloudonixClient {
 	private directory?: Map<string, JsonObject>;
 
 	private constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: RequestContext,
 		private readonly baseUrl: string,
 		readonly domain: string,
 		private readonly pacer: RequestPacer,
 	) {}
 
-	static async create(ctx: IExecuteFunctions, options: ClientOptions): Promise<CloudonixClient> {
+	static async create(ctx: RequestContext, options: ClientOptions): Promise<CloudonixClient> {
 		const credentials = await ctx.getCredentials('cloudonixApi');
 		const baseUrl = trimBaseUrl(credentials.baseUrl || 'https://api.cloudonix.io');
 		const domain = String(credentials.domain ?? '').trim();

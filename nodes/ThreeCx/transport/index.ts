@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
 import { threeCxBaseUrl } from '../../../credentials/ThreeCxApi.credentials';
 import type { RequestContext, VendorApi } from '../../shared/transport';
@@ -92,7 +92,7 @@ async function baseUrl(ctx: RequestContext): Promise<string> {
 
 /** One XAPI call with a JSON answer (or none, for 204). */
 export async function threeCxRequest(
-	this: IExecuteFunctions | ILoadOptionsFunctions,
+	this: RequestContext,
 	request: ThreeCxRequest,
 	itemIndex?: number,
 ): Promise<IDataObject> {
@@ -201,7 +201,7 @@ export interface PagedResult {
  * also de-duplicated by `Id` as a last line of defence.
  */
 export async function getAllPages(
-	this: IExecuteFunctions | ILoadOptionsFunctions,
+	this: RequestContext,
 	path: string,
 	options: PageOptions,
 	itemIndex?: number,
