@@ -49,6 +49,27 @@ export interface VendorApi {
 	 * is never retried and is shown with this message and hint instead of the network wording.
 	 */
 	describeLocalFailure?: (failure: HttpFailure) => { message: string; hint?: string } | undefined;
+	/** Another try with the credential's newest token after a 401 (see `ReauthenticationPolicy`). */
+	reauthenticate?: ReauthenticationPolicy;
+}
+
+/**
+ * For tokens that other executions revoke (3CX keeps one token per Client ID). n8n's own
+ * answer to a 401 (refresh, retry once) makes parallel executions revoke each other's fresh
+ * tokens in turn, so it is switched off; after a 401 the request is sent again, after a
+ * jittered back-off, up to `attempts` times: with the newest token stored in the credential if
+ * another execution stored one meanwhile, else with a new token (the credential is handed to
+ * n8n with the token emptied, so n8n requests one and stores it for everyone). A request thus
+ * costs at most `attempts + 1` token requests, a first login included, and never loops.
+ */
+export interface ReauthenticationPolicy {
+	attempts: number;
+	/** First back-off; doubles per attempt, jittered between half and all of it. */
+	baseDelayMs: number;
+	/** The credential's hidden, expirable token field that `preAuthentication` fills. */
+	tokenField: string;
+	/** Whether a failure is a token that was revoked, not a login that failed (which is final). */
+	isRevokedToken: (failure: HttpFailure) => boolean;
 }
 
 export interface VendorRequestOptions extends IHttpRequestOptions {
@@ -88,12 +109,14 @@ export interface HttpFailure {
 	body?: unknown;
 	code?: string;
 	message: string;
+	/** The URL of the request that failed, when the HTTP client says. */
+	url?: string;
 }
 
 /** Reads status, headers and body from whatever n8n's HTTP client threw. */
 export function describeFailure(error: unknown): HttpFailure {
 	const err = error as {
-		cause?: { response?: unknown; code?: string; message?: string };
+		cause?: { response?: unknown; code?: string; message?: string; config?: { url?: string } };
 		response?: unknown;
 		code?: string;
 		message?: string;
@@ -111,6 +134,7 @@ export function describeFailure(error: unknown): HttpFailure {
 		body: response?.data ?? response?.body,
 		code: typeof code === 'string' ? code : undefined,
 		message: err.cause?.message ?? err.message ?? String(error),
+		url: err.cause?.config?.url,
 	};
 }
 
@@ -248,7 +272,25 @@ export async function vendorRequest<T = unknown>(
 	const idempotent = idempotentOption ?? IDEMPOTENT_METHODS.includes(method);
 	requestOptions.timeout = requestOptions.timeout ?? DEFAULT_TIMEOUT_MS;
 
-	for (let attempt = 0; ; attempt++) {
+	const reauthenticate = api.reauthenticate;
+	let reauthentications = 0;
+	let refreshToken = false;
+	let tokenBefore: unknown;
+	for (let attempt = 0; ; ) {
+		let credentialOptions = api.additionalCredentialOptions;
+		if (reauthenticate) {
+			const credentials = await this.getCredentials(api.credentialType);
+			tokenBefore = credentials[reauthenticate.tokenField];
+			credentialOptions = {
+				...credentialOptions,
+				// No status makes n8n refresh on its own (see ReauthenticationPolicy)…
+				preAuthenticationRetryStatusCode: [],
+				// …an empty token field makes it request a new token and store it.
+				...(refreshToken
+					? { credentialsDecrypted: { id: '', name: '', type: api.credentialType, data: { ...credentials, [reauthenticate.tokenField]: '' } } }
+					: {}),
+			};
+		}
 		const release = beforeAttempt ? await beforeAttempt() : undefined;
 		try {
 			// A fresh copy per attempt: the authenticate step writes headers and query into it.
@@ -261,15 +303,23 @@ export async function vendorRequest<T = unknown>(
 				this,
 				api.credentialType,
 				attemptOptions,
-				api.additionalCredentialOptions,
+				credentialOptions,
 			)) as T;
 			release?.();
 			return response;
 		} catch (error) {
 			release?.();
 			const failure = describeFailure(error);
+			// A 401 is answered before any work is done, so even a create may be sent again.
+			if (failure.status === 401 && reauthenticate?.isRevokedToken(failure) && reauthentications < reauthenticate.attempts) {
+				const backoff = reauthenticate.baseDelayMs * 2 ** reauthentications++;
+				await sleep(backoff / 2 + Math.random() * (backoff / 2));
+				// A new token only if nobody stored a newer one than the token just rejected.
+				refreshToken = (await this.getCredentials(api.credentialType))[reauthenticate.tokenField] === tokenBefore;
+				continue;
+			}
 			const local = failure.status === undefined && api.describeLocalFailure?.(failure) !== undefined;
-			const delay = local ? undefined : retryDelay(failure, attempt, idempotent, policy);
+			const delay = local ? undefined : retryDelay(failure, attempt++, idempotent, policy);
 			if (delay === undefined) throw await vendorError(this, api, failure, itemIndex, secrets);
 			await sleep(delay);
 		}

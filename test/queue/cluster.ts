@@ -1,8 +1,9 @@
 /**
  * n8n in queue mode on loopback: PostgreSQL as the shared database, Redis as the queue, one
- * main instance (editor, webhooks, enqueuing) and `workers` workers that run the executions,
- * each a real n8n 2.41 process from the cache with our packed package installed as a
- * community package (see test/n8n/realN8n.ts). Everything listens on 127.0.0.1 only.
+ * main instance (test/n8n/server.ts: editor API, webhooks, enqueuing) and `workers` workers
+ * (`n8n worker`) that run the executions, each a real n8n 2.41 process from the cache with our
+ * packed package installed as a community package (see test/n8n/realN8n.ts). Everything
+ * listens on 127.0.0.1 only.
  */
 import { spawn } from 'child_process';
 import * as http from 'http';
@@ -10,6 +11,7 @@ import * as path from 'path';
 
 import type { RealN8n } from '../n8n/realN8n';
 import { freePort } from '../n8n/realN8n';
+import { N8nServer } from '../n8n/server';
 import type { Postgres } from './services';
 import { Service, startPostgres, startRedis } from './services';
 
@@ -31,7 +33,7 @@ export async function httpStatus(port: number, urlPath: string): Promise<number>
 	});
 }
 
-/** POST a JSON body on loopback; resolves with the status code and the answer's text. */
+/** POSTs a JSON body on loopback; resolves with the status code and the answer's text. */
 export async function postJson(port: number, urlPath: string, body: unknown): Promise<{ status: number; text: string }> {
 	const payload = JSON.stringify(body);
 	return await new Promise((resolve, reject) => {
@@ -56,14 +58,22 @@ export async function postJson(port: number, urlPath: string, body: unknown): Pr
 
 export class QueueCluster {
 	readonly workers: Array<{ service: Service; healthPort: number }> = [];
-	main?: Service;
-	mainPort = 0;
+	/** Main: start() waits for its readiness and sets up the owner (for activating workflows). */
+	readonly main: N8nServer;
 	private redis?: Service;
 
 	private constructor(
 		readonly n8n: RealN8n,
 		readonly postgres: Postgres,
-	) {}
+	) {
+		// Migrations on a fresh PostgreSQL take a while on a busy machine.
+		this.main = new N8nServer(n8n, { startTimeoutMs: 300_000 });
+	}
+
+	get mainPort(): number {
+		if (this.main.port === undefined) throw new Error('main is not started');
+		return this.main.port;
+	}
 
 	/** Starts PostgreSQL and Redis and points every n8n command of `n8n` at them. */
 	static async prepare(n8n: RealN8n): Promise<QueueCluster> {
@@ -94,37 +104,35 @@ export class QueueCluster {
 		return cluster;
 	}
 
-	/** One long-running n8n process with its own ports (task broker, HTTP) and log file. */
-	private async spawnN8n(label: string, args: string[], ports: NodeJS.ProcessEnv): Promise<Service> {
+	/** A worker process with its own ports (task broker, health check) and log file. */
+	private async spawnWorker(label: string, args: string[], ports: NodeJS.ProcessEnv): Promise<Service> {
 		const logFile = path.join(this.n8n.logDir, `${label}.log`);
 		const env = { ...(await this.n8n.env(logFile)), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...ports };
 		const child = spawn(this.n8n.node24, [this.n8n.n8nBin, ...args], { env, cwd: this.n8n.workDir, stdio: ['ignore', 'pipe', 'pipe'] });
 		return new Service(label, child, path.join(this.n8n.logDir, `${label}.out`));
 	}
 
-	/** Starts main and the workers and waits until each says it is ready. */
+	/** Starts the workers and main and waits until each says it is ready. */
 	async start({ workers, concurrency }: ClusterOptions): Promise<void> {
-		this.mainPort = await freePort();
-		this.main = await this.spawnN8n('main', ['start'], { N8N_PORT: String(this.mainPort) });
 		for (let index = 1; index <= workers; index++) {
 			const healthPort = await freePort();
-			const worker = await this.spawnN8n(`worker-${index}`, ['worker', `--concurrency=${concurrency}`], {
+			const worker = await this.spawnWorker(`worker-${index}`, ['worker', `--concurrency=${concurrency}`], {
 				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 			});
 			this.workers.push({ service: worker, healthPort });
 		}
-		// n8n's readiness endpoints answer 200 once the database and Redis are connected.
-		await this.main.waitUntil('ready', async () => (await httpStatus(this.mainPort, '/healthz/readiness')) === 200, 180_000);
+		await this.main.start();
+		// A worker's readiness endpoint answers 200 once its database and Redis connections are up.
 		for (const { service, healthPort } of this.workers) {
-			await service.waitUntil('ready', async () => (await httpStatus(healthPort, '/healthz/readiness')) === 200, 180_000);
+			await service.waitUntil('ready', async () => (await httpStatus(healthPort, '/healthz/readiness')) === 200, 300_000);
 		}
 	}
 
 	/** Stops the n8n processes first (they flush to the database and Redis), then the services. */
 	async stop(): Promise<void> {
-		await Promise.all([...this.workers.map((worker) => worker.service), ...(this.main ? [this.main] : [])].map(async (service) => await service.stop(20_000)));
+		await Promise.all([this.main.stop(), ...this.workers.map(async ({ service }) => await service.stop(20_000))]);
 		await this.redis?.stop();
 		await this.postgres.stop();
 	}

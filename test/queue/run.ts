@@ -16,7 +16,6 @@
  *
  *   run.ts --cache <n8n cache> --work <temp dir prepared by test/n8n/run.ts prepare>
  */
-import * as fs from 'fs';
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import * as path from 'path';
 
@@ -90,13 +89,10 @@ function chain(nodes: INode[]): IConnections {
 	return connections;
 }
 
-interface QueueWorkflow extends WorkflowJson {
-	id: string;
-	active: boolean;
-}
+type QueueWorkflow = WorkflowJson & IDataObject & { id: string };
 
 function workflow(id: string, name: string, nodes: INode[], connections: IConnections = chain(nodes)): QueueWorkflow {
-	return { id, name, active: true, nodes, connections, settings: { executionOrder: 'v1' } } as QueueWorkflow;
+	return { id, name, nodes, connections, settings: { executionOrder: 'v1' } } as unknown as QueueWorkflow;
 }
 
 const credentialRef = (type: string, id: string) => ({ [type]: { id, name: id } });
@@ -208,11 +204,15 @@ class Runner {
 		);
 	}
 
-	/** A failed execution's error messages, for the report. */
-	private errorOf(id: string): string {
-		const [row] = this.cluster.postgres.query(`select data from execution_data where "executionId" = ${Number(id)}`);
-		const messages = [...(row?.[0] ?? '').matchAll(/"message":"((?:[^"\\]|\\.){0,300})"/g)].map((m) => m[1]);
-		return [...new Set(messages)].slice(0, 3).join(' | ') || '(no message stored)';
+	/** A failed execution's error (node and message), for the report. */
+	private async errorOf(id: string): Promise<string> {
+		try {
+			const { data } = await this.cluster.main.execution(id);
+			const error = data.resultData.error as { message?: string; description?: string; node?: { name?: string } } | undefined;
+			return error ? `${error.node?.name ?? ''}: ${error.message ?? ''} ${error.description ?? ''}`.trim() : '(no error stored)';
+		} catch (failure) {
+			return `(could not read the execution: ${(failure as Error).message})`;
+		}
 	}
 
 	/** POSTs every request at once, waits until the queue has run them all, checks they succeeded. */
@@ -237,11 +237,10 @@ class Runner {
 		const seconds = (Date.now() - started) / 1000;
 		this.seenExecutions = before + mine.length;
 		const failed = mine.filter((execution) => execution.status !== 'success');
+		const errors = await Promise.all(failed.map(async (e) => `\n         execution ${e.id} (${e.workflowId}) ${e.status}: ${await this.errorOf(e.id)}`));
 		check(
 			mine.length === requests.length && failed.length === 0,
-			`${name}: ${mine.filter((e) => e.status === 'success').length} of ${requests.length} executions succeeded${failed
-				.map((e) => `\n         execution ${e.id} (${e.workflowId}) ${e.status}: ${this.errorOf(e.id)}`)
-				.join('')}`,
+			`${name}: ${mine.length - failed.length} of ${requests.length} executions succeeded${errors.join('')}`,
 		);
 		const perWorker = this.startedPerWorker().map((ids, index) => ids.length - startedBefore[index]);
 		check(
@@ -415,25 +414,16 @@ async function main(): Promise<void> {
 			cloudonixUpserts('q-cloudonix', 'qcloudonix'),
 			cloudonixUpserts('q-cloudonix-c', 'qcloudonixc'),
 		];
-		const credentialFile = path.join(n8n.workDir, 'queue-credentials.json');
-		fs.writeFileSync(credentialFile, JSON.stringify(credentials));
-		const workflowDir = path.join(n8n.workDir, 'queue-workflows');
-		fs.mkdirSync(workflowDir, { recursive: true });
-		for (const wf of workflows) fs.writeFileSync(path.join(workflowDir, `${wf.id}.json`), JSON.stringify(wf));
-		console.log('Importing credentials and workflows (active) into PostgreSQL');
-		await n8n.ok('import-credentials', ['import:credentials', `--input=${credentialFile}`]);
-		await n8n.ok('import-workflows', ['import:workflow', '--separate', `--input=${workflowDir}`]);
-		// What `n8n publish:workflow --id=<id>` does (WorkflowRepository.publishVersion: the current
-		// version becomes the active one), for all workflows in one statement instead of one n8n
-		// boot each; import's --activeState=fromJson refuses to activate without a set-up owner.
-		cluster.postgres.query(
-			`update workflow_entity set active = true, "activeVersionId" = "versionId" where id in (${workflows.map((wf) => `'${wf.id}'`).join(', ')})`,
-		);
+		console.log('Importing credentials and workflows into PostgreSQL');
+		await cluster.main.importCredentials(credentials);
+		await cluster.main.importWorkflows(workflows);
 
 		console.log(`Starting n8n main and ${WORKERS} workers (--concurrency=${CONCURRENCY})`);
 		const booting = Date.now();
 		await cluster.start({ workers: WORKERS, concurrency: CONCURRENCY });
-		console.log(`  ..   ready after ${((Date.now() - booting) / 1000).toFixed(1)} s`);
+		// Activation registers the production webhooks; it is done when the call returns.
+		for (const wf of workflows) await cluster.main.activate(wf.id);
+		console.log(`  ..   ready and ${workflows.length} workflows active after ${((Date.now() - booting) / 1000).toFixed(1)} s`);
 
 		const runner = new Runner(cluster, n8n.logDir);
 		const rounds: Round[] = [];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
 import { threeCxBaseUrl } from '../../../credentials/ThreeCxApi.credentials';
-import type { RequestContext, VendorApi } from '../../shared/transport';
+import type { ReauthenticationPolicy, RequestContext, VendorApi } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
 
 export const CREDENTIAL_TYPE = 'threeCxApi';
@@ -54,10 +54,26 @@ export function extractThreeCxError(raw: unknown): string | undefined {
 	return typeof main.code === 'string' && main.code ? main.code : undefined;
 }
 
+/**
+ * Parallel executions (or n8n workers) sharing a Client ID revoke each other's tokens, since
+ * 3CX keeps only the newest; a 401 from the API (not from /connect/token, which is a wrong
+ * Client ID or secret) is tried again with the newest token, up to 4 more times over ≤ 3.75 s.
+ */
+export const REAUTHENTICATION: ReauthenticationPolicy = {
+	attempts: 4,
+	baseDelayMs: 250,
+	tokenField: 'accessToken',
+	isRevokedToken: (failure) => !/\/connect\/token(\?|$)/.test(failure.url ?? ''),
+};
+
+/** Token requests one XAPI request can cause at most (a first login included). */
+export const MAX_TOKEN_REQUESTS_PER_REQUEST = REAUTHENTICATION.attempts + 1;
+
 export const threeCxApi: VendorApi = {
 	displayName: '3CX',
 	credentialType: CREDENTIAL_TYPE,
 	secretFields: ['clientSecret', 'accessToken'],
+	reauthenticate: REAUTHENTICATION,
 	// XAPI answers a rejected token with 401 and no body.
 	extractErrorMessage: (body, status) =>
 		extractThreeCxError(body) ?? (status === 401 ? 'Unauthorized: the PBX rejected the access token' : undefined),

@@ -1,0 +1,63 @@
+/**
+ * Parallel executions sharing one 3CX credential in one process, as n8n runs them (one
+ * credential in the database, read afresh by every request). 3CX keeps only the newest token
+ * per Client ID, so every token request revokes the token the others are using.
+ */
+import { runWorkflow } from '../../dev/harness/engine';
+import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
+import { MAX_TOKEN_REQUESTS_PER_REQUEST } from '../../nodes/ThreeCx/transport';
+import { credentialFor, NODE, threeCxWorkflow } from './helpers';
+
+const sandbox = createThreeCxSandbox();
+
+beforeAll(async () => {
+	await sandbox.server.start();
+});
+afterAll(async () => sandbox.server.stop());
+beforeEach(() => {
+	sandbox.reset();
+	sandbox.seedUsers(250);
+	sandbox.server.clearFaults();
+	sandbox.server.clearLog();
+});
+
+const tokenRequests = () => sandbox.server.count('POST', '/connect/token');
+const rejected = () => sandbox.server.requests.filter((r) => r.path.startsWith('/xapi/') && r.status === 401).length;
+const gets = (count: number) => Array.from({ length: count }, (_, i) => ({ id: String(i + 1) }));
+
+describe('3CX: parallel executions on one credential', () => {
+	it.each([4, 8])('%i parallel executions all succeed; token requests stay within the bound', async (executions) => {
+		const { store, credential } = credentialFor(sandbox); // no token yet: every execution starts by asking for one
+		const requestsPerExecution = 10;
+		const workflow = threeCxWorkflow(credential, { operation: 'get', getBy: 'id', userId: '={{ $json.id }}' }, gets(requestsPerExecution));
+		const results = await Promise.all(Array.from({ length: executions }, async () => await runWorkflow(workflow, store)));
+
+		expect(results.map((result) => result.error?.message ?? result.status)).toEqual(Array(executions).fill('success'));
+		for (const result of results) expect(result.json(NODE).map((user) => user.id)).toEqual(gets(requestsPerExecution).map((item) => item.id));
+		// Each token request answers a 401 or the empty token field of an execution that started
+		// before any token was stored; no request costs more than MAX_TOKEN_REQUESTS_PER_REQUEST.
+		expect(tokenRequests()).toBeLessThanOrEqual(rejected() + executions);
+		expect(tokenRequests()).toBeLessThanOrEqual(executions * requestsPerExecution * MAX_TOKEN_REQUESTS_PER_REQUEST);
+		console.log(`3CX parallel: ${executions} executions × ${requestsPerExecution} requests: ${tokenRequests()} token requests, ${rejected()} rejected`);
+	});
+
+	it('a paged Get Many running beside other executions returns every user once', async () => {
+		const { store, credential } = credentialFor(sandbox);
+		const getMany = threeCxWorkflow(credential, { operation: 'getMany', returnAll: true });
+		const getOne = threeCxWorkflow(credential, { operation: 'get', getBy: 'id', userId: '={{ $json.id }}' }, gets(5));
+		const [paged, ...others] = await Promise.all([getMany, getOne, getOne, getOne].map(async (workflow) => await runWorkflow(workflow, store)));
+		expect([paged, ...others].map((result) => result.status)).toEqual(['success', 'success', 'success', 'success']);
+		const ids = paged.json(NODE).map((user) => user.id);
+		expect(ids).toHaveLength(250);
+		expect(new Set(ids).size).toBe(250);
+	});
+
+	it('a wrong Client Secret is final: one login, no retries', async () => {
+		const { store, credential } = credentialFor(sandbox, { clientSecret: 'not-the-secret' });
+		const result = await runWorkflow(threeCxWorkflow(credential, { operation: 'get', getBy: 'id', userId: '1' }), store);
+		expect(result.status).toBe('error');
+		// The token endpoint's 401 is a wrong secret, not a revoked token: nothing is repeated.
+		expect(tokenRequests()).toBe(1);
+		expect(sandbox.server.requests.filter((r) => r.path.startsWith('/xapi/'))).toHaveLength(0);
+	});
+});
