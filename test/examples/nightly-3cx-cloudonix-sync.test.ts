@@ -59,8 +59,9 @@ describe('example: nightly 3CX → Cloudonix sync', () => {
 			expect(subscriber.active).toBe(user.Enabled);
 		}
 		expect([...cloudonix.state.createsByMsisdn.values()].every((count) => count === 1)).toBe(true);
-		// Each Cloudonix node paces itself; when the update node starts inside the create node's
-		// window the sandbox may answer 429, which the node waits out without failing or repeating.
+		// The three Cloudonix nodes share one pacer (same credential and domain), so the update
+		// node never starts inside the create node's budget: not a single 429.
+		expect(cloudonix.state.rateLimited).toBe(0);
 		expect(cloudonix.state.duplicateRejections).toBe(0);
 		// Orphans and DIDs are left alone.
 		for (const number of [...expected.remoteOnly, ...DOMAIN_DIDS]) expect(cloudonix.byMsisdn(number)?.active).toBe(true);
@@ -73,5 +74,6 @@ describe('example: nightly 3CX → Cloudonix sync', () => {
 		expect(numbers('Compare Extensions', 1)).toEqual(expected.remoteOnly);
 		// One token for both nights: it is kept in the credential.
 		expect(threeCx.state.tokensIssued).toBe(1);
+		expect(cloudonix.state.rateLimited).toBe(0);
 	});
 });

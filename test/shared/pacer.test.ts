@@ -27,4 +27,22 @@ describe('RequestPacer.acquire', () => {
 		await pacer.acquire(); // no sleep needed: the first started 100 ms ago
 		expect(clock).toBe(100);
 	});
+
+	it('lets callers sharing a pacer keep their own rates within the shared budget', async () => {
+		let clock = 0;
+		const pacer = new RequestPacer(3, 100, () => clock);
+		await pacer.acquire(); // the default rate: 3 per 100 ms
+		let slowGranted = false;
+		// A slower caller (1 per 100 ms) waits: the shared window already holds one request.
+		const slow = pacer.acquire(1, 100).then(() => (slowGranted = true));
+		await pacer.acquire();
+		await pacer.acquire(); // the default caller still had its second and third
+		let fastGranted = false;
+		const fast = pacer.acquire().then(() => (fastGranted = true));
+		for (let i = 0; i < 5; i++) await Promise.resolve();
+		expect([slowGranted, fastGranted]).toEqual([false, false]);
+		clock = 101;
+		await Promise.all([slow, fast]);
+		expect([slowGranted, fastGranted]).toEqual([true, true]);
+	});
 });

@@ -5,7 +5,8 @@
  * - List returns the whole domain as one JSON array (no paging); 404 on a list means "none".
  * - Errors: `{status:false, message}` in some APIs; OPBX falls back to `error`.
  * - Rate limit: 10 requests per 3 s per domain (SPEC25; the docs site says per 10 s), 429 beyond,
- *   no Retry-After documented. Requests are paced per execution; 429s are retried with backoff.
+ *   no Retry-After documented. Requests are paced per process, credential and domain; 429s
+ *   (another worker's share) are retried with backoff.
  * - `{subscriber-id}` takes an id or an MSISDN and the server's precedence is UNCONFIRMED, so an
  *   MSISDN lookup checks the answer's msisdn and falls back to the list on a mismatch.
  */
@@ -94,8 +95,28 @@ export interface ClientOptions {
 }
 
 /**
+ * One pacer per credential, API URL and domain for the whole process, so that parallel
+ * executions and several Cloudonix nodes of one workflow (the flagship's Create and Update)
+ * share the domain's budget instead of drawing 429s from each other. It holds request times
+ * only, nothing of an execution's data; across n8n workers the 429 retry takes over.
+ */
+const pacers = new Map<string, RequestPacer>();
+
+function sharedPacer(ctx: RequestContext, baseUrl: string, domain: string): RequestPacer {
+	const credential = ctx.getNode().credentials?.cloudonixApi;
+	const key = JSON.stringify([credential?.id ?? credential?.name ?? '', baseUrl, domain]);
+	let pacer = pacers.get(key);
+	if (!pacer) {
+		pacer = new RequestPacer(DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS);
+		pacers.set(key, pacer);
+	}
+	return pacer;
+}
+
+/**
  * One per node execution: reads the credential once, paces every request (retries included)
- * across all items, and keeps an MSISDN → subscriber directory for this execution only.
+ * through the process-wide pacer of its credential and domain at this node's rate, and keeps
+ * an MSISDN → subscriber directory for this execution only.
  */
 export class CloudonixClient {
 	private directory?: Map<string, JsonObject>;
@@ -105,6 +126,7 @@ export class CloudonixClient {
 		private readonly baseUrl: string,
 		readonly domain: string,
 		private readonly pacer: RequestPacer,
+		private readonly options: ClientOptions,
 	) {}
 
 	static async create(ctx: RequestContext, options: ClientOptions): Promise<CloudonixClient> {
@@ -116,7 +138,7 @@ export class CloudonixClient {
 				description: 'Enter the domain name or UUID in the credential.',
 			});
 		}
-		return new CloudonixClient(ctx, baseUrl, domain, new RequestPacer(options.requestsPerWindow, options.windowMs));
+		return new CloudonixClient(ctx, baseUrl, domain, sharedPacer(ctx, baseUrl, domain), options);
 	}
 
 	private subscribersPath(ref?: string): string {
@@ -142,7 +164,7 @@ export class CloudonixClient {
 				body,
 				json: true,
 				// Counted from completion: see RequestPacer.acquire (no 429 from latency jitter).
-				beforeAttempt: async () => await this.pacer.acquire(),
+				beforeAttempt: async () => await this.pacer.acquire(this.options.requestsPerWindow, this.options.windowMs),
 				secrets,
 			},
 			itemIndex,
