@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../shared/router';
+import type { PerItemOperation } from '../../shared/router';
 import { routePerItem } from '../../shared/router';
 import * as extension from './extension/Extension.resource';
 
-const operations: Record<string, Record<string, ItemOperation>> = {
+const operations: Record<string, Record<string, PerItemOperation>> = {
 	extension: {
 		create: extension.create.execute,
 		delete: extension.delete.execute,
