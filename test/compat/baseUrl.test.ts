@@ -5,7 +5,9 @@
  */
 import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
 
+import { OpenVoxApi } from '../../credentials/OpenVoxApi.credentials';
 import { ThreeCxApi } from '../../credentials/ThreeCxApi.credentials';
+import { CREDENTIAL_TYPE as OPENVOX_CREDENTIAL, openVoxBaseUrl } from '../../nodes/OpenVox/transport/credential';
 import { CREDENTIAL_TYPE as THREECX_CREDENTIAL, threeCxBaseUrl } from '../../nodes/ThreeCx/transport/credential';
 
 /** Evaluates a `={{ … }}` credential expression as n8n would for plain JavaScript. */
@@ -39,6 +41,13 @@ const vendors: Record<string, Vendor> = {
 			'https://pbx.example.com/xapi/v1',
 			'https://pbx.example.com/XAPI/v1/',
 		],
+	},
+	OpenVox: {
+		credential: new OpenVoxApi(),
+		credentialType: OPENVOX_CREDENTIAL,
+		field: 'url',
+		baseUrl: (credentials) => openVoxBaseUrl(credentials.url),
+		inputs: ['http://192.168.1.100:9011', 'http://192.168.1.100:9011/', ' https://pbx.example.com:9011// '],
 	},
 };
 
