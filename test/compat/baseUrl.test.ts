@@ -5,8 +5,10 @@
  */
 import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
 
+import { CloudonixApi } from '../../credentials/CloudonixApi.credentials';
 import { OpenVoxApi } from '../../credentials/OpenVoxApi.credentials';
 import { ThreeCxApi } from '../../credentials/ThreeCxApi.credentials';
+import { cloudonixBaseUrl, CREDENTIAL_TYPE as CLOUDONIX_CREDENTIAL } from '../../nodes/Cloudonix/transport/credential';
 import { CREDENTIAL_TYPE as OPENVOX_CREDENTIAL, openVoxBaseUrl } from '../../nodes/OpenVox/transport/credential';
 import { CREDENTIAL_TYPE as THREECX_CREDENTIAL, threeCxBaseUrl } from '../../nodes/ThreeCx/transport/credential';
 
@@ -48,6 +50,14 @@ const vendors: Record<string, Vendor> = {
 		field: 'url',
 		baseUrl: (credentials) => openVoxBaseUrl(credentials.url),
 		inputs: ['http://192.168.1.100:9011', 'http://192.168.1.100:9011/', ' https://pbx.example.com:9011// '],
+	},
+	Cloudonix: {
+		credential: new CloudonixApi(),
+		credentialType: CLOUDONIX_CREDENTIAL,
+		field: 'baseUrl',
+		baseUrl: (credentials) => cloudonixBaseUrl(credentials.baseUrl),
+		extra: { domain: 'example.cloudonix.net' },
+		inputs: ['', 'https://api.cloudonix.io', 'https://api.staging.cloudonix.io/', ' http://127.0.0.1:8080// ', '  '],
 	},
 };
 
