@@ -170,11 +170,11 @@ export class CloudonixClient {
 		body?: JsonObject,
 		secrets: string[] = [],
 	): Promise<T> {
-		return await cloudonixRequest.call<RequestContext, [CloudonixCall, number], Promise<T>>(
+		return (await cloudonixRequest.call(
 			this.ctx,
 			{ method, path, body: body as IDataObject | undefined, secrets, pacer: this.pacer },
 			itemIndex,
-		);
+		)) as T;
 	}
 
 	/** The whole domain (one GET; a 404 means the domain has no subscribers). */
