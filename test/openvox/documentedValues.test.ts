@@ -5,43 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore } from '../../dev/harness/credentials';
-import { runWorkflow } from '../../dev/harness/engine';
-import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
-import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
-import { fixture, parseHttp } from './fixtures';
+import { fixture, parseHttp } from '../conformance/fixtures';
+import { NODE, sandboxPerTest } from './helpers';
 
-const NODE = 'OpenVox';
-const sandbox = createOpenVoxSandbox();
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.seed(2);
-});
-
-async function run(parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false) {
-	const store = new CredentialStore();
-	const credential = store.add('openVoxApi', sandbox.credentials() as never);
-	const workflow = buildWorkflow(
-		[
-			source('Items', items),
-			{
-				name: NODE,
-				type: pkg('openVox'),
-				parameters: { resource: 'extension', ...parameters },
-				credentials: { openVoxApi: credential },
-				continueOnFail,
-				typeVersion: 2,
-			},
-		],
-		[['Items', NODE]],
-	);
-	return await runWorkflow(workflow, store);
-}
+const { sandbox, setup } = sandboxPerTest();
+/** Version 2, the current one; these rules are the same in version 1. */
+const run = async (parameters: IDataObject, items?: IDataObject[]) => await setup().run(parameters, items, false, 2);
 const lastBody = (endpoint: string) =>
 	JSON.parse([...sandbox.server.requests].reverse().find((r) => r.path.endsWith(`/${endpoint}`))!.text) as Record<string, string>;
 
