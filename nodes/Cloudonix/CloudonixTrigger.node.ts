@@ -11,7 +11,7 @@ import {
 	watchFieldsProperty,
 } from '../shared/changeTrigger';
 import { subscriberFilter } from './actions/subscriber/getAll.operation';
-import { toNormalisedExtension } from './subscriber';
+import { toNormalisedExtension } from './helpers/subscriber';
 import { CloudonixClient, DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from './transport';
 
 export class CloudonixTrigger implements INodeType {

@@ -11,7 +11,7 @@ import {
 	watchFieldsProperty,
 } from '../shared/changeTrigger';
 import { extensionFilter, listExtensions } from './actions/extension/getMany.operation';
-import { toNormalised } from './actions/extension/output';
+import { toNormalised } from './helpers/output';
 
 export class OpenVoxTrigger implements INodeType {
 	description: INodeTypeDescription = {

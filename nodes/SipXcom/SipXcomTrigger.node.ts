@@ -10,7 +10,7 @@ import {
 	watchField,
 	watchFieldsProperty,
 } from '../shared/changeTrigger';
-import { stripSecrets, toNormalised } from './actions/common';
+import { stripSecrets, toNormalised } from './helpers/output';
 import { listUsers } from './actions/user/getMany.operation';
 import { getBranches } from './methods/loadOptions';
 

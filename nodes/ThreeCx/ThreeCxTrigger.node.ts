@@ -10,7 +10,7 @@ import {
 	watchField,
 	watchFieldsProperty,
 } from '../shared/changeTrigger';
-import { withDepartment } from './actions/user/fields';
+import { withDepartment } from './transport/odata';
 import { normaliseUser } from './helpers/user';
 import { getGroups } from './methods/loadOptions';
 import { getAllPages } from './transport';
