@@ -21,7 +21,8 @@ function files(dir: string): string[] {
 }
 
 const isDir = (path: string) => statSync(path).isDirectory();
-const imports = (path: string) => [...readFileSync(path, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+const imports = (path: string) =>
+	[...readFileSync(path, 'utf8').matchAll(/(?:from |import |require\()'([^']+)'/g)].map((m) => m[1]);
 
 describe.each(VENDORS)('nodes/%s', (vendor) => {
 	const dir = join(NODES, vendor);
