@@ -11,11 +11,35 @@ import { withoutFields } from '../../shared/redact';
  */
 export const USER_SECRET_FIELDS = ['AuthPassword', 'AccessPassword', 'DeskphonePassword', 'VMPIN'];
 
-/** Removes secrets (unless asked to keep them) and OData annotations such as @odata.context. */
+/**
+ * Pbx.Phone properties that hold the phone's provisioning URL: it embeds the secret path a
+ * phone fetches its configuration (with the SIP credentials) from.
+ */
+export const PHONE_SECRET_FIELDS = ['ProvisioningLinkExt', 'ProvisioningLinkLocal'];
+
+/** A phone without its provisioning links (unless asked to keep them). */
+export function stripPhoneSecrets(phone: IDataObject, includeSecrets = false): IDataObject {
+	return includeSecrets ? { ...phone } : withoutFields(phone, PHONE_SECRET_FIELDS);
+}
+
+/** A record without OData annotations such as @odata.context. */
+export function withoutODataAnnotations(record: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith('@odata.')));
+}
+
+/**
+ * Removes secrets (unless asked to keep them), also from expanded Phones, and OData
+ * annotations such as @odata.context.
+ */
 export function stripSecrets<T extends IDataObject>(record: T, includeSecrets = false): T {
 	const copy: IDataObject = includeSecrets ? { ...record } : withoutFields(record, USER_SECRET_FIELDS);
 	for (const key of Object.keys(copy)) {
 		if (key.startsWith('@odata.')) delete copy[key];
+	}
+	if (!includeSecrets && Array.isArray(copy.Phones)) {
+		copy.Phones = (copy.Phones as IDataObject[]).map((phone) =>
+			phone && typeof phone === 'object' ? stripPhoneSecrets(phone) : phone,
+		);
 	}
 	return copy as T;
 }

@@ -6,6 +6,7 @@ import type { ItemResult } from '../../../shared/router';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
 import { commaList, includeSecretsOption, ODATA_OPTIONS, outputField, show, userIdParameter } from './fields';
+import { showUser, userKey, userLocatorField } from './locator';
 
 const OPERATION = ['get'];
 
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = [
 		name: 'getBy',
 		type: 'options',
 		default: 'id',
-		displayOptions: show(OPERATION),
+		displayOptions: { show: { resource: ['user'], operation: OPERATION, '@version': [1] } },
 		options: [
 			{ name: 'User ID', value: 'id', description: 'GET /Users({ID})' },
 			{ name: 'Extension Number', value: 'number', description: "GET /Users(Number='100')" },
@@ -29,7 +30,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 42',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['id'] } },
+		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['id'], '@version': [1] } },
 		description: 'The 3CX user ID (not the extension number)',
 	},
 	{
@@ -39,9 +40,10 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 100',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['number'] } },
+		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['number'], '@version': [1] } },
 		description: 'The extension number of the user',
 	},
+	userLocatorField(showUser(OPERATION, true)),
 	outputField(OPERATION),
 	{
 		displayName: 'Options',
@@ -54,10 +56,12 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** GET /Users({Id}) or, by extension number, GET /Users(Number='100') (GetUserByNumber). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const getBy = this.getNodeParameter('getBy', itemIndex) as 'id' | 'number';
 	let path: string;
-	if (getBy === 'number') {
+	if (this.getNode().typeVersion >= 2) {
+		path = userPath(userKey(this, itemIndex));
+	} else if ((this.getNodeParameter('getBy', itemIndex) as 'id' | 'number') === 'number') {
 		const number = String(this.getNodeParameter('extensionNumber', itemIndex) ?? '').trim();
 		if (number === '') {
 			throw new NodeOperationError(this.getNode(), '"Extension Number" is empty', { itemIndex });

@@ -111,6 +111,7 @@ export function idsOfItem(ctx: IExecuteFunctions, itemIndex: number): number[] {
 export async function runBulk(
 	ctx: IExecuteFunctions,
 	action: (ids: number[], itemIndex: number) => Promise<IDataObject>,
+	validate?: (itemIndex: number) => void,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const perItem = items.length ? (ctx.getNodeParameter('perItem', 0, false) as boolean) : false;
@@ -118,7 +119,9 @@ export async function runBulk(
 	const valid: Array<{ itemIndex: number; ids: number[] }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			valid.push({ itemIndex, ids: idsOfItem(ctx, itemIndex) });
+			const ids = idsOfItem(ctx, itemIndex);
+			validate?.(itemIndex);
+			valid.push({ itemIndex, ids });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw error;
 			output.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
@@ -140,4 +143,28 @@ export async function runBulk(
 		}
 	}
 	return [output];
+}
+
+/** The guard of bulk actions that can sign out or disable many users at once. */
+export function maxUsersField(operations: string[], verb: string): INodeProperties {
+	return {
+		displayName: 'Maximum Users',
+		name: 'maxUsers',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 100,
+		displayOptions: { show: { resource: ['user'], operation: operations } },
+		description: `Stop without any change when one request would ${verb} more users than this (a guard against a wrong filter upstream). Raise it deliberately for a large batch.`,
+	};
+}
+
+/** Refuses a batch larger than "Maximum Users", before the request. */
+export function checkMaxUsers(ctx: IExecuteFunctions, ids: number[], itemIndex: number, verb: string): void {
+	const max = ctx.getNodeParameter('maxUsers', itemIndex, 100) as number;
+	if (ids.length > max) {
+		throw new NodeOperationError(ctx.getNode(), `Refusing to ${verb} ${ids.length} users in one run: "Maximum Users" is ${max}`, {
+			itemIndex,
+			description: 'Nothing was changed. Check the input (a wrong filter upstream selects too many users), or raise "Maximum Users" for this batch.',
+		});
+	}
 }

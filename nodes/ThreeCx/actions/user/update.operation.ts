@@ -6,12 +6,14 @@ import type { ItemResult } from '../../../shared/router';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
 import { outputField, show, userIdField, userIdParameter } from './fields';
+import { resolveUser, showUser, userLocatorField } from './locator';
 import { commonUserFields, userBody } from './userFields';
 
 const OPERATION = ['update'];
 
 export const description: INodeProperties[] = [
-	userIdField(OPERATION),
+	{ ...userIdField(OPERATION), displayOptions: { show: { resource: ['user'], operation: OPERATION, '@version': [1] } } },
+	userLocatorField(showUser(OPERATION, true)),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -26,12 +28,19 @@ export const description: INodeProperties[] = [
 
 /**
  * PATCH /Users({Id}) with only the changed properties (204), then GET the user so the node
- * outputs the record as it is now. The extension number cannot change after creation.
+ * outputs the record as it is now. The extension number cannot change after creation. By
+ * extension number (version 2) the ID is looked up first: the spec offers PATCH only by ID.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const id = userIdParameter(this, 'userId', 'User ID', itemIndex);
+	const v2 = this.getNode().typeVersion >= 2;
+	const v1Id = v2 ? undefined : userIdParameter(this, 'userId', 'User ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = userBody(this, fields, itemIndex, 'Update Fields');
+	const changesOnlyNumber = 'Number' in body && Object.keys(body).length === 1;
+	if (Object.keys(body).length === 0 || (v2 && changesOnlyNumber)) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
+	}
+	const id = v1Id ?? (await resolveUser(this, itemIndex)).id;
 	if ('Number' in body) {
 		const current = await threeCxRequest.call(this, { path: userPath({ id }), qs: { $select: 'Id,Number' } }, itemIndex);
 		if (String(current.Number) !== String(body.Number)) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Role names 3CX uses in `Groups[].Rights.RoleName` (third-party list, partly confirmed). */
-const ROLE_OPTIONS = [
+export const ROLE_OPTIONS = [
 	{ name: 'Department Admin', value: 'group_admins' },
 	{ name: 'Department Owner', value: 'group_owners' },
 	{ name: 'Manager', value: 'managers' },

@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../../shared/router';
+import { threeCxRequest } from '../../transport';
+import { departmentIdField, departmentIdParameter, showDepartment } from './fields';
+
+const OPERATION = ['delete'];
+
+export const description: INodeProperties[] = [departmentIdField(showDepartment(OPERATION))];
+
+/**
+ * DELETE /Groups({Id}) (204). The PBX itself refuses the default department
+ * (WARNINGS.GROUP_CANNOT_BE_DELETED) and one with members (GROUP_WITH_MEMBERS_CANNOT_BE_DELETED),
+ * so no user loses a department by this operation.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const id = departmentIdParameter(this, itemIndex);
+	await threeCxRequest.call(this, { method: 'DELETE', path: `/Groups(${id})` }, itemIndex);
+	return { id, deleted: true };
+}

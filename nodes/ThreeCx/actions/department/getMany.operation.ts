@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readLimit, returnAllProperties } from '../../../shared/properties';
+import type { ItemResult } from '../../../shared/router';
+import { getAllPages } from '../../transport';
+import { commaList, ODATA_OPTIONS, odataQuery } from '../user/fields';
+import { shapeDepartment, showDepartment } from './fields';
+
+const OPERATION = ['getMany'];
+
+export const description: INodeProperties[] = [
+	...returnAllProperties('department', OPERATION),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showDepartment(OPERATION),
+		options: [
+			ODATA_OPTIONS.count,
+			{ ...ODATA_OPTIONS.filter, placeholder: "e.g. startswith(Name,'Sales')" },
+			{ ...ODATA_OPTIONS.orderby, placeholder: 'e.g. Name' },
+			{ ...ODATA_OPTIONS.search, placeholder: 'e.g. sales' },
+			{ ...ODATA_OPTIONS.select, placeholder: 'e.g. Id,Name,Number' },
+		],
+	},
+];
+
+/** GET /Groups paged ($top ≤ 100, $skip) on the user's order plus Id, like Get Many users. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const limit = readLimit(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs = odataQuery({ ...options, expand: undefined });
+	const select = commaList(options.select);
+	if (select) qs.$select = select;
+	const result = await getAllPages.call(
+		this,
+		'/Groups',
+		{ qs, orderBy: typeof options.orderby === 'string' ? options.orderby : undefined, limit: Number.isFinite(limit) ? limit : undefined },
+		itemIndex,
+	);
+	const count = options.count === true ? result.count : undefined;
+	return result.records.map((group) => {
+		const shaped = shapeDepartment(group);
+		return count === undefined ? shaped : { ...shaped, '@odata.count': count };
+	});
+}

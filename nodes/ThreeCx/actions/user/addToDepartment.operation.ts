@@ -1,0 +1,43 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../../shared/router';
+import { departmentIdField, departmentIdParameter } from '../department/fields';
+import { resolveUser, showUser, userLocatorField } from './locator';
+import { currentMemberships, membershipResult, writeMemberships } from './memberships';
+import { ROLE_OPTIONS } from './userFields';
+
+const OPERATION = ['addToDepartment'];
+
+export const description: INodeProperties[] = [
+	userLocatorField(showUser(OPERATION)),
+	departmentIdField(showUser(OPERATION), 'The department to add the user to'),
+	{
+		displayName: 'Role',
+		name: 'roleName',
+		type: 'options',
+		options: ROLE_OPTIONS,
+		default: 'users',
+		displayOptions: showUser(OPERATION),
+		description: 'Role of the user in this department (Rights.RoleName)',
+	},
+];
+
+/**
+ * Read-modify-write of the user's `Groups`: GET /Users({Id})?$expand=Groups($expand=Rights),
+ * then PATCH /Users({Id}) with the old memberships plus this one, so memberships in other
+ * departments survive (a PATCH of Groups replaces them all). A member with another role gets
+ * the new role; a member with the same role is left alone (no PATCH, changed: false).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const groupId = departmentIdParameter(this, itemIndex);
+	const roleName = this.getNodeParameter('roleName', itemIndex) as string;
+	const { id } = await resolveUser(this, itemIndex);
+	const { memberships } = await currentMemberships(this, id, itemIndex);
+	const existing = memberships.find((m) => m.GroupId === groupId);
+	if (existing?.Rights.RoleName === roleName) return await membershipResult(this, id, false, itemIndex);
+	const next = existing
+		? memberships.map((m) => (m.GroupId === groupId ? { GroupId: groupId, Rights: { RoleName: roleName } } : m))
+		: [...memberships, { GroupId: groupId, Rights: { RoleName: roleName } }];
+	await writeMemberships(this, id, next, itemIndex);
+	return await membershipResult(this, id, true, itemIndex);
+}
