@@ -1,6 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import type { IDataObject, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
-import { CredentialStore } from '../../dev/harness/credentials';
+import { CredentialStore, TestCredentialsHelper } from '../../dev/harness/credentials';
+import { nodeTypes } from '../../dev/harness/registry';
 import { runWorkflow } from '../../dev/harness/engine';
 import type { NodeSpec } from '../../dev/harness/workflow';
 import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
@@ -53,5 +56,35 @@ export function sandboxPerTest(seed: number) {
 	});
 	const run = (parameters: object, items: object[] = [{}], continueOnFail = false) =>
 		runWorkflow(threeCxWorkflow(cred.credential, parameters as never, items as never, { continueOnFail }), cred.store);
-	return { sandbox, run, cred: () => cred };
+	/** The same with node version 2 (user picker, explicit Next Free Number). */
+	const run2 = (parameters: object, items: object[] = [{}], continueOnFail = false) =>
+		runWorkflow(threeCxWorkflow(cred.credential, parameters as never, items as never, { continueOnFail, typeVersion: 2 }), cred.store);
+	return { sandbox, run, run2, cred: () => cred };
+}
+
+/** A resource locator value, as the editor stores it. */
+export const locator = (mode: 'list' | 'id' | 'number', value: string | number) => ({ __rl: true, mode, value });
+
+/** A context for the node's loadOptions / listSearch methods, with the sandbox credential. */
+export function loadOptionsContext(credential: ReturnType<typeof credentialFor>, parameters: IDataObject = {}, path = 'parameters.user') {
+	const workflowJson = threeCxWorkflow(credential.credential, parameters, [{}], { typeVersion: 2 });
+	const workflow = new Workflow({
+		id: 'lo',
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		active: false,
+		nodeTypes: nodeTypes(),
+	});
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(credential.store),
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		variables: {},
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return new LoadOptionsContext(workflow, workflow.getNode(NODE)!, additionalData, path);
 }
