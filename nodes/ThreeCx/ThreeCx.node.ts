@@ -5,8 +5,9 @@ import { router } from './actions/router';
 import * as department from './actions/department/Department.resource';
 import * as phone from './actions/phone/Phone.resource';
 import * as user from './actions/user/User.resource';
-import { getGroups, getPhoneTemplates } from './methods/loadOptions';
 import { searchUsers } from './methods/listSearch';
+import { getGroups, getPhoneTemplates } from './methods/loadOptions';
+import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class ThreeCx implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,7 @@ export class ThreeCx implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'threeCxApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -298,6 +298,14 @@ const PHONE_TEMPLATES: EntitySet = {
 	navigation: [],
 };
 
+const SIP_DEVICES: EntitySet = {
+	entity: 'SipDevice',
+	schema: { Id: 'number', DN: 'object', ProvLink: 'string', PhoneWebPassword: 'string', Registrar: 'object' },
+	nested: {},
+	searchable: [],
+	navigation: [],
+};
+
 /** Columns of the sandbox's Export Extensions CSV (the V20 column set is undocumented). */
 export const EXPORT_COLUMNS = [
 	'Number',
@@ -358,6 +366,8 @@ export interface ThreeCxState {
 	regenerations: number;
 	/** Extension numbers the PBX refuses to delete (e.g. the system owner). */
 	undeletable: Set<string>;
+	/** What GET /SipDevices lists (Pbx.SipDevice rows; empty unless a test adds some). */
+	sipDevices: Array<Record<string, unknown>>;
 	/** Reject every API token, as a client without XAPI access would see. */
 	rejectAllTokens: boolean;
 	/** Expire all tokens after this many more authorised API requests. */
@@ -375,6 +385,20 @@ function odataError(status: number, message: string, details: Array<{ message: s
 			error: { code: '', message, details: details.map((d) => ({ code: '', message: d.message, target: d.target ?? null })) },
 		},
 	};
+}
+
+/** The text fields of a multipart/form-data body, or undefined for any other content type. */
+function multipartFields(req: SandboxRequest): Record<string, string> | undefined {
+	const boundary = /^multipart\/form-data;.*boundary=(?:"([^"]+)"|([^;]+))/i.exec(req.headers['content-type'] ?? '');
+	if (!boundary) return undefined;
+	const fields: Record<string, string> = {};
+	for (const part of req.text.split(`--${boundary[1] ?? boundary[2]}`)) {
+		const split = part.indexOf('\r\n\r\n');
+		if (split < 0) continue;
+		const name = /content-disposition:[^\r\n]*\bname="([^"]*)"/i.exec(part.slice(0, split));
+		if (name) fields[name[1]] = part.slice(split + 4).replace(/\r\n$/, '');
+	}
+	return fields;
 }
 
 function validation(target: string, warning: string): SandboxResponse {
@@ -482,6 +506,7 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 		provisioningSecrets: new Map(),
 		regenerations: 0,
 		undeletable: new Set(),
+		sipDevices: [],
 		rejectAllTokens: false,
 		options: {
 			clientId: options.clientId ?? '900',
@@ -575,7 +600,9 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 
 	// --- token endpoint (host root, not under /xapi/v1) -------------------------------------
 	server.route('POST', '/connect/token', (req) => {
-		const form = (req.body ?? {}) as Record<string, string>;
+		// 3CX documents the urlencoded form; its own tutorial (3cx/xapi-tutorial auth.ts) posts a
+		// FormData, which fetch sends as multipart/form-data, and live PBXs accept it. Both are read.
+		const form = (multipartFields(req) ?? req.body ?? {}) as Record<string, string>;
 		if (!form.client_id || !form.client_secret || form.grant_type !== 'client_credentials') {
 			return { status: 400, body: { error: 'invalid_request', error_description: 'The mandatory client_id, client_secret or grant_type parameter is missing.' } };
 		}
@@ -797,6 +824,9 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 	};
 	api('POST', '/Users/Pbx.ReprovisionPhone', phoneAction('reprovision'));
 	api('POST', '/Users/Pbx.RebootPhone', phoneAction('reboot'));
+
+	// --- SipDevices (3cx/xapi-tutorial src/phones.spec.ts lists them with $select=Id) --------
+	api('GET', '/SipDevices', (req) => collection(SIP_DEVICES, state.sipDevices, req, 'SipDevices'));
 
 	// --- Users: functions and actions first (their paths also look like keys) --------------
 	api('GET', '/Users/Pbx.ExportExtensions()', (req) => {

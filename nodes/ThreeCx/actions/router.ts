@@ -1,68 +1,51 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../shared/router';
-import { executePerItem } from '../../shared/router';
+import type { OperationTable } from '../../shared/router';
+import { route } from '../../shared/router';
 import * as department from './department/Department.resource';
+import type { ThreeCxMap } from './node.type';
 import * as phone from './phone/Phone.resource';
 import * as user from './user/User.resource';
 
-type Bulk = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
-
-const PER_ITEM: Record<string, Record<string, ItemOperation>> = {
+const operations: OperationTable<ThreeCxMap> = {
 	user: {
-		addToDepartment: user.addToDepartment.execute,
-		create: user.create.execute,
-		delete: user.delete.execute,
-		exportExtensions: user.exportExtensions.execute,
-		get: user.get.execute,
-		getFirstAvailableNumber: user.getFirstAvailableNumber.execute,
-		getForwarding: user.getForwarding.execute,
-		getMany: user.getMany.execute,
-		regenerate: user.regenerate.execute,
-		removeFromDepartment: user.removeFromDepartment.execute,
-		sendWelcomeEmail: user.sendWelcomeEmail.execute,
-		setForwarding: user.setForwarding.execute,
-		update: user.update.execute,
+		addToDepartment: user.addToDepartment,
+		batchDelete: user.batchDelete,
+		create: user.create,
+		delete: user.delete,
+		exportExtensions: user.exportExtensions,
+		get: user.get,
+		getFirstAvailableNumber: user.getFirstAvailableNumber,
+		getForwarding: user.getForwarding,
+		getMany: user.getMany,
+		regenerate: user.regenerate,
+		regenerateMany: user.regenerateMany,
+		removeFromDepartment: user.removeFromDepartment,
+		reprovisionAllPhones: user.reprovisionAllPhones,
+		sendWelcomeEmail: user.sendWelcomeEmail,
+		setForwarding: user.setForwarding,
+		update: user.update,
+		updateMany: user.updateMany,
 	},
 	department: {
-		create: department.create.execute,
-		delete: department.delete.execute,
-		get: department.get.execute,
-		getMany: department.getMany.execute,
-		getMembers: department.getMembers.execute,
-		update: department.update.execute,
+		create: department.create,
+		delete: department.delete,
+		get: department.get,
+		getMany: department.getMany,
+		getMembers: department.getMembers,
+		update: department.update,
 	},
 	phone: {
-		assign: phone.assign.execute,
-		getDevices: phone.getDevices.execute,
-		getProvisioningLink: phone.getProvisioningLink.execute,
-		provisionDevice: phone.provisionDevice.execute,
-		reboot: phone.reboot.execute,
-		remove: phone.remove.execute,
-		reprovision: phone.reprovision.execute,
-	},
-};
-
-/** Bulk actions send one request for the IDs of all items (unless "One Request per Item"). */
-const BULK: Record<string, Record<string, Bulk>> = {
-	user: {
-		batchDelete: user.batchDelete.executeAll,
-		regenerateMany: user.regenerateMany.executeAll,
-		reprovisionAllPhones: user.reprovisionAllPhones.executeAll,
-		updateMany: user.updateMany.executeAll,
+		assign: phone.assign,
+		getDevices: phone.getDevices,
+		getProvisioningLink: phone.getProvisioningLink,
+		provisionDevice: phone.provisionDevice,
+		reboot: phone.reboot,
+		remove: phone.remove,
+		reprovision: phone.reprovision,
 	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	if (!PER_ITEM[resource]) {
-		throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not supported`);
-	}
-	const bulk = BULK[resource]?.[operation];
-	if (bulk) return await bulk.call(this);
-	const perItem = PER_ITEM[resource][operation];
-	if (!perItem) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
-	return await executePerItem.call(this, (itemIndex) => perItem.call(this, itemIndex));
+	return await route(this, operations);
 }

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { threeCxRequest } from '../../transport';
-import { commonDepartmentFields, departmentBody } from './departmentFields';
-import { shapeDepartment, showDepartment } from './fields';
+import { departmentBody } from '../../helpers/department';
+import { commonDepartmentFields } from './descriptions';
+import { shapeDepartment } from '../../helpers/department';
 
-const OPERATION = ['create'];
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -16,7 +15,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Sales',
-		displayOptions: showDepartment(OPERATION),
 		description: 'Name of the department; 3CX requires it to be unique',
 	},
 	{
@@ -25,10 +23,13 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: showDepartment(OPERATION),
 		options: commonDepartmentFields(),
 	},
 ];
+
+const displayOptions = { show: { resource: ['department'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** POST /Groups with a Pbx.Group body (201 with the created group); the PBX assigns the Number. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

@@ -1,12 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { threeCxRequest } from '../../transport';
-import { departmentIdField, departmentIdParameter, showDepartment } from './fields';
+import { departmentIdParameter } from '../../helpers/department';
+import { departmentIdField } from './descriptions';
 
-const OPERATION = ['delete'];
+const properties: INodeProperties[] = [departmentIdField()];
 
-export const description: INodeProperties[] = [departmentIdField(showDepartment(OPERATION))];
+const displayOptions = { show: { resource: ['department'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * DELETE /Groups({Id}) (204). The PBX itself refuses the default department

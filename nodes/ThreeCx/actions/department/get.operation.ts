@@ -1,27 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { threeCxRequest } from '../../transport';
-import { commaList, ODATA_OPTIONS } from '../user/fields';
-import { departmentIdField, departmentIdParameter, shapeDepartment, showDepartment } from './fields';
+import { commaList } from '../../transport/odata';
+import { ODATA_OPTIONS } from '../user/descriptions';
+import { departmentIdParameter, shapeDepartment } from '../../helpers/department';
+import { departmentIdField } from './descriptions';
 
-const OPERATION = ['get'];
-
-export const description: INodeProperties[] = [
-	departmentIdField(showDepartment(OPERATION)),
+const properties: INodeProperties[] = [
+	departmentIdField(),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: showDepartment(OPERATION),
 		options: [
 			{ ...ODATA_OPTIONS.expand, placeholder: 'e.g. Members', description: 'OData $expand: comma-separated related entities to include, e.g. Members' },
 			{ ...ODATA_OPTIONS.select, placeholder: 'e.g. Id,Name,Number' },
 		],
 	},
 ];
+
+const displayOptions = { show: { resource: ['department'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** GET /Groups({Id}) (Pbx.Group). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

@@ -1,22 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { getAllPages } from '../../transport';
-import { commaList, ODATA_OPTIONS, odataQuery } from '../user/fields';
-import { shapeDepartment, showDepartment } from './fields';
+import { commaList, odataQuery } from '../../transport/odata';
+import { ODATA_OPTIONS } from '../user/descriptions';
+import { shapeDepartment } from '../../helpers/department';
 
-const OPERATION = ['getMany'];
-
-export const description: INodeProperties[] = [
-	...returnAllProperties('department', OPERATION),
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: showDepartment(OPERATION),
 		options: [
 			ODATA_OPTIONS.count,
 			{ ...ODATA_OPTIONS.filter, placeholder: "e.g. startswith(Name,'Sales')" },
@@ -26,6 +25,10 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+const displayOptions = { show: { resource: ['department'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** GET /Groups paged ($top ≤ 100, $skip) on the user's order plus Id, like Get Many users. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

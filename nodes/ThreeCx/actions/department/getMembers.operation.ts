@@ -1,16 +1,20 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { getAllPages } from '../../transport';
-import { departmentIdField, departmentIdParameter, shapeDepartment } from './fields';
+import { departmentIdParameter, shapeDepartment } from '../../helpers/department';
+import { departmentIdField } from './descriptions';
 
-const OPERATION = ['getMembers'];
-
-export const description: INodeProperties[] = [
-	departmentIdField({ show: { resource: ['department'], operation: OPERATION } }),
-	...returnAllProperties('department', OPERATION),
+const properties: INodeProperties[] = [
+	departmentIdField(),
+	...returnAllProperties(),
 ];
+
+const displayOptions = { show: { resource: ['department'], operation: ['getMembers'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * GET /Groups({Id})/Members (Pbx.UserGroup: the member's Number and name, Rights.RoleName),

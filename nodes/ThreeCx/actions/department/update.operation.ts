@@ -1,22 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { threeCxRequest } from '../../transport';
-import { commonDepartmentFields, departmentBody } from './departmentFields';
-import { departmentIdField, departmentIdParameter, shapeDepartment, showDepartment } from './fields';
+import { departmentBody } from '../../helpers/department';
+import { commonDepartmentFields } from './descriptions';
+import { departmentIdParameter, shapeDepartment } from '../../helpers/department';
+import { departmentIdField } from './descriptions';
 
-const OPERATION = ['update'];
-
-export const description: INodeProperties[] = [
-	departmentIdField(showDepartment(OPERATION)),
+const properties: INodeProperties[] = [
+	departmentIdField(),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: showDepartment(OPERATION),
 		options: [
 			...commonDepartmentFields(),
 			<INodeProperties>{
@@ -29,6 +28,10 @@ export const description: INodeProperties[] = [
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
+
+const displayOptions = { show: { resource: ['department'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** PATCH /Groups({Id}) with the changed properties (204), then GET /Groups({Id}) for the output. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

@@ -1,19 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { includeSecretsProperty } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { sameMac } from '../../helpers/mac';
 import { stripPhoneSecrets } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
-import { resolveUser, userLocatorField } from '../user/locator';
-import { macField, macParameter, showPhone, userPhones } from './fields';
+import { resolveUser } from '../../helpers/locator';
+import { userLocatorField } from '../user/descriptions';
+import { macParameter, userPhones } from '../../helpers/phone';
+import { macField } from './descriptions';
 
-const OPERATION = ['assign'];
-
-export const description: INodeProperties[] = [
-	userLocatorField(showPhone(OPERATION), 'User'),
-	macField(showPhone(OPERATION)),
+const properties: INodeProperties[] = [
+	userLocatorField(),
+	macField(),
 	{
 		displayName: 'Template Name or ID',
 		name: 'templateName',
@@ -21,7 +21,6 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getPhoneTemplates' },
 		required: true,
 		default: '',
-		displayOptions: showPhone(OPERATION),
 		description:
 			'Provisioning template of the phone model (Pbx.Phone.TemplateName). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
@@ -31,7 +30,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: showPhone(OPERATION),
 		options: [
 			includeSecretsProperty({ description: 'Whether to keep the provisioning links (they embed the secret path the phone loads its SIP credentials from)' }),
 			{
@@ -44,6 +42,10 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+const displayOptions = { show: { resource: ['phone'], operation: ['assign'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Read-modify-write of the user's Phones: GET /Users({Id})?$expand=Phones, then PATCH

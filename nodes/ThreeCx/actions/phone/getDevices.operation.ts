@@ -1,20 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { withoutODataAnnotations } from '../../helpers/user';
 import { getAllPages } from '../../transport';
-import { showPhone } from './fields';
 
-const OPERATION = ['getDevices'];
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
-		displayOptions: showPhone(OPERATION),
 		description: 'Whether to return all results or only up to a given limit',
 	},
 	{
@@ -23,7 +20,7 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 50,
-		displayOptions: showPhone(OPERATION, { returnAll: [false] }),
+		displayOptions: { show: { returnAll: [false] } },
 		description: 'Max number of results to return',
 	},
 	{
@@ -32,7 +29,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: showPhone(OPERATION),
 		options: [
 			{
 				displayName: 'Filter',
@@ -52,6 +48,10 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+const displayOptions = { show: { resource: ['phone'], operation: ['getDevices'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** GET /DeviceInfos: phones the PBX discovered on the network, paged under the $top cap, ordered by Id. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

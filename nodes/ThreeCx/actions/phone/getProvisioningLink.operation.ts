@@ -1,21 +1,23 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { includeSecretsProperty } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { threeCxRequest } from '../../transport';
-import { resolveUser, userLocatorField } from '../user/locator';
-import { showPhone } from './fields';
+import { resolveUser } from '../../helpers/locator';
+import { userLocatorField } from '../user/descriptions';
 
-const OPERATION = ['getProvisioningLink'];
-
-export const description: INodeProperties[] = [
-	userLocatorField(showPhone(OPERATION), 'User'),
+const properties: INodeProperties[] = [
+	userLocatorField(),
 	includeSecretsProperty({
-		displayOptions: showPhone(OPERATION),
 		description:
 			'Whether to output the link itself. It embeds the secret path a phone loads its SIP credentials from, so it is left out by default and the output only says whether there is one.',
 	}),
 ];
+
+const displayOptions = { show: { resource: ['phone'], operation: ['getProvisioningLink'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** GET /Users({Id})/Pbx.GenerateProvLink(), answered with `{"value": "<link>"}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

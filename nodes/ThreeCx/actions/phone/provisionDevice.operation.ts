@@ -1,26 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { sameMac } from '../../helpers/mac';
 import { getAllPages, threeCxRequest } from '../../transport';
-import { resolveUser, userLocatorField } from '../user/locator';
-import { macField, macParameter, showPhone } from './fields';
+import { resolveUser } from '../../helpers/locator';
+import { userLocatorField } from '../user/descriptions';
+import { macParameter } from '../../helpers/phone';
+import { macField } from './descriptions';
 
-const OPERATION = ['provisionDevice'];
-
-export const description: INodeProperties[] = [
-	macField(showPhone(OPERATION), 'MAC address of the discovered phone (see Get Discovered Devices)'),
-	userLocatorField(showPhone(OPERATION), 'User'),
+const properties: INodeProperties[] = [
+	macField('MAC address of the discovered phone (see Get Discovered Devices)'),
+	userLocatorField(),
 	{
 		displayName: 'Reprovision',
 		name: 'reprovision',
 		type: 'boolean',
 		default: false,
-		displayOptions: showPhone(OPERATION),
 		description: 'Whether the phone is told to fetch its new configuration right away (otherwise at its next provisioning check)',
 	},
 ];
+
+const displayOptions = { show: { resource: ['phone'], operation: ['provisionDevice'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Finds the discovered device by MAC in GET /DeviceInfos (paged, compared in any notation,

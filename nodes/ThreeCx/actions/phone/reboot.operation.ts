@@ -1,11 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { threeCxRequest } from '../../transport';
-import { macParameter } from './fields';
+import { macParameter } from '../../helpers/phone';
+import { macField } from './descriptions';
 
-/** Shares the MAC Address parameter of Reprovision. */
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [macField()];
+
+const displayOptions = { show: { resource: ['phone'], operation: ['reboot'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** POST /Users/Pbx.RebootPhone `{"mac"}` (204). Never repeated after a 5xx or a dropped connection. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

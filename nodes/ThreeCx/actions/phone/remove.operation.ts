@@ -1,29 +1,33 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { sameMac } from '../../helpers/mac';
 import { threeCxRequest, userPath } from '../../transport';
-import { resolveUser, userLocatorField } from '../user/locator';
-import { macField, macParameter, showPhone, userPhones } from './fields';
+import { resolveUser } from '../../helpers/locator';
+import { userLocatorField } from '../user/descriptions';
+import { macParameter, userPhones } from '../../helpers/phone';
+import { macField } from './descriptions';
 
-const OPERATION = ['remove'];
-
-export const description: INodeProperties[] = [
-	userLocatorField(showPhone(OPERATION), 'User'),
+const properties: INodeProperties[] = [
+	userLocatorField(),
 	{
 		displayName: 'Phones to Remove',
 		name: 'phonesToRemove',
 		type: 'options',
 		default: 'mac',
-		displayOptions: showPhone(OPERATION),
 		options: [
 			{ name: 'The Phone With This MAC Address', value: 'mac' },
 			{ name: 'All Phones of the User', value: 'all', description: 'For a leaver whose phones are not known by MAC address' },
 		],
 		description: 'Which of the user\'s phones to remove',
 	},
-	macField(showPhone(OPERATION, { phonesToRemove: ['mac'] })),
+	{ ...macField(), displayOptions: { show: { phonesToRemove: ['mac'] } } },
 ];
+
+const displayOptions = { show: { resource: ['phone'], operation: ['remove'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Read-modify-write of the user's Phones without the phone (or all of them): PATCH

@@ -1,10 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { threeCxRequest } from '../../transport';
-import { macField, macParameter, showPhone } from './fields';
+import { macParameter } from '../../helpers/phone';
+import { macField } from './descriptions';
 
-export const description: INodeProperties[] = [macField(showPhone(['reprovision', 'reboot']))];
+const properties: INodeProperties[] = [macField()];
+
+const displayOptions = { show: { resource: ['phone'], operation: ['reprovision'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** POST /Users/Pbx.ReprovisionPhone `{"mac"}` (204): the phone fetches its configuration again. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

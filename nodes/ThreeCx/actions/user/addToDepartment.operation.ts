@@ -1,26 +1,29 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
-import { departmentIdField, departmentIdParameter } from '../department/fields';
-import { resolveUser, showUser, userLocatorField } from './locator';
-import { currentMemberships, membershipResult, writeMemberships } from './memberships';
-import { ROLE_OPTIONS } from './userFields';
+import { departmentIdParameter } from '../../helpers/department';
+import { resolveUser } from '../../helpers/locator';
+import { currentMemberships, membershipResult, writeMemberships } from '../../helpers/memberships';
+import { departmentIdField } from '../department/descriptions';
+import { ROLE_OPTIONS, userLocatorField } from './descriptions';
 
-const OPERATION = ['addToDepartment'];
-
-export const description: INodeProperties[] = [
-	userLocatorField(showUser(OPERATION)),
-	departmentIdField(showUser(OPERATION), 'The department to add the user to'),
+const properties: INodeProperties[] = [
+	userLocatorField(),
+	departmentIdField('The department to add the user to'),
 	{
 		displayName: 'Role',
 		name: 'roleName',
 		type: 'options',
 		options: ROLE_OPTIONS,
 		default: 'users',
-		displayOptions: showUser(OPERATION),
 		description: 'Role of the user in this department (Rights.RoleName)',
 	},
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['addToDepartment'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Read-modify-write of the user's `Groups`: GET /Users({Id})?$expand=Groups($expand=Rights),

@@ -1,25 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import { shapeUser } from '../../helpers/user';
+import { firstAvailableExtensionNumber } from '../../helpers/numbers';
+import { shapeUser, userBody } from '../../helpers/user';
 import { threeCxRequest } from '../../transport';
-import { outputField, show } from './fields';
-import { firstAvailableExtensionNumber } from './getFirstAvailableNumber.operation';
-import { FROM_V2 } from './locator';
-import { commonUserFields, userBody } from './userFields';
+import { commonUserFields, FROM_V2, outputField, V1_ONLY } from './descriptions';
 
-const OPERATION = ['create'];
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Extension Number',
 		name: 'Number',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 105',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, '@version': [1] } },
+		displayOptions: V1_ONLY,
 		description: 'Extension number of the new user. Leave empty to let the PBX pick the first free number. It cannot change later.',
 	},
 	{
@@ -27,7 +23,7 @@ export const description: INodeProperties[] = [
 		name: 'numberSource',
 		type: 'options',
 		default: 'specific',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, ...FROM_V2 } },
+		displayOptions: FROM_V2,
 		options: [
 			{
 				name: 'This Number',
@@ -49,7 +45,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 105',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, numberSource: ['specific'], ...FROM_V2 } },
+		displayOptions: { show: { numberSource: ['specific'], '@version': [{ _cnd: { gte: 2 } }] } },
 		description: 'Extension number of the new user',
 	},
 	{
@@ -58,11 +54,14 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: show(OPERATION),
 		options: commonUserFields(),
 	},
-	outputField(OPERATION),
+	outputField(),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * POST /Users with a Pbx.User body; 3CX answers 201 with the created user. Version 2 never

@@ -1,16 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
+import { userIdParameter } from '../../helpers/ids';
+import { resolveUser } from '../../helpers/locator';
 import { threeCxRequest, userPath } from '../../transport';
-import { userIdField, userIdParameter } from './fields';
-import { resolveUser, showUser, userLocatorField } from './locator';
+import { FROM_V2, userIdField, userLocatorField, V1_ONLY } from './descriptions';
 
-const OPERATION = ['delete'];
+const properties: INodeProperties[] = [{ ...userIdField(), displayOptions: V1_ONLY }, userLocatorField(FROM_V2)];
 
-export const description: INodeProperties[] = [
-	{ ...userIdField(OPERATION), displayOptions: { show: { resource: ['user'], operation: OPERATION, '@version': [1] } } },
-	userLocatorField(showUser(OPERATION, true)),
-];
+const displayOptions = { show: { resource: ['user'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * DELETE /Users({Id}); 3CX answers 204. By extension number (version 2) the ID is looked up

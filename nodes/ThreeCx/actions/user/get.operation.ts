@@ -1,22 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
+import { userIdParameter } from '../../helpers/ids';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
-import { commaList, includeSecretsOption, ODATA_OPTIONS, outputField, show, userIdParameter } from './fields';
-import { showUser, userKey, userLocatorField } from './locator';
+import { commaList } from '../../transport/odata';
+import { userKey } from '../../helpers/locator';
+import { FROM_V2, includeSecretsOption, ODATA_OPTIONS, outputField, userLocatorField, V1_ONLY } from './descriptions';
 
-const OPERATION = ['get'];
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Get By',
 		name: 'getBy',
 		type: 'options',
 		default: 'id',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, '@version': [1] } },
+		displayOptions: V1_ONLY,
 		options: [
 			{ name: 'User ID', value: 'id', description: 'GET /Users({ID})' },
 			{ name: 'Extension Number', value: 'number', description: "GET /Users(Number='100')" },
@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 42',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['id'], '@version': [1] } },
+		displayOptions: { show: { getBy: ['id'], '@version': [1] } },
 		description: 'The 3CX user ID (not the extension number)',
 	},
 	{
@@ -40,21 +40,24 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 100',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['number'], '@version': [1] } },
+		displayOptions: { show: { getBy: ['number'], '@version': [1] } },
 		description: 'The extension number of the user',
 	},
-	userLocatorField(showUser(OPERATION, true)),
-	outputField(OPERATION),
+	userLocatorField(FROM_V2),
+	outputField(),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: show(OPERATION),
 		options: [ODATA_OPTIONS.expand, includeSecretsOption(), ODATA_OPTIONS.select],
 	},
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** GET /Users({Id}) or, by extension number, GET /Users(Number='100') (GetUserByNumber). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

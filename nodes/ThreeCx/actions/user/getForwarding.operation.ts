@@ -1,13 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
+import { resolveUser } from '../../helpers/locator';
 import { withoutODataAnnotations } from '../../helpers/user';
 import { getAllPages } from '../../transport';
-import { resolveUser, showUser, userLocatorField } from './locator';
+import { userLocatorField } from './descriptions';
 
-const OPERATION = ['getForwarding'];
+const properties: INodeProperties[] = [userLocatorField()];
 
-export const description: INodeProperties[] = [userLocatorField(showUser(OPERATION))];
+const displayOptions = { show: { resource: ['user'], operation: ['getForwarding'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * GET /Users({Id})/ForwardingProfiles (Pbx.ForwardingProfile: Available, Away, Out of office,

@@ -1,13 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
+import { resolveUser } from '../../helpers/locator';
+import { regenerateOptions, regeneratedSummary } from '../../helpers/regenerate';
 import { threeCxRequest } from '../../transport';
-import { resolveUser, showUser, userLocatorField } from './locator';
-import { regenerateFields, regenerateOptions, regeneratedSummary } from './regenerateOptions';
+import { regenerateFields, userLocatorField } from './descriptions';
 
-const OPERATION = ['regenerate'];
+const properties: INodeProperties[] = [userLocatorField(), ...regenerateFields()];
 
-export const description: INodeProperties[] = [userLocatorField(showUser(OPERATION)), ...regenerateFields(OPERATION)];
+const displayOptions = { show: { resource: ['user'], operation: ['regenerate'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** POST /Users({Id})/Pbx.Regenerate with `{"opts": Pbx.RegenerateOptions}` (204). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

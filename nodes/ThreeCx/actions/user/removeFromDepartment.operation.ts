@@ -1,16 +1,18 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
-import { departmentIdField, departmentIdParameter } from '../department/fields';
-import { resolveUser, showUser, userLocatorField } from './locator';
-import { currentMemberships, membershipResult, writeMemberships } from './memberships';
+import { departmentIdParameter } from '../../helpers/department';
+import { resolveUser } from '../../helpers/locator';
+import { currentMemberships, membershipResult, writeMemberships } from '../../helpers/memberships';
+import { departmentIdField } from '../department/descriptions';
+import { userLocatorField } from './descriptions';
 
-const OPERATION = ['removeFromDepartment'];
+const properties: INodeProperties[] = [userLocatorField(), departmentIdField('The department to remove the user from')];
 
-export const description: INodeProperties[] = [
-	userLocatorField(showUser(OPERATION)),
-	departmentIdField(showUser(OPERATION), 'The department to remove the user from'),
-];
+const displayOptions = { show: { resource: ['user'], operation: ['removeFromDepartment'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Read-modify-write of the user's `Groups` without this department; the other memberships

@@ -1,12 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
+import { resolveUser } from '../../helpers/locator';
 import { threeCxRequest } from '../../transport';
-import { resolveUser, showUser, userLocatorField } from './locator';
+import { userLocatorField } from './descriptions';
 
-const OPERATION = ['sendWelcomeEmail'];
+const properties: INodeProperties[] = [userLocatorField()];
 
-export const description: INodeProperties[] = [userLocatorField(showUser(OPERATION))];
+const displayOptions = { show: { resource: ['user'], operation: ['sendWelcomeEmail'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * POST /Users({Id})/Pbx.SendWelcomeEmail (no body, 204). The PBX sends its welcome e-mail

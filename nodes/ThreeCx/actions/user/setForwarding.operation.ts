@@ -1,26 +1,23 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
+import { describeDestination, forwardAllCalls, forwardingDestination } from '../../helpers/forwarding';
+import type { UserRef } from '../../helpers/locator';
+import { resolveUser, userKey } from '../../helpers/locator';
 import { getAllPages, threeCxRequest, userPath } from '../../transport';
-import type { Destination } from './forwarding';
-import { describeDestination, forwardAllCalls } from './forwarding';
-import { resolveUser, showUser, userKey, userLocatorField } from './locator';
-
-const OPERATION = ['setForwarding'];
-const show = (extra: Record<string, string[]> = {}): IDisplayOptions => ({ show: { resource: ['user'], operation: OPERATION, ...extra } });
+import { userLocatorField } from './descriptions';
 
 /** The forwarding profiles ("statuses") of a 3CX V20 user. */
 const PROFILE_OPTIONS = ['Available', 'Away', 'Out of office', 'Custom 1', 'Custom 2'].map((name) => ({ name, value: name }));
 
-export const description: INodeProperties[] = [
-	userLocatorField(showUser(OPERATION)),
+const properties: INodeProperties[] = [
+	userLocatorField(),
 	{
 		displayName: 'Forward To',
 		name: 'destinationType',
 		type: 'options',
 		default: 'extension',
-		displayOptions: show(),
 		options: [
 			{ name: 'Extension', value: 'extension', description: 'Another extension, e.g. the manager\'s' },
 			{ name: 'External Number', value: 'external', description: 'A number outside the PBX, e.g. a mobile' },
@@ -35,7 +32,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 200',
-		displayOptions: show({ destinationType: ['extension'] }),
+		displayOptions: { show: { destinationType: ['extension'] } },
 		description: 'The extension that gets the calls',
 	},
 	{
@@ -45,7 +42,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. +4915112345678',
-		displayOptions: show({ destinationType: ['external'] }),
+		displayOptions: { show: { destinationType: ['external'] } },
 		description: 'The number that gets the calls, as dialled from the PBX',
 	},
 	{
@@ -54,7 +51,6 @@ export const description: INodeProperties[] = [
 		type: 'multiOptions',
 		options: PROFILE_OPTIONS,
 		default: ['Available', 'Away', 'Out of office', 'Custom 1', 'Custom 2'],
-		displayOptions: show(),
 		description: 'Forwarding profiles (statuses) to change; all by default, so the forward holds whatever status the user is in',
 	},
 	{
@@ -63,7 +59,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: show(),
 		options: [
 			{
 				displayName: 'No Answer Timeout (Seconds)',
@@ -77,25 +72,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function destination(ctx: IExecuteFunctions, itemIndex: number, ownNumber: () => Promise<string>): Promise<Destination> | Destination {
-	const type = ctx.getNodeParameter('destinationType', itemIndex) as 'extension' | 'external' | 'voicemail';
-	if (type === 'extension') {
-		const number = String(ctx.getNodeParameter('destinationNumber', itemIndex, '') ?? '').trim();
-		if (!/^[0-9*#]{1,16}$/.test(number)) {
-			throw new NodeOperationError(ctx.getNode(), `"Extension Number" must be an extension number (digits) in item ${itemIndex}, got ${JSON.stringify(number)}`, { itemIndex });
-		}
-		return { To: 'Extension', Number: number };
-	}
-	if (type === 'external') {
-		const raw = String(ctx.getNodeParameter('destinationExternal', itemIndex, '') ?? '').trim();
-		const number = raw.replace(/[\s().-]/g, '');
-		if (!/^\+?[0-9]{3,20}$/.test(number)) {
-			throw new NodeOperationError(ctx.getNode(), `"External Number" must be a phone number in item ${itemIndex}, got ${JSON.stringify(raw)}`, { itemIndex });
-		}
-		return { To: 'External', External: number };
-	}
-	return ownNumber().then((number) => ({ To: 'VoiceMail', Number: number }));
-}
+const displayOptions = { show: { resource: ['user'], operation: ['setForwarding'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Read-modify-write of the forwarding profiles: GET /Users({Id})/ForwardingProfiles, then
@@ -110,7 +89,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(this.getNode(), `"Profiles" is empty in item ${itemIndex}: choose at least one forwarding profile`, { itemIndex });
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	let user: { id: number; number?: string } | undefined;
+	let user: UserRef | undefined;
 	const resolve = async () => {
 		if (!user) user = await resolveUser(this, itemIndex);
 		return user;
@@ -121,7 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const record = await threeCxRequest.call(this, { path: userPath({ id }), qs: { $select: 'Id,Number' } }, itemIndex);
 		return String(record.Number);
 	};
-	const target = await destination(this, itemIndex, ownNumber);
+	const target = await forwardingDestination(this, itemIndex, ownNumber);
 	const { id } = await resolve();
 
 	const { records: profiles } = await getAllPages.call(this, `/Users(${id})/ForwardingProfiles`, { qs: {}, orderBy: 'Id' }, itemIndex);
@@ -132,14 +111,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: `The PBX returned: ${profiles.map((p) => `"${String(p.Name)}"`).join(', ') || 'no profiles'}. Nothing was changed.`,
 		});
 	}
+	const noAnswerTimeout = typeof options.noAnswerTimeout === 'number' ? options.noAnswerTimeout : undefined;
 	const changes = profiles
 		.filter((profile) => chosen.includes(String(profile.Name)))
-		.map((profile) => forwardAllCalls(profile, { destination: target, noAnswerTimeout: typeof options.noAnswerTimeout === 'number' ? options.noAnswerTimeout : undefined }));
+		.map((profile) => forwardAllCalls(profile, { destination: target, noAnswerTimeout }));
 	await threeCxRequest.call(this, { method: 'PATCH', path: userPath({ id }), body: { ForwardingProfiles: changes } }, itemIndex);
-	return {
-		id: String(id),
-		forwardTo: describeDestination(target),
-		destination: target,
-		profiles: chosen,
-	};
+	return { id: String(id), forwardTo: describeDestination(target), destination: target, profiles: chosen };
 }
