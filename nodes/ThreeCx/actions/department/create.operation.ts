@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
+import { departmentBody, shapeDepartment } from '../../helpers/department';
 import { threeCxRequest } from '../../transport';
-import { departmentBody } from '../../helpers/department';
 import { commonDepartmentFields } from './descriptions';
-import { shapeDepartment } from '../../helpers/department';
 
 const properties: INodeProperties[] = [
 	{

@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
-import { threeCxRequest } from '../../transport';
 import { departmentIdParameter } from '../../helpers/department';
+import { threeCxRequest } from '../../transport';
 import { departmentIdField } from './descriptions';
 
 const properties: INodeProperties[] = [departmentIdField()];

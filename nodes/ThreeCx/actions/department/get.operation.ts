@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
+import { departmentIdParameter, shapeDepartment } from '../../helpers/department';
 import { threeCxRequest } from '../../transport';
 import { commaList } from '../../transport/odata';
 import { ODATA_OPTIONS } from '../user/descriptions';
-import { departmentIdParameter, shapeDepartment } from '../../helpers/department';
 import { departmentIdField } from './descriptions';
 
 const properties: INodeProperties[] = [

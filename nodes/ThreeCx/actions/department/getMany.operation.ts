@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
+import { shapeDepartment } from '../../helpers/department';
 import { getAllPages } from '../../transport';
 import { commaList, odataQuery } from '../../transport/odata';
 import { ODATA_OPTIONS } from '../user/descriptions';
-import { shapeDepartment } from '../../helpers/department';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import { getAllPages } from '../../transport';
 import { departmentIdParameter, shapeDepartment } from '../../helpers/department';
+import { getAllPages } from '../../transport';
 import { departmentIdField } from './descriptions';
 
 const properties: INodeProperties[] = [

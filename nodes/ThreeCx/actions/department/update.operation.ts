@@ -2,11 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
+import { departmentBody, departmentIdParameter, shapeDepartment } from '../../helpers/department';
 import { threeCxRequest } from '../../transport';
-import { departmentBody } from '../../helpers/department';
-import { commonDepartmentFields } from './descriptions';
-import { departmentIdParameter, shapeDepartment } from '../../helpers/department';
-import { departmentIdField } from './descriptions';
+import { commonDepartmentFields, departmentIdField } from './descriptions';
+
+const NAME_FIELD: INodeProperties = {
+	displayName: 'Name',
+	name: 'Name',
+	type: 'string',
+	default: '',
+	description: 'New name of the department; 3CX requires it to be unique',
+};
 
 const properties: INodeProperties[] = [
 	departmentIdField(),
@@ -16,16 +22,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			...commonDepartmentFields(),
-			<INodeProperties>{
-				displayName: 'Name',
-				name: 'Name',
-				type: 'string',
-				default: '',
-				description: 'New name of the department; 3CX requires it to be unique',
-			},
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...commonDepartmentFields(), NAME_FIELD].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 

@@ -3,12 +3,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { includeSecretsProperty } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
+import { resolveUser } from '../../helpers/locator';
 import { sameMac } from '../../helpers/mac';
+import { macParameter, userPhones } from '../../helpers/phone';
 import { stripPhoneSecrets } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
-import { resolveUser } from '../../helpers/locator';
 import { userLocatorField } from '../user/descriptions';
-import { macParameter, userPhones } from '../../helpers/phone';
 import { macField } from './descriptions';
 
 const properties: INodeProperties[] = [

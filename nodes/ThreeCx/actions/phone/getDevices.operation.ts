@@ -1,28 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readLimit } from '../../../shared/properties';
+import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { withoutODataAnnotations } from '../../helpers/user';
 import { getAllPages } from '../../transport';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties(),
 	{
 		displayName: 'Options',
 		name: 'options',

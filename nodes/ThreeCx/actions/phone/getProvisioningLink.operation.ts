@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { includeSecretsProperty } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import { threeCxRequest } from '../../transport';
 import { resolveUser } from '../../helpers/locator';
+import { threeCxRequest } from '../../transport';
 import { userLocatorField } from '../user/descriptions';
 
 const properties: INodeProperties[] = [

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
-import { sameMac } from '../../helpers/mac';
-import { getAllPages, threeCxRequest } from '../../transport';
 import { resolveUser } from '../../helpers/locator';
-import { userLocatorField } from '../user/descriptions';
+import { sameMac } from '../../helpers/mac';
 import { macParameter } from '../../helpers/phone';
+import { getAllPages, threeCxRequest } from '../../transport';
+import { userLocatorField } from '../user/descriptions';
 import { macField } from './descriptions';
 
 const properties: INodeProperties[] = [

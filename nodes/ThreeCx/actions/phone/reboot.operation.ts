@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
-import { threeCxRequest } from '../../transport';
 import { macParameter } from '../../helpers/phone';
+import { threeCxRequest } from '../../transport';
 import { macField } from './descriptions';
 
 const properties: INodeProperties[] = [macField()];

@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
-import { sameMac } from '../../helpers/mac';
-import { threeCxRequest, userPath } from '../../transport';
 import { resolveUser } from '../../helpers/locator';
-import { userLocatorField } from '../user/descriptions';
+import { sameMac } from '../../helpers/mac';
 import { macParameter, userPhones } from '../../helpers/phone';
+import { threeCxRequest, userPath } from '../../transport';
+import { userLocatorField } from '../user/descriptions';
 import { macField } from './descriptions';
 
 const properties: INodeProperties[] = [

@@ -4,10 +4,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
+import { userKey } from '../../helpers/locator';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
 import { commaList } from '../../transport/odata';
-import { userKey } from '../../helpers/locator';
 import { FROM_V2, includeSecretsOption, ODATA_OPTIONS, outputField, userLocatorField, V1_ONLY } from './descriptions';
 
 const properties: INodeProperties[] = [

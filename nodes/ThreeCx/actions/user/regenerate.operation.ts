@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
-import { regenerateOptions, regeneratedSummary } from '../../helpers/regenerate';
+import { regeneratedSummary, regenerateOptions } from '../../helpers/regenerate';
 import { threeCxRequest } from '../../transport';
 import { regenerateFields, userLocatorField } from './descriptions';
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkMaxUsers, runBulk } from '../../helpers/bulk';
-import { regenerateOptions, regeneratedSummary } from '../../helpers/regenerate';
+import { regeneratedSummary, regenerateOptions } from '../../helpers/regenerate';
 import { threeCxRequest } from '../../transport';
 import { idSourceFields, maxUsersField, regenerateFields } from './descriptions';
 

@@ -4,9 +4,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
+import { resolveUser } from '../../helpers/locator';
 import { shapeUser, userBody } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
-import { resolveUser } from '../../helpers/locator';
 import { commonUserFields, FROM_V2, outputField, userIdField, userLocatorField, V1_ONLY } from './descriptions';
 
 const properties: INodeProperties[] = [
