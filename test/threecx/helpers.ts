@@ -66,8 +66,8 @@ export function sandboxPerTest(seed: number) {
 export const locator = (mode: 'list' | 'id' | 'number', value: string | number) => ({ __rl: true, mode, value });
 
 /** A context for the node's loadOptions / listSearch methods, with the sandbox credential. */
-export function loadOptionsContext(credential: ReturnType<typeof credentialFor>, parameters: IDataObject = {}, path = 'parameters.user') {
-	const workflowJson = threeCxWorkflow(credential.credential, parameters, [{}], { typeVersion: 2 });
+export function loadOptionsContext(credential: ReturnType<typeof credentialFor>, parameters: IDataObject = {}, path = 'parameters.user', typeVersion = 2) {
+	const workflowJson = threeCxWorkflow(credential.credential, parameters, [{}], { typeVersion });
 	const workflow = new Workflow({
 		id: 'lo',
 		nodes: workflowJson.nodes,

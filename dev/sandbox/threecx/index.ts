@@ -401,6 +401,18 @@ function multipartFields(req: SandboxRequest): Record<string, string> | undefine
 	return fields;
 }
 
+/** `$select` and `$expand` of a request for one entity, checked against the entity set. */
+function projection(set: EntitySet, req: SandboxRequest): { select: string[]; expand: string[] } {
+	const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	const select = list(req.query.$select);
+	const expand = list(req.query.$expand);
+	const unknown = [...select.filter((name) => !(name in set.schema)), ...expand.filter((name) => !set.navigation.includes(name.replace(/\(.*\)$/, '')))];
+	if (unknown.length) {
+		throw new ODataError(`The query specified in the URI is not valid. Could not find a property named '${unknown[0]}' on type 'Pbx.${set.entity}'.`);
+	}
+	return { select, expand };
+}
+
 function validation(target: string, warning: string): SandboxResponse {
 	return odataError(400, `${target}:\n${warning}`, [{ message: warning, target }]);
 }
@@ -757,10 +769,7 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 	api('GET', groupKey, (req) => {
 		const group = findGroup(req.params.key);
 		if (!isGroup(group)) return group;
-		const select = (req.query.$select ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-		const expand = (req.query.$expand ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-		for (const name of select) if (!(name in GROUP_SCHEMA)) throw new ODataError(`The query specified in the URI is not valid. Could not find a property named '${name}' on type 'Pbx.Group'.`);
-		for (const name of expand) if (!GROUPS.navigation.includes(name.replace(/\(.*\)$/, ''))) throw new ODataError(`The query specified in the URI is not valid. Could not find a property named '${name}' on type 'Pbx.Group'.`);
+		const { select, expand } = projection(GROUPS, req);
 		return { status: 200, body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Groups/$entity`, ...shape(GROUPS, groupRow(group), select, expand) } };
 	});
 
@@ -1020,10 +1029,7 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 	api('GET', keyPattern, (req) => {
 		const found = findByKey(req.params.key);
 		if (!isUser(found)) return found;
-		const select = (req.query.$select ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-		const expand = (req.query.$expand ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-		for (const name of select) if (!(name in USER_SCHEMA)) throw new ODataError(`The query specified in the URI is not valid. Could not find a property named '${name}' on type 'Pbx.User'.`);
-		for (const name of expand) if (!USERS.navigation.includes(name.replace(/\(.*\)$/, ''))) throw new ODataError(`The query specified in the URI is not valid. Could not find a property named '${name}' on type 'Pbx.User'.`);
+		const { select, expand } = projection(USERS, req);
 		return { status: 200, body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Users/$entity`, ...shape(USERS, found, select, expand) } };
 	});
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { otherPropertiesJson } from './json';
 import { withoutODataAnnotations } from './user';
 
 /** The department ID as the int32 Groups({Id}) needs, checked before any request. */
@@ -19,22 +20,7 @@ export function departmentIdParameter(ctx: IExecuteFunctions, itemIndex: number,
 
 /** Builds a Pbx.Group body from the form fields and the JSON field. */
 export function departmentBody(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number, parameter: string): IDataObject {
-	let extra: IDataObject = {};
-	const json = fields.additionalJson;
-	if (json !== undefined && json !== '' && json !== '{}') {
-		let parsed: unknown = json;
-		if (typeof json === 'string') {
-			try {
-				parsed = JSON.parse(json);
-			} catch (error) {
-				throw new NodeOperationError(ctx.getNode(), `"Other Properties (JSON)" in "${parameter}" of item ${itemIndex} is not valid JSON: ${(error as Error).message}`, { itemIndex });
-			}
-		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw new NodeOperationError(ctx.getNode(), `"Other Properties (JSON)" in "${parameter}" of item ${itemIndex} must be a JSON object`, { itemIndex });
-		}
-		extra = parsed as IDataObject;
-	}
+	const extra = otherPropertiesJson(ctx, fields, itemIndex, parameter);
 	if ('Members' in extra) {
 		throw new NodeOperationError(ctx.getNode(), `"Members" cannot be set here (item ${itemIndex})`, {
 			itemIndex,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { otherPropertiesJson } from './json';
 /** Properties of Pbx.MultiEditUserData (the `user` of Pbx.MultiUserUpdate) in the 20.0.10 spec. */
 const MULTI_EDIT_PROPERTIES = [
 	'AgentSettings', 'AllowLanOnly', 'AllowOwnRecordings', 'Blfs', 'BossSecretaryRequiresFullEdit', 'CallScreening',
@@ -19,22 +20,7 @@ const NOT_FOR_MANY = ['Number', 'Groups', 'ForwardingProfiles', 'ForwardingExcep
 /** The `user` body (Pbx.MultiEditUserData), checked before any request. */
 export function multiEditBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	let extra: IDataObject = {};
-	const json = fields.additionalJson;
-	if (json !== undefined && json !== '' && json !== '{}') {
-		let parsed: unknown = json;
-		if (typeof json === 'string') {
-			try {
-				parsed = JSON.parse(json);
-			} catch (error) {
-				throw new NodeOperationError(ctx.getNode(), `"Other Properties (JSON)" in "Update Fields" of item ${itemIndex} is not valid JSON: ${(error as Error).message}`, { itemIndex });
-			}
-		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw new NodeOperationError(ctx.getNode(), `"Other Properties (JSON)" in "Update Fields" of item ${itemIndex} must be a JSON object`, { itemIndex });
-		}
-		extra = parsed as IDataObject;
-	}
+	const extra = otherPropertiesJson(ctx, fields, itemIndex, 'Update Fields');
 	const body: IDataObject = { ...extra };
 	for (const [key, value] of Object.entries(fields)) if (key !== 'additionalJson') body[key] = value;
 	for (const key of Object.keys(body)) {

@@ -7,6 +7,7 @@ import type { RecordShape } from '../../shared/output';
 import { cleanRecord, shapeOutput } from '../../shared/output';
 import type { OutputMode } from '../../shared/properties';
 import { withoutFields } from '../../shared/redact';
+import { otherPropertiesJson } from './json';
 
 /**
  * Pbx.User properties that hold credentials: SIP auth password, web client password, desk
@@ -74,24 +75,7 @@ export function shapeUser(user: IDataObject, output: OutputMode, includeSecrets:
 
 /** Builds a Pbx.User body from the form fields and the JSON field. */
 export function userBody(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number, parameter: string): IDataObject {
-	let extra: IDataObject = {};
-	const json = fields.additionalJson;
-	if (json !== undefined && json !== '' && json !== '{}') {
-		let parsed: unknown = json;
-		if (typeof json === 'string') {
-			try {
-				parsed = JSON.parse(json);
-			} catch (error) {
-				throw new NodeOperationError(ctx.getNode(), `"Other Properties (JSON)" in "${parameter}" is not valid JSON: ${(error as Error).message}`, {
-					itemIndex,
-				});
-			}
-		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw new NodeOperationError(ctx.getNode(), `"Other Properties (JSON)" in "${parameter}" must be a JSON object`, { itemIndex });
-		}
-		extra = parsed as IDataObject;
-	}
+	const extra = otherPropertiesJson(ctx, fields, itemIndex, parameter);
 	const body: IDataObject = { ...extra };
 	for (const [key, value] of Object.entries(fields)) {
 		if (key === 'additionalJson' || key === 'groupId' || key === 'roleName') continue;

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/router';
 import { departmentIdParameter, shapeDepartment } from '../../helpers/department';
 import { threeCxRequest } from '../../transport';
-import { commaList } from '../../transport/odata';
+import { odataQuery } from '../../transport/odata';
 import { ODATA_OPTIONS } from '../user/descriptions';
 import { departmentIdField } from './descriptions';
 
@@ -31,10 +31,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const id = departmentIdParameter(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const select = commaList(options.select);
-	if (select) qs.$select = select;
-	const expand = commaList(options.expand);
-	if (expand) qs.$expand = expand;
+	const qs = odataQuery({ select: options.select, expand: options.expand });
 	return shapeDepartment(await threeCxRequest.call(this, { path: `/Groups(${id})`, qs }, itemIndex));
 }

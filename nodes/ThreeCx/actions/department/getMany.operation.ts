@@ -5,7 +5,7 @@ import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { shapeDepartment } from '../../helpers/department';
 import { getAllPages } from '../../transport';
-import { commaList, odataQuery } from '../../transport/odata';
+import { odataQuery } from '../../transport/odata';
 import { ODATA_OPTIONS } from '../user/descriptions';
 
 const properties: INodeProperties[] = [
@@ -35,8 +35,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = odataQuery({ ...options, expand: undefined });
-	const select = commaList(options.select);
-	if (select) qs.$select = select;
 	const result = await getAllPages.call(
 		this,
 		'/Groups',
