@@ -5,13 +5,15 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { redactDeep, redactSecrets } from './redact';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Node executions, editor dropdowns and the change triggers' polls all send requests. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** How a vendor's transport wants failures retried. */
 export interface RetryPolicy {

@@ -1,25 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
+import type { RequestContext } from '../../../shared/transport';
 import { parseOrFail, restXml } from '../../transport';
 import type { RestUser } from '../../transport/xml';
 import { parseUserList } from '../../transport/xml';
-import { idList, shapeUser } from '../common';
+import { shapeUser } from '../../helpers/output';
+import { idList } from '../../helpers/parameters';
+import { outputProperty } from './descriptions';
 
 /** Users per request when paging (`pagesize`). sipXconfig documents no cap; 250 keeps each XML answer small. */
 export const PAGE_SIZE = 250;
 
-const show = { resource: ['user'], operation: ['getMany'] };
-
-export const description: INodeProperties[] = [
-	...returnAllProperties('user', ['getMany']),
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Branch Name or ID',
@@ -46,7 +47,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Sort Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Sort By',
@@ -73,7 +73,12 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	outputProperty(),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, i);
@@ -86,12 +91,30 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (filters.branch !== undefined && filters.branch !== '') qs.branch = idList(this, filters.branch, 'Branch Name or ID', i)[0];
 	if (filters.ids) qs.ids = idList(this, filters.ids, 'User IDs', i).join(',');
 
+	const { users } = await listUsers(this, qs, limit, i);
+	return users.map((user) => shapeUser(this, i, user));
+}
+
+export interface UserList {
+	users: RestUser[];
+	/** `totalResults` of the first page: how many users the server said the list holds. */
+	total: number;
+}
+
+/**
+ * GET /rest/user page by page (`page`, `pagesize`) until `limit` users, an empty page or the
+ * last page. `qs` should sort (sipXconfig sorts only with both sortby and sortdir), so pages
+ * stay stable while paging.
+ */
+export async function listUsers(ctx: RequestContext, qs: IDataObject, limit: number, itemIndex?: number): Promise<UserList> {
 	const pageSize = Math.max(1, Math.min(limit, PAGE_SIZE));
 	const users: RestUser[] = [];
 	const seen = new Set<number | undefined>();
+	let total = 0;
 	for (let page = 1; ; page++) {
-		const text = await restXml(this, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize } }, i);
-		const result = await parseOrFail(this, text, parseUserList, 'user list', i);
+		const text = await restXml.call(ctx, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize } }, itemIndex);
+		const result = await parseOrFail(ctx, text, parseUserList, 'user list', itemIndex);
+		if (page === 1) total = result.metadata.totalResults;
 		for (const user of result.users) {
 			// A user created while paging shifts later pages; do not emit anyone twice.
 			if (user.id !== undefined && seen.has(user.id)) continue;
@@ -101,5 +124,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		if (users.length >= limit) break;
 		if (result.users.length === 0 || page >= result.metadata.totalPages) break;
 	}
-	return users.slice(0, limit).map((user) => shapeUser(this, i, user));
+	return { users: users.slice(0, limit), total };
 }

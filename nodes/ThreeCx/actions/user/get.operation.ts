@@ -8,7 +8,7 @@ import { userKey } from '../../helpers/locator';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
 import { commaList } from '../../transport/odata';
-import { FROM_V2, includeSecretsOption, ODATA_OPTIONS, outputField, userLocatorField, V1_ONLY } from './descriptions';
+import { FROM_V2, includeSecretsOption, ODATA_OPTIONS, outputField, userIdField, userLocatorField, V1_ONLY } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -23,16 +23,7 @@ const properties: INodeProperties[] = [
 		],
 		description: 'How to identify the user',
 	},
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 42',
-		displayOptions: { show: { getBy: ['id'], '@version': [1] } },
-		description: 'The 3CX user ID (not the extension number)',
-	},
+	{ ...userIdField(), displayOptions: { show: { getBy: ['id'], '@version': [1] } } },
 	{
 		displayName: 'Extension Number',
 		name: 'extensionNumber',
