@@ -1,9 +1,22 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { firstAvailableExtensionNumber } from '../../helpers/numbers';
 
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'The PBX does not reserve the number: to create a user with it, use Create with "Extension Number From: Next Free Number" instead',
+		name: 'nextFreeNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+const displayOptions = { show: { resource: ['user'], operation: ['getFirstAvailableNumber'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * GET /Users/Pbx.GetFirstAvailableExtensionNumber(): the number only. Nothing is reserved, so
