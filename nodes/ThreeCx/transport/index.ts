@@ -159,7 +159,8 @@ export function stableOrderBy(orderBy: string | undefined): string {
 export interface PageOptions {
 	/** Query options other than $top/$skip/$orderby. */
 	qs: IDataObject;
-	orderBy?: string;
+	/** `$orderby` (made stable with Id); null for collections whose spec offers no $orderby. */
+	orderBy?: string | null;
 	/** Start offset ($skip) the user asked for. */
 	skip?: number;
 	/** Stop after this many records; undefined = all. */
@@ -198,7 +199,8 @@ export async function getAllPages(
 		if (remaining <= 0) break;
 		// The first page always asks for @odata.count so the loop knows where the end is and
 		// needs no extra empty request when the last page is exactly full.
-		const qs: IDataObject = { ...options.qs, $orderby: stableOrderBy(options.orderBy), $top: remaining, $skip: skip };
+		const qs: IDataObject = { ...options.qs, $top: remaining, $skip: skip };
+		if (options.orderBy !== null) qs.$orderby = stableOrderBy(options.orderBy);
 		if (requests === 0) qs.$count = true;
 		const page: IDataObject = await threeCxRequest.call(this, { path, qs }, itemIndex);
 		requests++;
