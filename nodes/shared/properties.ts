@@ -1,5 +1,7 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readNumber } from './numbers';
+
 /** Where a parameter is shown: these operations of this resource. */
 export function showFor(resource: string, operations: string[]): IDisplayOptions {
 	return { show: { resource: [resource], operation: operations } };
@@ -91,5 +93,5 @@ export function returnAllProperties(resource: string, operations: string[]): INo
 /** How many records an item asks for: the Limit, or Infinity when Return All is on. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? Infinity : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	return returnAll ? Infinity : readNumber(ctx, 'limit', itemIndex, { displayName: 'Limit', min: 1, fallback: 50 });
 }
