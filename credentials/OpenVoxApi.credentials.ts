@@ -15,6 +15,9 @@ import { trimBaseUrl } from '../nodes/shared/url';
 
 export const OPENVOX_API_PREFIX = '/api/v0.0.1';
 
+/** How long a login may take; it is never retried (see preAuthentication). */
+const LOGIN_TIMEOUT_MS = 20_000;
+
 /** `http://pbx:9011/` → `http://pbx:9011` */
 export function openVoxBaseUrl(url: unknown): string {
 	return trimBaseUrl(url);
@@ -133,7 +136,7 @@ export class OpenVoxApi implements ICredentialType {
 				json: false,
 				encoding: 'text',
 				skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
-				timeout: 30_000,
+				timeout: LOGIN_TIMEOUT_MS,
 			});
 		} catch (error) {
 			const status = (error as { response?: { status?: number } }).response?.status;
@@ -142,7 +145,14 @@ export class OpenVoxApi implements ICredentialType {
 			if (status !== undefined) {
 				throw new Error(`${LOGIN_FAILED_PREFIX}: HTTP ${status} from the login URL; check the PBX API URL`);
 			}
-			throw error;
+			// No answer (timeout, dropped connection): the PBX may have counted a failed login, so this
+			// is never retried either; a plain Error with the prefix tells the transport so.
+			const reason = /timeout|ETIMEDOUT|ECONNABORTED/i.test(String((error as Error).message))
+				? `the PBX did not answer within ${LOGIN_TIMEOUT_MS / 1000} s`
+				: 'the connection failed before the PBX answered';
+			throw new Error(
+				`${LOGIN_FAILED_PREFIX}: ${reason} (1 attempt; a login is not repeated, since 5 failed logins lock this client IP out for 10 minutes)`,
+			);
 		}
 		const answer = parseLoginAnswer(raw);
 		if (answer.status === 'Success' && typeof answer.token === 'string' && answer.token !== '') {
