@@ -11,8 +11,9 @@ export function showFor(resource: string, operations: string[]): IDisplayOptions
 export type OutputMode = 'normalised' | 'raw';
 
 export interface OutputPropertyOptions {
-	resource: string;
-	operations: string[];
+	/** Only for nodes whose operation files do not scope their properties with updateDisplayOptions. */
+	resource?: string;
+	operations?: string[];
 	/** What "Normalised Extension" holds for this vendor. */
 	normalised: string;
 	/** What "Raw Record" holds for this vendor. */
@@ -26,18 +27,19 @@ export interface OutputPropertyOptions {
  * (name `output`, default `normalised`; see nodes/shared/extension.ts for the shape).
  */
 export function outputProperty(options: OutputPropertyOptions): INodeProperties {
-	return {
+	const property: INodeProperties = {
 		displayName: 'Output',
 		name: 'output',
 		type: 'options',
 		default: 'normalised',
-		displayOptions: showFor(options.resource, options.operations),
 		options: [
 			{ name: 'Normalised Extension', value: 'normalised', description: options.normalised },
 			{ name: 'Raw Record', value: 'raw', description: options.raw },
 		],
 		description: options.description ?? 'Shape of the output items',
 	};
+	if (options.resource && options.operations) property.displayOptions = showFor(options.resource, options.operations);
+	return property;
 }
 
 /** The Output parameter's value for an item. */
@@ -67,15 +69,20 @@ export function includeSecretsProperty(options: IncludeSecretsOptions): INodePro
 	return property;
 }
 
-/** Return All and Limit (default 50) of a Get Many operation, in n8n's own wording. */
-export function returnAllProperties(resource: string, operations: string[]): INodeProperties[] {
+/**
+ * Return All and Limit (default 50) of a Get Many operation, in n8n's own wording. Without
+ * arguments they carry no resource or operation, for operation files that scope their
+ * properties with updateDisplayOptions.
+ */
+export function returnAllProperties(resource?: string, operations?: string[]): INodeProperties[] {
+	const scope = resource && operations ? showFor(resource, operations).show : {};
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
 			default: false,
-			displayOptions: showFor(resource, operations),
+			...(resource && operations ? { displayOptions: showFor(resource, operations) } : {}),
 			description: 'Whether to return all results or only up to a given limit',
 		},
 		{
@@ -84,7 +91,7 @@ export function returnAllProperties(resource: string, operations: string[]): INo
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			displayOptions: { show: { resource: [resource], operation: operations, returnAll: [false] } },
+			displayOptions: { show: { ...scope, returnAll: [false] } },
 			description: 'Max number of results to return',
 		},
 	];

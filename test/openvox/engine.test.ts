@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow, testCredential } from '../../dev/harness/engine';
 import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
-import { validateRegisterPassword } from '../../nodes/OpenVox/actions/extension/fields';
+import { validateRegisterPassword } from '../../nodes/OpenVox/helpers/fields';
 import { SANDBOX_TLS } from '../../dev/sandbox/core';
 import { createOpenVoxSandbox, md5 } from '../../dev/sandbox/openvox';
 

@@ -6,9 +6,9 @@ import {
 	parseNumberList,
 	settingsToBody,
 	validateRegisterPassword,
-} from '../../nodes/OpenVox/actions/extension/fields';
-import { toNormalised, withoutSecrets } from '../../nodes/OpenVox/actions/extension/output';
-import { REGISTER_PASSWORD_LENGTH } from '../../nodes/OpenVox/actions/extension/password';
+} from '../../nodes/OpenVox/helpers/fields';
+import { toNormalised, withoutSecrets } from '../../nodes/OpenVox/helpers/output';
+import { REGISTER_PASSWORD_LENGTH } from '../../nodes/OpenVox/helpers/password';
 import { OpenVox } from '../../nodes/OpenVox/OpenVox.node';
 import { generatePassword } from '../../nodes/shared/password';
 import { toXml } from '../../dev/sandbox/openvox';

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../shared/router';
+import type { PerItemOperation } from '../../shared/router';
 import { routePerItem } from '../../shared/router';
 import * as phone from './phone/Phone.resource';
 import * as user from './user/User.resource';
 import * as userBulk from './userBulk/UserBulk.resource';
 
-const operations: Record<string, Record<string, ItemOperation>> = {
+const operations: Record<string, Record<string, PerItemOperation>> = {
 	user: {
 		getMany: user.getMany.execute,
 		get: user.get.execute,

@@ -1,21 +1,21 @@
 /**
- * Pure Cloudonix subscriber logic (types only from n8n): SIP password generation, reading
- * responses in either password spelling, the normalised extension mapping, and deciding
- * which fields an update would change.
+ * Pure Cloudonix subscriber logic (no n8n imports): SIP password generation, the normalised
+ * extension mapping, and deciding which fields an update would change.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { NormalisedExtension } from '../../shared/extension';
+import { normalisedExtension } from '../../shared/extension';
+import type { RecordShape } from '../../shared/output';
+import { cleanRecord, shapeOutput } from '../../shared/output';
+import type { PasswordLengthRange } from '../../shared/password';
+import { generatePassword } from '../../shared/password';
+import type { OutputMode } from '../../shared/properties';
+import type { JsonObject } from '../transport';
+import { PASSWORD_FIELDS, subscriberPassword } from '../transport';
 
-import type { NormalisedExtension } from '../shared/extension';
-import { normalisedExtension } from '../shared/extension';
-import type { PasswordLengthRange } from '../shared/password';
-import { generatePassword } from '../shared/password';
-import type { OutputMode } from '../shared/properties';
-import { withoutFields } from '../shared/redact';
-
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject };
 
 /**
- * Cloudonix documents no password rule (cloudonix.md §4–5, examples like "s3cret-Pass"); the
+ * Cloudonix documents no password rule (its API examples use passwords like "s3cret-Pass"); the
  * shared generator (nodes/shared/password.ts: letters and digits without look-alikes, always an
  * upper-case letter, a lower-case letter and a digit) is used with lengths 12–64, default 20.
  */
@@ -29,19 +29,9 @@ export function generateSipPassword(length = PASSWORD_DEFAULT_LENGTH): string {
 	return generatePassword(SIP_PASSWORD_LENGTH, length);
 }
 
-/** Response fields that hold the SIP password: current and legacy spelling (cloudonix.md §4). */
-export const PASSWORD_FIELDS = ['sipPassword', 'sip-password'];
-
-export function subscriberPassword(raw: JsonObject): string | undefined {
-	for (const field of PASSWORD_FIELDS) {
-		if (typeof raw[field] === 'string') return raw[field] as string;
-	}
-	return undefined;
-}
-
 /** A copy of the subscriber with the SIP password removed (both spellings). */
 export function withoutSecrets(raw: JsonObject): JsonObject {
-	return withoutFields(raw, PASSWORD_FIELDS);
+	return cleanRecord(raw, SUBSCRIBER_SHAPE, false);
 }
 
 /** Where the node stores a display name, since subscribers have no name field. */
@@ -60,28 +50,33 @@ export function subscriberName(raw: JsonObject): string | undefined {
 	return text(profile[PROFILE_NAME_KEY]) ?? text(profile.name);
 }
 
+/** How subscribers become output items: the SIP password is a secret in both spellings. */
+export const SUBSCRIBER_SHAPE: RecordShape<JsonObject> = {
+	secretFields: PASSWORD_FIELDS,
+	normalise: (record, raw) => {
+		const profile = profileOf(record);
+		const active = typeof record.active === 'boolean' ? record.active : undefined;
+		return normalisedExtension({
+			number: String(record.msisdn ?? ''),
+			name: subscriberName(record),
+			firstName: text(profile.firstName),
+			lastName: text(profile.lastName),
+			email: text(profile.email),
+			enabled: active,
+			status: active === undefined ? undefined : active ? 'active' : 'inactive',
+			id: record.id === undefined || record.id === null ? undefined : String(record.id),
+			source: 'cloudonix',
+			raw,
+		});
+	},
+};
+
 export function toNormalisedExtension(raw: JsonObject, includeSecrets: boolean): NormalisedExtension {
-	const profile = profileOf(raw);
-	const active = typeof raw.active === 'boolean' ? raw.active : undefined;
-	return normalisedExtension({
-		number: String(raw.msisdn ?? ''),
-		name: subscriberName(raw),
-		firstName: text(profile.firstName),
-		lastName: text(profile.lastName),
-		email: text(profile.email),
-		enabled: active,
-		status: active === undefined ? undefined : active ? 'active' : 'inactive',
-		id: raw.id === undefined || raw.id === null ? undefined : String(raw.id),
-		source: 'cloudonix',
-		raw: (includeSecrets ? { ...raw } : withoutSecrets(raw)) as IDataObject,
-	});
+	return shapeOutput(raw, SUBSCRIBER_SHAPE, 'normalised', includeSecrets) as NormalisedExtension;
 }
 
-export type OutputShape = OutputMode;
-
-export function shapeSubscriber(raw: JsonObject, output: OutputShape, includeSecrets: boolean): JsonObject {
-	if (output === 'raw') return includeSecrets ? { ...raw } : withoutSecrets(raw);
-	return toNormalisedExtension(raw, includeSecrets);
+export function shapeSubscriber(raw: JsonObject, output: OutputMode, includeSecrets: boolean): JsonObject {
+	return shapeOutput(raw, SUBSCRIBER_SHAPE, output, includeSecrets);
 }
 
 /** What the user asked to change; undefined fields are left alone. */
@@ -98,7 +93,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /**
  * The PUT body for `changes` against `existing`. Cloudonix does not say whether PUT merges or
- * replaces `profile` (cloudonix.md §6), so the body carries the whole merged profile; that is
+ * replaces `profile`, so the body carries the whole merged profile; that is
  * right under either reading. With `onlyDifferences`, fields already equal are left out and an
  * empty body means "nothing to do".
  */

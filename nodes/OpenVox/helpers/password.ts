@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { PasswordLengthRange } from '../../../shared/password';
-import { generatePassword, isPasswordLengthInRange } from '../../../shared/password';
+import type { PasswordLengthRange } from '../../shared/password';
+import { generatePassword, isPasswordLengthInRange } from '../../shared/password';
 import { validateRegisterPassword } from './fields';
 
 /**
@@ -32,7 +32,7 @@ const PASSWORD_MODE_OPTIONS = [
  * the one the user set. Version 1 therefore defaults to "set"; version 2 (what the editor adds
  * now) defaults to "generate".
  */
-export function passwordModeProperties(operations: string[]): INodeProperties[] {
+export function passwordModeProperties(): INodeProperties[] {
 	const base = {
 		displayName: 'Register Password Mode',
 		name: 'passwordMode',
@@ -44,12 +44,12 @@ export function passwordModeProperties(operations: string[]): INodeProperties[] 
 		{
 			...base,
 			default: 'set',
-			displayOptions: { show: { resource: ['extension'], operation: operations, '@version': [1] } },
+			displayOptions: { show: { '@version': [1] } },
 		},
 		{
 			...base,
 			default: 'generate',
-			displayOptions: { show: { resource: ['extension'], operation: operations, '@version': [{ _cnd: { gte: 2 } }] } },
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
 		},
 	];
 }

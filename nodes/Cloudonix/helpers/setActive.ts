@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { OperationContext } from '../common';
-import { locateSubscriber, outputOptions, shape } from '../common';
+import type { OperationContext } from './parameters';
+import { locateSubscriber, outputOptions, shape } from './parameters';
 
-/** Activate / Deactivate: `PUT {active}` (cloudonix.md §7: deactivate instead of delete). */
+/** Activate / Deactivate: `PUT {active}` (deactivating keeps the subscriber, unlike Delete). */
 export async function setActive(this: IExecuteFunctions, itemIndex: number, context: OperationContext, active: boolean) {
 	const { id } = await locateSubscriber(this, context, itemIndex, false);
 	const updated = await context.client.update(id, { active }, itemIndex);
