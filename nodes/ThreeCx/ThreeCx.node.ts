@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
 import * as user from './actions/user/User.resource';
 import { getGroups } from './methods/loadOptions';
@@ -12,7 +13,8 @@ export class ThreeCx implements INodeType {
 		name: 'threeCx',
 		icon: { light: 'file:threeCx.svg', dark: 'file:threeCx.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: Export Extensions leaves the secret columns out of the file unless Include Secrets is on.
+		version: [1, 2],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage users (extensions) of a 3CX V20 PBX through the Configuration API (XAPI)',
 		defaults: {
@@ -32,6 +34,7 @@ export class ThreeCx implements INodeType {
 				default: 'user',
 			},
 			...user.description,
+			requestOptionsProperty(),
 		],
 	};
 

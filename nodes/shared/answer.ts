@@ -96,6 +96,7 @@ export function excerpt(body: unknown, max = 60): string {
 	let text: string;
 	if (body === undefined || body === null) text = '';
 	else if (Buffer.isBuffer(body)) text = body.toString('utf8');
+	else if (body instanceof ArrayBuffer) text = Buffer.from(body).toString('utf8');
 	else if (typeof body === 'string') text = body;
 	else {
 		try {

@@ -70,14 +70,24 @@ export function readNumber(
 	return checkNumber(ctx.getNode(), value, rule, itemIndex);
 }
 
-/** Like readNumber, but an unset optional parameter (or one left empty) gives undefined. */
+/** Whether the node has a value (maybe an expression) at a dotted parameter path such as `options.skip`. */
+function isSet(ctx: IExecuteFunctions, name: string): boolean {
+	let value: unknown = ctx.getNode().parameters;
+	for (const part of name.split('.')) {
+		if (value === null || typeof value !== 'object') return false;
+		value = (value as Record<string, unknown>)[part];
+	}
+	return value !== undefined;
+}
+
+/** Like readNumber, but a parameter that is not set (an option not added) gives undefined. */
 export function readOptionalNumber(
 	ctx: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
 	rule: NumberRule,
 ): number | undefined {
-	const value = ctx.getNodeParameter(name, itemIndex, undefined) as unknown;
-	if (value === undefined) return undefined;
+	if (!isSet(ctx, name)) return undefined;
+	const value = ctx.getNodeParameter(name, itemIndex) as unknown;
 	return checkNumber(ctx.getNode(), value, rule, itemIndex);
 }

@@ -90,6 +90,8 @@ export interface VendorCall {
 	idempotent?: boolean;
 	/** See VendorRequestOptions.secrets. */
 	secrets?: string[];
+	/** See VendorRequestOptions.expect: every read says what its answer must look like. */
+	expect?: AnswerShape;
 }
 
 const IDEMPOTENT_METHODS: string[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];

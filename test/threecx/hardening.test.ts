@@ -16,8 +16,8 @@ const users = () => sandbox.server.count('GET', '/xapi/v1/Users');
 describe('3CX: an answer that is not the API is an error, never "0 users"', () => {
 	it.each([
 		['Get Many', { operation: 'getMany', returnAll: true }, 'GET /xapi/v1/Users', 'JSON with "value"'],
-		['Get', { operation: 'get', getBy: 'id', userId: '1' }, 'GET /xapi/v1/Users(1)', 'a JSON object with "Id"'],
-		['Get by number', { operation: 'get', getBy: 'number', extensionNumber: '100' }, "GET /xapi/v1/Users(Number='100')", 'a JSON object with "Id"'],
+		['Get', { operation: 'get', getBy: 'id', userId: '1' }, 'GET /xapi/v1/Users(1)', 'a JSON object'],
+		['Get by number', { operation: 'get', getBy: 'number', extensionNumber: '100' }, "GET /xapi/v1/Users(Number='100')", 'a JSON object'],
 	])('%s fails on a maintenance page (HTTP 200 text/html) while the token works', async (_, parameters, request, expected) => {
 		sandbox.server.injectFault({ path: '/xapi/v1/Users', ...MAINTENANCE, times: 100 });
 		const result = await run(parameters);
@@ -66,7 +66,7 @@ describe('3CX: numeric parameters and departments are checked before the request
 		['Limit null', { limit: '={{ null }}' }, 'Limit must be a whole number of at least 1; item 0 has null'],
 		['Skip 2.5', { limit: 5, options: { skip: 2.5 } }, 'Skip must be a whole number of at least 0; item 0 has 2.5'],
 		['Skip "x"', { limit: 5, options: { skip: '={{ "x" }}' } }, 'Skip must be a whole number of at least 0; item 0 has "x"'],
-		['Department "Sales"', { limit: 5, options: { groupId: '={{ "Sales" }}' } }, 'Department must be a whole number of at least 1; item 0 has "Sales"'],
+		['Department "Sales"', { limit: 5, options: { groupId: '={{ "Sales" }}' } }, 'Department Name or ID must be a whole number from 1 to 2147483647; item 0 has "Sales"'],
 	];
 	it.each(cases)('Get Many refuses %s', async (_, parameters, message) => {
 		const result = await run({ operation: 'getMany', ...parameters });
@@ -77,7 +77,7 @@ describe('3CX: numeric parameters and departments are checked before the request
 
 	it('Create refuses a Department that is not a number', async () => {
 		const result = await run({ operation: 'create', Number: '900', FirstName: 'A', additionalFields: { groupId: '={{ "Sales" }}' } });
-		expect(result.error?.message).toBe('Department must be a whole number of at least 1; item 0 has "Sales"');
+		expect(result.error?.message).toBe('Department Name or ID must be a whole number from 1 to 2147483647; item 0 has "Sales"');
 		expect(sandbox.server.count('POST', '/xapi/v1/Users')).toBe(0);
 	});
 

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../../shared/extension';
 import { displayName, normalisedExtension } from '../../shared/extension';
+import { checkNumber } from '../../shared/numbers';
 import type { RecordShape } from '../../shared/output';
 import { cleanRecord, shapeOutput } from '../../shared/output';
 import type { OutputMode } from '../../shared/properties';
@@ -79,13 +80,18 @@ export function userBody(ctx: IExecuteFunctions, fields: IDataObject, itemIndex:
 		body[key] = value;
 	}
 	if (fields.groupId !== undefined && fields.groupId !== '') {
-		const groupId = Number(fields.groupId);
-		if (!Number.isInteger(groupId)) {
-			throw new NodeOperationError(ctx.getNode(), `"Department Name or ID" must be a group ID, got ${JSON.stringify(fields.groupId)}`, {
-				itemIndex,
-			});
-		}
+		const groupId = checkNumber(ctx.getNode(), fields.groupId, DEPARTMENT, itemIndex);
 		body.Groups = [{ GroupId: groupId, Rights: { RoleName: (fields.roleName as string) || 'users' } }];
 	}
 	return body;
+}
+
+/** A department (3CX group) ID: a positive int32, checked before it reaches a body or a $filter. */
+const DEPARTMENT = { displayName: 'Department Name or ID', min: 1, max: 2147483647 };
+
+/** The Department parameter at `name`, or undefined when none is chosen. */
+export function readDepartment(ctx: IExecuteFunctions, name: string, itemIndex: number): number | undefined {
+	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	if (value === undefined || value === '') return undefined;
+	return checkNumber(ctx.getNode(), value, DEPARTMENT, itemIndex);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
-import { threeCxRequest, userPath } from '../../transport';
+import { threeCxDelete, userPath } from '../../transport';
 import { userIdField } from './descriptions';
 
 const properties: INodeProperties[] = [userIdField()];
@@ -12,9 +12,9 @@ const displayOptions = { show: { resource: ['user'], operation: ['delete'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** DELETE /Users({Id}); 3CX answers 204. */
+/** DELETE /Users({Id}); 3CX answers 204. A 404 on a retry after a lost answer means the first attempt deleted it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const id = userIdParameter(this, 'userId', 'User ID', itemIndex);
-	await threeCxRequest.call(this, { method: 'DELETE', path: userPath({ id }) }, itemIndex);
-	return { id: String(id), deleted: true };
+	const { confirmedBy } = await threeCxDelete.call(this, userPath({ id }), itemIndex);
+	return confirmedBy ? { id: String(id), deleted: true, confirmedBy } : { id: String(id), deleted: true };
 }
