@@ -10,7 +10,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { AnswerShape } from './answer';
-import { answerHint, excerpt } from './answer';
+import { answerHint, excerpt, parseJsonAnswer } from './answer';
 import { redactDeep, redactSecrets } from './redact';
 import { formatDuration, MAX_TIMEOUT_ATTEMPTS, readRequestTimeout } from './timeout';
 
@@ -368,7 +368,11 @@ async function send(
 			if (confirmDelete && answerLost && failure.status === 404) return { response: failure.body, confirmedBy: '404 on retry' };
 			if (failure.status === 404 && expect?.emptyOn404) {
 				if (expect.emptyOn404.matches(failure.body)) return { response: expect.emptyOn404.value };
-				throw await unexpectedAnswer(ctx, api, method, requestOptions.url, expect, failure, itemIndex, secrets);
+				// The vendor's own 404 for something else (e.g. an unknown domain) keeps its message;
+				// a page that is not the vendor's at all is an unexpected answer.
+				if (expect.format !== 'json' || parseJsonAnswer(failure.body) === undefined) {
+					throw await unexpectedAnswer(ctx, api, method, requestOptions.url, expect, failure, itemIndex, secrets);
+				}
 			}
 			const local = failure.status === undefined && api.describeLocalFailure?.(failure) !== undefined;
 			const timedOut = isTimeout(failure);

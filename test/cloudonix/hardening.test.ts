@@ -86,7 +86,7 @@ describe('Cloudonix: values a user gets wrong', () => {
 	it.each(['   ', '\t\n'])('refuses a whitespace-only SIP password %p', async (sipPassword) => {
 		const { workflow, run } = setup(sandbox);
 		const result = await run(workflow({ operation: 'create', msisdn: '1500', passwordMode: 'set', sipPassword }));
-		expect(result.error?.message).toBe('The parameter "Password" is empty or only spaces in item 0');
+		expect(result.error?.message).toBe('The parameter "Password" is only whitespace in item 0');
 		expect(sandbox.server.requests).toHaveLength(0);
 	});
 

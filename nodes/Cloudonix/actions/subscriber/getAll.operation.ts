@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readOptionalNumber } from '../../../shared/numbers';
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { OperationContext } from '../../helpers/parameters';
 import { outputOptions, shape } from '../../helpers/parameters';
@@ -55,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { clie
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const prefix = String(filters.msisdnPrefix ?? '').trim();
-	const maxLength = Number(filters.maxMsisdnLength ?? 0);
+	const maxLength = readOptionalNumber(this, 'filters.maxMsisdnLength', itemIndex, { displayName: 'Max MSISDN Length', min: 0 }) ?? 0;
 	const options = outputOptions(this, itemIndex);
 	const subscribers = await client.list(itemIndex);
 	const out: IDataObject[] = [];
