@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { NormalisedExtension } from './extension';
 import type { OutputMode } from './properties';
-import { withoutFields } from './redact';
+import { withoutFields, withoutFieldsDeep } from './redact';
 
 /** How a vendor's records become output items; each vendor node has one (in its helpers/). */
 export interface RecordShape<T extends object = IDataObject> {
@@ -16,21 +16,11 @@ export interface RecordShape<T extends object = IDataObject> {
 	normalise: (record: T, raw: IDataObject) => NormalisedExtension;
 }
 
-function withoutDeep(value: unknown, fields: readonly string[]): unknown {
-	if (Array.isArray(value)) return value.map((entry) => withoutDeep(entry, fields));
-	if (value === null || typeof value !== 'object') return value;
-	const out: IDataObject = {};
-	for (const [key, entry] of Object.entries(value as IDataObject)) {
-		if (!fields.includes(key)) out[key] = withoutDeep(entry, fields) as IDataObject[keyof IDataObject];
-	}
-	return out;
-}
-
 /** A copy of the record without its secrets (unless `includeSecrets`) and without annotations. */
 export function cleanRecord<T extends object>(record: T, shape: RecordShape<T>, includeSecrets: boolean): IDataObject {
 	let copy: IDataObject;
 	if (includeSecrets) copy = { ...(record as IDataObject) };
-	else if (shape.nested) copy = withoutDeep(record, shape.secretFields) as IDataObject;
+	else if (shape.nested) copy = withoutFieldsDeep(record as IDataObject, shape.secretFields);
 	else copy = withoutFields(record as IDataObject, shape.secretFields);
 	if (shape.isAnnotation) for (const key of Object.keys(copy)) if (shape.isAnnotation(key)) delete copy[key];
 	return copy;

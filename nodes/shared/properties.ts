@@ -1,19 +1,16 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readNumber } from './numbers';
 
-/** Where a parameter is shown: these operations of this resource. */
-export function showFor(resource: string, operations: string[]): IDisplayOptions {
-	return { show: { resource: [resource], operation: operations } };
-}
+/*
+ * Properties that every vendor node uses. Like all properties of an operation file they carry
+ * no resource or operation; the operation file scopes them with one updateDisplayOptions call.
+ */
 
 /** The two shapes of the package-wide Output parameter. */
 export type OutputMode = 'normalised' | 'raw';
 
 export interface OutputPropertyOptions {
-	/** Only for nodes whose operation files do not scope their properties with updateDisplayOptions. */
-	resource?: string;
-	operations?: string[];
 	/** What "Normalised Extension" holds for this vendor. */
 	normalised: string;
 	/** What "Raw Record" holds for this vendor. */
@@ -27,7 +24,7 @@ export interface OutputPropertyOptions {
  * (name `output`, default `normalised`; see nodes/shared/extension.ts for the shape).
  */
 export function outputProperty(options: OutputPropertyOptions): INodeProperties {
-	const property: INodeProperties = {
+	return {
 		displayName: 'Output',
 		name: 'output',
 		type: 'options',
@@ -38,8 +35,6 @@ export function outputProperty(options: OutputPropertyOptions): INodeProperties 
 		],
 		description: options.description ?? 'Shape of the output items',
 	};
-	if (options.resource && options.operations) property.displayOptions = showFor(options.resource, options.operations);
-	return property;
 }
 
 /** The Output parameter's value for an item. */
@@ -52,37 +47,27 @@ export interface IncludeSecretsOptions {
 	description: string;
 	/** "Include Secrets" unless the vendor names the switch after what it keeps. */
 	displayName?: string;
-	/** For a top-level parameter; left out inside an Options collection. */
-	displayOptions?: IDisplayOptions;
 }
 
 /** The switch (name `includeSecrets`, default off) that keeps passwords and PINs in the output. */
 export function includeSecretsProperty(options: IncludeSecretsOptions): INodeProperties {
-	const property: INodeProperties = {
+	return {
 		displayName: options.displayName ?? 'Include Secrets',
 		name: 'includeSecrets',
 		type: 'boolean',
 		default: false,
 		description: options.description,
 	};
-	if (options.displayOptions) property.displayOptions = options.displayOptions;
-	return property;
 }
 
-/**
- * Return All and Limit (default 50) of a Get Many operation, in n8n's own wording. Without
- * arguments they carry no resource or operation, for operation files that scope their
- * properties with updateDisplayOptions.
- */
-export function returnAllProperties(resource?: string, operations?: string[]): INodeProperties[] {
-	const scope = resource && operations ? showFor(resource, operations).show : {};
+/** Return All and Limit (default 50) of a Get Many operation, in n8n's own wording. */
+export function returnAllProperties(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
 			default: false,
-			...(resource && operations ? { displayOptions: showFor(resource, operations) } : {}),
 			description: 'Whether to return all results or only up to a given limit',
 		},
 		{
@@ -91,7 +76,7 @@ export function returnAllProperties(resource?: string, operations?: string[]): I
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			displayOptions: { show: { ...scope, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
 		},
 	];

@@ -144,28 +144,3 @@ export async function executeInBatches<T>(
 	}
 	return [output];
 }
-
-/** An operation that runs for one input item (nodes not yet on `route`). */
-export type PerItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<ItemResult>;
-
-/**
- * A node's whole execute for nodes whose operations all run per item: reads each item's
- * resource and operation, runs the matching entry of `operations[resource][operation]`
- * through executePerItem, and fails the item naming both when there is none.
- */
-export async function routePerItem(
-	this: IExecuteFunctions,
-	operations: Record<string, Record<string, PerItemOperation>>,
-): Promise<INodeExecutionData[][]> {
-	return await executePerItem.call(this, async (itemIndex) => {
-		const resource = this.getNodeParameter('resource', itemIndex) as string;
-		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const run = operations[resource]?.[operation];
-		if (!run) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
-				itemIndex,
-			});
-		}
-		return await run.call(this, itemIndex);
-	});
-}

@@ -7,7 +7,7 @@
 import { runWorkflow, loadOptions } from '../../dev/harness/engine';
 import { pkg } from '../../dev/harness/workflow';
 import { htmlPage } from '../../dev/sandbox/core';
-import { NODE, sandboxPerTest, threeCxWorkflow } from './helpers';
+import { NODE, sandboxPerTest, workflow as threeCxWorkflow } from './helpers';
 
 const { sandbox, run, cred } = sandboxPerTest(120);
 const MAINTENANCE = htmlPage(200, 'Maintenance');

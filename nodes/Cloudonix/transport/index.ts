@@ -213,11 +213,11 @@ export class CloudonixClient {
 		secrets: string[] = [],
 		expect?: AnswerShape,
 	): Promise<T> {
-		return await cloudonixRequest.call<RequestContext, [CloudonixCall, number], Promise<T>>(
+		return (await cloudonixRequest.call(
 			this.ctx,
 			{ method, path, body: body as IDataObject | undefined, secrets, pacer: this.pacer, expect },
 			itemIndex,
-		);
+		)) as T;
 	}
 
 	/** The whole domain (one GET; the documented 404 "No subscribers found" means none). */

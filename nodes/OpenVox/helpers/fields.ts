@@ -71,9 +71,22 @@ export const SWITCH_FIELDS = new Set([
 	'dnd',
 ]);
 
+/**
+ * OpenVox's documents disagree on these values. The "Add an Extension" field list names monitor
+ * modes Disabled, Extensive, Listen, Whisper, Barge-in and durations up to 6000; the same page's
+ * request example sends monitormode "Disable", and the "Query Extension Settings" answer shows
+ * monitormode "disable" and maxduration "10800". The PBX takes its own example and its own answer
+ * back, so the node accepts the union: monitor modes without regard to case (the documents
+ * disagree on it), sent as the field list spells them ("disable" → "Disabled"); durations exactly,
+ * with 10800 sent as read. The sandbox accepts the same union.
+ */
 export const MONITOR_MODES = ['Disabled', 'Extensive', 'Listen', 'Whisper', 'Barge-in'];
+const MONITOR_MODE_SPELLINGS: Record<string, string> = {
+	...Object.fromEntries(MONITOR_MODES.map((mode) => [mode.toLowerCase(), mode])),
+	disable: 'Disabled',
+};
 export const RING_TIMEOUTS = ['15', '30', '60', '120', '300'];
-export const MAX_DURATIONS = ['Follow System', 'Unlimited', '60', '300', '600', '900', '1800', '3600', '6000'];
+export const MAX_DURATIONS = ['Follow System', 'Unlimited', '60', '300', '600', '900', '1800', '3600', '6000', '10800'];
 const FORWARD_VALUES = FORWARD_DESTINATIONS.map((o) => o.value as string);
 
 /** Characters the register password may not contain (OpenVox "Add an Extension"): ;&"'\<>`| and space. */
@@ -177,8 +190,9 @@ export function settingsToBody(settings: IDataObject): IDataObject {
 				oneOf(value, field, FORWARD_VALUES);
 				break;
 			case 'monitormode':
-				oneOf(value, field, MONITOR_MODES);
-				break;
+				if (!MONITOR_MODE_SPELLINGS[value.toLowerCase()]) oneOf(value, field, MONITOR_MODES);
+				body[field] = MONITOR_MODE_SPELLINGS[value.toLowerCase()];
+				continue;
 			case 'ringtimeout':
 				oneOf(value, field, RING_TIMEOUTS);
 				break;

@@ -1,7 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { UserWrite } from '../../transport/xml';
-import { idList, splitList } from '../common';
+import { outputProperty as sharedOutputProperty } from '../../../shared/properties';
+
+/**
+ * Properties that several user operations (and Find of the bulk resource) share. They carry no
+ * resource or operation: each operation file scopes its properties with one updateDisplayOptions call.
+ */
+
+/** The package-wide Output parameter. */
+export function outputProperty(): INodeProperties {
+	return sharedOutputProperty({
+		normalised:
+			'The package\'s vendor-neutral shape (number ← userName, name, email, aliases …) that Compare Extensions matches on',
+		raw: 'The user as sipXconfig returns it, converted to JSON',
+	});
+}
+
+export const userIdProperty = (description: string): INodeProperties => ({
+	displayName: 'User ID',
+	name: 'userId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 5',
+	description,
+});
+
 
 /** Optional user fields shared by Create (Additional Fields) and Update (Update Fields). */
 export function userFieldOptions(includeUserName: boolean): INodeProperties[] {
@@ -80,22 +104,4 @@ export function userFieldOptions(includeUserName: boolean): INodeProperties[] {
 		});
 	}
 	return fields;
-}
-
-/** Applies the fields the user set onto a write body; list fields replace the current lists. */
-export function applyUserFields(
-	ctx: IExecuteFunctions,
-	target: UserWrite,
-	fields: IDataObject,
-	itemIndex: number,
-): UserWrite {
-	for (const key of ['userName', 'firstName', 'lastName', 'emailAddress', 'pin', 'sipPassword'] as const) {
-		if (fields[key] !== undefined) target[key] = String(fields[key]);
-	}
-	if (fields.aliases !== undefined) target.aliases = splitList(fields.aliases);
-	if (fields.groupIds !== undefined) target.groupIds = idList(ctx, fields.groupIds, 'Group Names or IDs', itemIndex);
-	if (fields.branchId !== undefined && fields.branchId !== '') {
-		target.branchId = idList(ctx, fields.branchId, 'Branch Name or ID', itemIndex)[0];
-	}
-	return target;
 }

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { stripSecrets } from '../common';
+import { apiJson } from '../transport';
+import { stripSecrets } from './output';
 
 /** `00:04:F2:AE:48:38`, `0004-f2ae-4838` or `0004f2ae4838` → `0004f2ae4838`, or undefined. */
 export function normaliseMac(value: string): string | undefined {
@@ -20,20 +21,14 @@ export function phoneRef(ctx: IExecuteFunctions, value: string, display: string,
 	});
 }
 
-export const phoneIdProperty = (operation: string, description: string): INodeProperties => ({
-	displayName: 'Phone ID or MAC',
-	name: 'phoneId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. 0004f2ae4838 or 12',
-	displayOptions: { show: { resource: ['phone'], operation: [operation] } },
-	description,
-});
-
 /** The CXF API wraps a single phone in nothing or in `{phone: …}` depending on version; unwrap. */
 export function unwrapPhone(body: unknown): IDataObject {
 	const obj = (body ?? {}) as IDataObject;
 	const inner = obj.phone ?? obj.Phone;
 	return stripSecrets((inner && typeof inner === 'object' ? inner : obj) as IDataObject);
+}
+
+/** Reads one phone by id or MAC, without its secrets. */
+export async function readPhone(ctx: IExecuteFunctions, ref: string, i: number): Promise<IDataObject> {
+	return unwrapPhone(await apiJson.call(ctx, { method: 'GET', path: `/phones/${encodeURIComponent(ref)}` }, i));
 }
