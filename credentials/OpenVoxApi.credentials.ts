@@ -12,6 +12,7 @@ import type {
 import { OPENVOX_API_PREFIX, openVoxBaseUrl } from '../nodes/OpenVox/transport/credential';
 import { LOGIN_FAILED_PREFIX, loginFailedMessage } from '../nodes/OpenVox/transport/errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from '../nodes/OpenVox/transport/xml';
+import { connectionProblem, describeFailure } from '../nodes/shared/transport';
 
 /** How long a login may take; it is never retried (see preAuthentication). */
 const LOGIN_TIMEOUT_MS = 20_000;
@@ -140,9 +141,10 @@ export class OpenVoxApi implements ICredentialType {
 			}
 			// No answer (timeout, dropped connection): the PBX may have counted a failed login, so this
 			// is never retried either; a plain Error with the prefix tells the transport so.
-			const reason = /timeout|ETIMEDOUT|ECONNABORTED/i.test(String((error as Error).message))
+			const failure = describeFailure(error);
+			const reason = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${failure.code ?? ''} ${failure.message}`)
 				? `the PBX did not answer within ${LOGIN_TIMEOUT_MS / 1000} s`
-				: 'the connection failed before the PBX answered';
+				: connectionProblem(failure);
 			throw new Error(
 				`${LOGIN_FAILED_PREFIX}: ${reason} (1 attempt; a login is not repeated, since 5 failed logins lock this client IP out for 10 minutes)`,
 			);

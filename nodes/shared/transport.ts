@@ -193,7 +193,7 @@ function isTimeout(failure: HttpFailure): boolean {
 }
 
 /** Words a connection failure in plain language, since n8n rewrites messages that carry raw codes. */
-function connectionProblem(failure: HttpFailure): string {
+export function connectionProblem(failure: HttpFailure): string {
 	const text = `${failure.code ?? ''} ${failure.message}`;
 	return CONNECTION_PROBLEMS.find(([pattern]) => pattern.test(text))?.[1] ?? 'the connection failed';
 }

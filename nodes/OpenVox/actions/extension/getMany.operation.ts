@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { formatRecord } from '../../helpers/output';
-import { openVoxRequest } from '../../transport';
+import { EXTENSION_LIST, openVoxRequest } from '../../transport';
 import { outputProperties } from './descriptions';
 
 export const EXTENSION_STATUSES = ['Registered', 'Unavailable', 'Idle', 'Ringing', 'Busy', 'Hold', 'Malfunction', 'Fxsnoport'];
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; type?: string };
 	const output = readOutputMode(this, itemIndex);
-	const answer = await openVoxRequest.call(this, { path: 'extensionlist/query', idempotent: true }, itemIndex);
+	const answer = await openVoxRequest.call(this, { path: 'extensionlist/query', idempotent: true, expect: EXTENSION_LIST }, itemIndex);
 	const list = Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
 	const type = filters.type?.trim().toLowerCase();
 	return list
