@@ -91,6 +91,19 @@ export function xmlWithRoot(...roots: string[]): AnswerShape {
 	};
 }
 
+/** Any XML document except a web page (`<html>`), for answers whose root varies. */
+export function xmlDocument(): AnswerShape {
+	return {
+		expected: 'an XML document',
+		format: 'xml',
+		matches: (body) => {
+			const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : undefined;
+			const root = text === undefined ? undefined : xmlRootName(text);
+			return root !== undefined && root.toLowerCase() !== 'html';
+		},
+	};
+}
+
 /** At most `max` characters of a body, on one line, for an error message. */
 export function excerpt(body: unknown, max = 60): string {
 	let text: string;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
+import { USER_DOCUMENT } from '../../helpers/user';
 import { parseOrFail, restXml } from '../../transport';
 import type { RestUser } from '../../transport/xml';
 import { parseUserList } from '../../transport/xml';
@@ -94,7 +95,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const users: RestUser[] = [];
 	const seen = new Set<number | undefined>();
 	for (let page = 1; ; page++) {
-		const text = await restXml.call(this, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize } }, i);
+		const text = await restXml.call(this, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize }, expect: USER_DOCUMENT }, i);
 		const result = await parseOrFail(this, text, parseUserList, 'user list', i);
 		for (const user of result.users) {
 			// A user created while paging shifts later pages; do not emit anyone twice.
