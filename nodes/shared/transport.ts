@@ -5,6 +5,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -14,7 +15,8 @@ import { answerHint, excerpt, parseJsonAnswer } from './answer';
 import { redactDeep, redactSecrets } from './redact';
 import { formatDuration, MAX_TIMEOUT_ATTEMPTS, readRequestTimeout } from './timeout';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Node executions, editor dropdowns and the change triggers' polls all send requests. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** How a vendor's transport wants failures retried. */
 export interface RetryPolicy {

@@ -11,7 +11,7 @@
  * - `{subscriber-id}` takes an id or an MSISDN and the server's precedence is UNCONFIRMED, so an
  *   MSISDN lookup checks the answer's msisdn and falls back to the list on a mismatch.
  */
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
@@ -183,12 +183,12 @@ export class CloudonixClient {
 	private directory?: Map<string, JsonObject>;
 
 	private constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: RequestContext,
 		readonly domain: string,
 		private readonly pacer: RequestPacer,
 	) {}
 
-	static async create(ctx: IExecuteFunctions, options: ClientOptions): Promise<CloudonixClient> {
+	static async create(ctx: RequestContext, options: ClientOptions): Promise<CloudonixClient> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const domain = String(credentials.domain ?? '').trim();
 		if (!domain) {

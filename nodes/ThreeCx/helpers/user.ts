@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../../shared/extension';
@@ -89,9 +89,13 @@ export function userBody(ctx: IExecuteFunctions, fields: IDataObject, itemIndex:
 /** A department (3CX group) ID: a positive int32, checked before it reaches a body or a $filter. */
 const DEPARTMENT = { displayName: 'Department Name or ID', min: 1, max: 2147483647 };
 
+/** A Department value as a group ID, or undefined when none is chosen (empty). */
+export function departmentId(node: INode, value: unknown, itemIndex: number): number | undefined {
+	if (value === undefined || value === '') return undefined;
+	return checkNumber(node, value, DEPARTMENT, itemIndex);
+}
+
 /** The Department parameter at `name`, or undefined when none is chosen. */
 export function readDepartment(ctx: IExecuteFunctions, name: string, itemIndex: number): number | undefined {
-	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	if (value === undefined || value === '') return undefined;
-	return checkNumber(ctx.getNode(), value, DEPARTMENT, itemIndex);
+	return departmentId(ctx.getNode(), ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex);
 }

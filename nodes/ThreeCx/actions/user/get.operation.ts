@@ -8,7 +8,7 @@ import { userIdParameter } from '../../helpers/ids';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
 import { commaList } from '../../transport/odata';
-import { includeSecretsOption, ODATA_OPTIONS, outputField } from './descriptions';
+import { includeSecretsOption, ODATA_OPTIONS, outputField, userIdField } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,16 +22,7 @@ const properties: INodeProperties[] = [
 		],
 		description: 'How to identify the user',
 	},
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 42',
-		displayOptions: { show: { getBy: ['id'] } },
-		description: 'The 3CX user ID (not the extension number)',
-	},
+	{ ...userIdField(), displayOptions: { show: { getBy: ['id'] } } },
 	{
 		displayName: 'Extension Number',
 		name: 'extensionNumber',
