@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
 import * as department from './actions/department/Department.resource';
 import * as phone from './actions/phone/Phone.resource';
@@ -17,7 +18,8 @@ export class ThreeCx implements INodeType {
 		group: ['output'],
 		// Version 2: Get, Update and Delete pick the user with a resource locator (list, extension
 		// number or ID), and Create never sends an empty number: it is an error, and "Next Free
-		// Number" asks the PBX explicitly. Version 1 keeps its User ID parameters and its Create.
+		// Number" asks the PBX explicitly. Export Extensions leaves the secret columns out of the
+		// file unless Include Secrets is on. Version 1 keeps its User ID parameters, its Create and its export.
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -45,6 +47,7 @@ export class ThreeCx implements INodeType {
 			...user.description,
 			...department.description,
 			...phone.description,
+			requestOptionsProperty(),
 		],
 	};
 

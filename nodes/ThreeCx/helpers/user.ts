@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../../shared/extension';
 import { displayName, normalisedExtension } from '../../shared/extension';
+import { checkNumber } from '../../shared/numbers';
 import type { RecordShape } from '../../shared/output';
 import { cleanRecord, shapeOutput } from '../../shared/output';
 import type { OutputMode } from '../../shared/properties';
@@ -82,13 +82,22 @@ export function userBody(ctx: IExecuteFunctions, fields: IDataObject, itemIndex:
 		body[key] = value;
 	}
 	if (fields.groupId !== undefined && fields.groupId !== '') {
-		const groupId = Number(fields.groupId);
-		if (!Number.isInteger(groupId)) {
-			throw new NodeOperationError(ctx.getNode(), `"Department Name or ID" must be a group ID, got ${JSON.stringify(fields.groupId)}`, {
-				itemIndex,
-			});
-		}
+		const groupId = checkNumber(ctx.getNode(), fields.groupId, DEPARTMENT, itemIndex);
 		body.Groups = [{ GroupId: groupId, Rights: { RoleName: (fields.roleName as string) || 'users' } }];
 	}
 	return body;
+}
+
+/** A department (3CX group) ID: a positive int32, checked before it reaches a body or a $filter. */
+const DEPARTMENT = { displayName: 'Department Name or ID', min: 1, max: 2147483647 };
+
+/** A Department value as a group ID, or undefined when none is chosen (empty). */
+export function departmentId(node: INode, value: unknown, itemIndex: number): number | undefined {
+	if (value === undefined || value === '') return undefined;
+	return checkNumber(node, value, DEPARTMENT, itemIndex);
+}
+
+/** The Department parameter at `name`, or undefined when none is chosen. */
+export function readDepartment(ctx: IExecuteFunctions, name: string, itemIndex: number): number | undefined {
+	return departmentId(ctx.getNode(), ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex);
 }

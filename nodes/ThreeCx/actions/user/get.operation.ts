@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { jsonObject } from '../../../shared/answer';
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
@@ -70,6 +71,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (select) qs.$select = select;
 	const expand = commaList(options.expand);
 	if (expand) qs.$expand = expand;
-	const user = await threeCxRequest.call(this, { path, qs }, itemIndex);
+	const user = await threeCxRequest.call(this, { path, qs, expect: jsonObject() }, itemIndex);
 	return shapeUser(user, readOutputMode(this, itemIndex), options.includeSecrets === true);
 }
