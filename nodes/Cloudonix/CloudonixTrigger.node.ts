@@ -1,9 +1,17 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsProperty, optionsProperty, pollChanges, triggerSafetyProperty, watchFieldsProperty } from '../shared/changeTrigger';
+import {
+	eventsProperty,
+	filtersProperty,
+	optionsProperty,
+	pollChanges,
+	triggerSafetyProperty,
+	watchField,
+	watchFieldsProperty,
+} from '../shared/changeTrigger';
 import { subscriberFilter } from './actions/subscriber/getAll.operation';
-import { toNormalisedExtension } from './subscriber';
+import { toNormalisedExtension } from './helpers/subscriber';
 import { CloudonixClient, DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from './transport';
 
 export class CloudonixTrigger implements INodeType {
@@ -26,22 +34,16 @@ export class CloudonixTrigger implements INodeType {
 			eventsProperty,
 			watchFieldsProperty(
 				[
-					{ name: 'E-Mail', value: 'email', description: 'The e-mail in the subscriber\'s profile' },
-					{ name: 'Enabled', value: 'enabled', description: 'The subscriber\'s active flag' },
-					{ name: 'First Name', value: 'firstName', description: 'The first name in the profile' },
-					{ name: 'Last Name', value: 'lastName', description: 'The last name in the profile' },
-					{ name: 'Name', value: 'name', description: 'The display name in the profile (or its name)' },
+					watchField('email', 'The e-mail in the subscriber\'s profile'),
+					watchField('enabled', 'The subscriber\'s active flag'),
+					watchField('firstName', 'The first name in the profile'),
+					watchField('lastName', 'The last name in the profile'),
+					watchField('name', 'The display name in the profile (or its name)'),
 				],
 				['email', 'enabled', 'name'],
 			),
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				description: 'Applied by the node to the whole domain that Cloudonix returns. A subscriber that stops matching counts as deleted.',
-				options: [
+			filtersProperty(
+				[
 					{
 						displayName: 'MSISDN Prefix',
 						name: 'msisdnPrefix',
@@ -60,7 +62,8 @@ export class CloudonixTrigger implements INodeType {
 							'Only subscribers whose MSISDN has at most this many characters, e.g. 5 to leave out phone numbers (DIDs) and keep extensions. 0 means no limit.',
 					},
 				],
-			},
+				'Applied by the node to the whole domain that Cloudonix returns. A subscriber that stops matching counts as deleted.',
+			),
 			optionsProperty,
 			triggerSafetyProperty,
 		],

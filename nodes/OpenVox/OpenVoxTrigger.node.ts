@@ -1,9 +1,17 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsProperty, optionsProperty, pollChanges, triggerSafetyProperty, watchFieldsProperty } from '../shared/changeTrigger';
+import {
+	eventsProperty,
+	filtersProperty,
+	optionsProperty,
+	pollChanges,
+	triggerSafetyProperty,
+	watchField,
+	watchFieldsProperty,
+} from '../shared/changeTrigger';
 import { extensionFilter, listExtensions } from './actions/extension/getMany.operation';
-import { toNormalised } from './actions/extension/output';
+import { toNormalised } from './helpers/output';
 
 export class OpenVoxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,18 +34,13 @@ export class OpenVoxTrigger implements INodeType {
 			// The extension list carries number, name, type and status only (extensionlist/query).
 			watchFieldsProperty(
 				[
-					{ name: 'Name', value: 'name', description: 'The extension\'s user name' },
-					{ name: 'Registration Status', value: 'status', description: 'Registered, Unavailable, Idle, Ringing …; changes with every call' },
+					watchField('name', 'The extension\'s user name'),
+					watchField('status', 'Registered, Unavailable, Idle, Ringing …; changes with every call'),
 				],
 				['name'],
 			),
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
+			filtersProperty(
+				[
 					{
 						displayName: 'Type',
 						name: 'type',
@@ -47,7 +50,7 @@ export class OpenVoxTrigger implements INodeType {
 						description: 'Only extensions of this type, e.g. pjsip, sip, iax or fxs (case-insensitive)',
 					},
 				],
-			},
+			),
 			optionsProperty,
 			triggerSafetyProperty,
 		],

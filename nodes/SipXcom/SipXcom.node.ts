@@ -2,10 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as phone from './actions/phone/Phone.resource';
+import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
 import * as user from './actions/user/User.resource';
 import * as userBulk from './actions/userBulk/UserBulk.resource';
 import * as loadOptions from './methods/loadOptions';
+import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class SipXcom implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +24,7 @@ export class SipXcom implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sipXcomApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -43,6 +45,7 @@ export class SipXcom implements INodeType {
 			...user.description,
 			...userBulk.description,
 			...phone.description,
+			requestOptionsProperty(),
 		],
 	};
 

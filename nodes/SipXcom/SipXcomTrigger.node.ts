@@ -1,8 +1,16 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { eventsProperty, optionsProperty, pollChanges, triggerSafetyProperty, watchFieldsProperty } from '../shared/changeTrigger';
-import { stripSecrets, toNormalised } from './actions/common';
+import {
+	eventsProperty,
+	filtersProperty,
+	optionsProperty,
+	pollChanges,
+	triggerSafetyProperty,
+	watchField,
+	watchFieldsProperty,
+} from '../shared/changeTrigger';
+import { stripSecrets, toNormalised } from './helpers/output';
 import { listUsers } from './actions/user/getMany.operation';
 import { getBranches } from './methods/loadOptions';
 
@@ -26,21 +34,16 @@ export class SipXcomTrigger implements INodeType {
 			eventsProperty,
 			watchFieldsProperty(
 				[
-					{ name: 'Aliases', value: 'aliases', description: 'Other numbers and names the user is reachable by' },
-					{ name: 'E-Mail', value: 'email' },
-					{ name: 'First Name', value: 'firstName' },
-					{ name: 'Last Name', value: 'lastName' },
-					{ name: 'Name', value: 'name', description: 'First and last name' },
+					watchField('aliases', 'Other numbers and names the user is reachable by'),
+					watchField('email'),
+					watchField('firstName'),
+					watchField('lastName'),
+					watchField('name', 'First and last name'),
 				],
 				['email', 'name'],
 			),
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
+			filtersProperty(
+				[
 					{
 						displayName: 'Branch Name or ID',
 						name: 'branch',
@@ -51,7 +54,7 @@ export class SipXcomTrigger implements INodeType {
 							'Only users of this branch (sipXconfig <code>branch</code> parameter). A user who leaves it counts as deleted. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 				],
-			},
+			),
 			optionsProperty,
 			triggerSafetyProperty,
 		],

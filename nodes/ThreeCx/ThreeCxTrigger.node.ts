@@ -1,9 +1,17 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { eventsProperty, optionsProperty, pollChanges, triggerSafetyProperty, watchFieldsProperty } from '../shared/changeTrigger';
-import { withDepartment } from './actions/user/fields';
-import { normaliseUser } from './helpers/user';
+import {
+	eventsProperty,
+	filtersProperty,
+	optionsProperty,
+	pollChanges,
+	triggerSafetyProperty,
+	watchField,
+	watchFieldsProperty,
+} from '../shared/changeTrigger';
+import { withDepartment } from './transport/odata';
+import { departmentId, normaliseUser } from './helpers/user';
 import { getGroups } from './methods/loadOptions';
 import { getAllPages } from './transport';
 
@@ -27,23 +35,18 @@ export class ThreeCxTrigger implements INodeType {
 			eventsProperty,
 			watchFieldsProperty(
 				[
-					{ name: 'E-Mail', value: 'email' },
-					{ name: 'Enabled', value: 'enabled' },
-					{ name: 'First Name', value: 'firstName' },
-					{ name: 'Last Name', value: 'lastName' },
-					{ name: 'Mobile', value: 'mobile' },
-					{ name: 'Name', value: 'name', description: 'First and last name as the directory shows them' },
-					{ name: 'Registration Status', value: 'status', description: 'Registered or unregistered; changes whenever a phone logs on or off' },
+					watchField('email'),
+					watchField('enabled'),
+					watchField('firstName'),
+					watchField('lastName'),
+					watchField('mobile'),
+					watchField('name', 'First and last name as the directory shows them'),
+					watchField('status', 'Registered or unregistered; changes whenever a phone logs on or off'),
 				],
 				['email', 'enabled', 'name'],
 			),
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
+			filtersProperty(
+				[
 					{
 						displayName: 'Department Name or ID',
 						name: 'groupId',
@@ -54,7 +57,7 @@ export class ThreeCxTrigger implements INodeType {
 							'Only users who are members of this department. A user who leaves it counts as deleted. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 				],
-			},
+			),
 			optionsProperty,
 			triggerSafetyProperty,
 		],
@@ -66,7 +69,7 @@ export class ThreeCxTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
-		const filter = withDepartment(undefined, filters.groupId);
+		const filter = withDepartment(undefined, departmentId(this.getNode(), filters.groupId, 0));
 		return await pollChanges.call(this, {
 			source: '3cx',
 			vendor: '3CX',

@@ -39,6 +39,36 @@ export const eventsProperty: INodeProperties = {
 	description: 'Which changes start the workflow. Each change is one item with the event, the extension and, for updates, the changed fields.',
 };
 
+const WATCHABLE: Record<string, string> = {
+	aliases: 'Aliases',
+	email: 'E-Mail',
+	enabled: 'Enabled',
+	firstName: 'First Name',
+	lastName: 'Last Name',
+	mobile: 'Mobile',
+	name: 'Name',
+	status: 'Registration Status',
+};
+
+/** One Watched Fields option: a field of the normalised extension, with the vendor's meaning. */
+export function watchField(value: keyof typeof WATCHABLE, description?: string): INodePropertyOptions {
+	return description ? { name: WATCHABLE[value], value, description } : { name: WATCHABLE[value], value };
+}
+
+/** The Filters collection of a trigger; `options` are the vendor's list filters. */
+export function filtersProperty(options: INodeProperties[], description?: string): INodeProperties {
+	const property: INodeProperties = {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+	if (description) property.description = description;
+	return property;
+}
+
 /** The Watched Fields parameter: which normalised fields count as an update. */
 export function watchFieldsProperty(fields: INodePropertyOptions[], defaults: string[]): INodeProperties {
 	return {

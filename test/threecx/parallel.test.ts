@@ -6,7 +6,7 @@
 import { runWorkflow } from '../../dev/harness/engine';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 import { MAX_TOKEN_REQUESTS_PER_REQUEST } from '../../nodes/ThreeCx/transport';
-import { credentialFor, NODE, threeCxWorkflow } from './helpers';
+import { credentialFor, NODE, workflow } from './helpers';
 
 const sandbox = createThreeCxSandbox();
 
@@ -29,8 +29,8 @@ describe('3CX: parallel executions on one credential', () => {
 	it.each([4, 8])('%i parallel executions all succeed; token requests stay within the bound', async (executions) => {
 		const { store, credential } = credentialFor(sandbox); // no token yet: every execution starts by asking for one
 		const requestsPerExecution = 10;
-		const workflow = threeCxWorkflow(credential, { operation: 'get', getBy: 'id', userId: '={{ $json.id }}' }, gets(requestsPerExecution));
-		const results = await Promise.all(Array.from({ length: executions }, async () => await runWorkflow(workflow, store)));
+		const reads = workflow(credential, { operation: 'get', getBy: 'id', userId: '={{ $json.id }}' }, gets(requestsPerExecution));
+		const results = await Promise.all(Array.from({ length: executions }, async () => await runWorkflow(reads, store)));
 
 		expect(results.map((result) => result.error?.message ?? result.status)).toEqual(Array(executions).fill('success'));
 		for (const result of results) expect(result.json(NODE).map((user) => user.id)).toEqual(gets(requestsPerExecution).map((item) => item.id));
@@ -43,9 +43,9 @@ describe('3CX: parallel executions on one credential', () => {
 
 	it('a paged Get Many running beside other executions returns every user once', async () => {
 		const { store, credential } = credentialFor(sandbox);
-		const getMany = threeCxWorkflow(credential, { operation: 'getMany', returnAll: true });
-		const getOne = threeCxWorkflow(credential, { operation: 'get', getBy: 'id', userId: '={{ $json.id }}' }, gets(5));
-		const [paged, ...others] = await Promise.all([getMany, getOne, getOne, getOne].map(async (workflow) => await runWorkflow(workflow, store)));
+		const getMany = workflow(credential, { operation: 'getMany', returnAll: true });
+		const getOne = workflow(credential, { operation: 'get', getBy: 'id', userId: '={{ $json.id }}' }, gets(5));
+		const [paged, ...others] = await Promise.all([getMany, getOne, getOne, getOne].map(async (run) => await runWorkflow(run, store)));
 		expect([paged, ...others].map((result) => result.status)).toEqual(['success', 'success', 'success', 'success']);
 		const ids = paged.json(NODE).map((user) => user.id);
 		expect(ids).toHaveLength(250);
@@ -54,7 +54,7 @@ describe('3CX: parallel executions on one credential', () => {
 
 	it('a wrong Client Secret is final: one login, no retries', async () => {
 		const { store, credential } = credentialFor(sandbox, { clientSecret: 'not-the-secret' });
-		const result = await runWorkflow(threeCxWorkflow(credential, { operation: 'get', getBy: 'id', userId: '1' }), store);
+		const result = await runWorkflow(workflow(credential, { operation: 'get', getBy: 'id', userId: '1' }), store);
 		expect(result.status).toBe('error');
 		// The token endpoint's 401 is a wrong secret, not a revoked token: nothing is repeated.
 		expect(tokenRequests()).toBe(1);

@@ -2,7 +2,7 @@ import { csvToObjects, objectsToCsv, parseCsv } from '../../nodes/ThreeCx/helper
 import { parseUserIds, toUserId } from '../../nodes/ThreeCx/helpers/ids';
 import { normaliseUser } from '../../nodes/ThreeCx/helpers/user';
 import { extractThreeCxError, odataString, stableOrderBy, userPath } from '../../nodes/ThreeCx/transport';
-import { searchPhrase, withDepartment } from '../../nodes/ThreeCx/actions/user/fields';
+import { searchPhrase, withDepartment } from '../../nodes/ThreeCx/transport/odata';
 import { applyQuery, parseFilter } from '../../dev/sandbox/threecx/odata';
 import type { EntitySet } from '../../dev/sandbox/threecx/odata';
 
@@ -68,7 +68,7 @@ describe('OData helpers', () => {
 		expect(searchPhrase('"john doe"')).toBe('"john doe"');
 		expect(searchPhrase('john')).toBe('john');
 		expect(withDepartment(undefined, 3)).toBe('Groups/any(g:g/GroupId eq 3)');
-		expect(withDepartment('a eq 1', '')).toBe('a eq 1');
+		expect(withDepartment('a eq 1', undefined)).toBe('a eq 1');
 	});
 
 	it('reads OData and token error bodies', () => {

@@ -58,11 +58,11 @@ const SWITCHES = new Set([
 	'dnd',
 ]);
 /**
- * The values add/update accept: the union of what OpenVox documents, compared without case. The
- * "Add an Extension" field list names `Disabled` and the durations up to 6000, its own request
- * example sends `Disable`, and the "Query Extension Settings" answer shows `disable` and `10800`;
- * a real PBX takes its own example and its own answer back, so the sandbox takes all of them and
- * stores the value as sent.
+ * The values add/update accept: the union of what OpenVox documents. The "Add an Extension" field
+ * list names `Disabled` and the durations up to 6000, its own request example sends `Disable`, and
+ * the "Query Extension Settings" answer shows `disable` and `10800`; a real PBX takes its own
+ * example and its own answer back, so the sandbox takes all of them and stores the value as sent.
+ * Where the documents disagree on case (monitormode) the comparison ignores case.
  */
 const ENUMS: Record<string, string[]> = {
 	ntransferto: ['Voicemail', 'Extension', 'Mobile Number', 'Custom Number'],
@@ -71,7 +71,9 @@ const ENUMS: Record<string, string[]> = {
 	ringtimeout: ['15', '30', '60', '120', '300'],
 	maxduration: ['Follow System', 'Unlimited', '60', '300', '600', '900', '1800', '3600', '6000', '10800'],
 };
-const inEnum = (field: string, value: string) => ENUMS[field].some((allowed) => allowed.toLowerCase() === value.toLowerCase());
+const CASE_INSENSITIVE = new Set(['monitormode']);
+const inEnum = (field: string, value: string) =>
+	CASE_INSENSITIVE.has(field) ? ENUMS[field].some((allowed) => allowed.toLowerCase() === value.toLowerCase()) : ENUMS[field].includes(value);
 /** The keys "Query Extension Settings" documents (example answer and parameter table); nothing else is answered. */
 const QUERY_FIELDS = new Set([
 	'extnumber', 'username', 'type', 'noanswerforward', 'busyforward', 'status', 'callerid', 'userpassword',

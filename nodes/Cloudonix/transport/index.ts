@@ -1,23 +1,37 @@
 /**
- * The one place the Cloudonix node talks HTTP. Vendor facts (cloudonix.md):
- * - Bearer key; paths `/customers/self/domains/{domain}/subscribers[/{id|msisdn}]` (SPEC25, OPBX).
- *   The seed's `/api/domains/{uuid}/subscribers` does not exist and is not used.
+ * The one place the Cloudonix node talks HTTP. Vendor facts (Cloudonix's OpenAPI spec, as
+ * bundled in the open-source OPBX project, and OPBX's own Cloudonix client):
+ * - Bearer key; paths `/customers/self/domains/{domain}/subscribers[/{id|msisdn}]`.
+ *   An older `/api/domains/{uuid}/subscribers` layout does not exist and is not used.
  * - List returns the whole domain as one JSON array (no paging); 404 on a list means "none".
  * - Errors: `{status:false, message}` in some APIs; OPBX falls back to `error`.
- * - Rate limit: 10 requests per 3 s per domain (SPEC25; the docs site says per 10 s), 429 beyond,
- *   no Retry-After documented. Requests are paced per process, credential and domain; 429s
- *   (another worker's share) are retried with backoff.
+ * - Rate limit: 10 requests per 3 s per domain (the OpenAPI spec; the docs site says per 10 s),
+ *   429 beyond, no Retry-After documented. Requests are paced per process, credential and
+ *   domain; 429s (another worker's share) are retried with backoff.
  * - `{subscriber-id}` takes an id or an MSISDN and the server's precedence is UNCONFIRMED, so an
  *   MSISDN lookup checks the answer's msisdn and falls back to the list on a mismatch.
  */
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RequestContext, VendorApi } from '../../shared/transport';
-import { RequestPacer, vendorRequest } from '../../shared/transport';
-import { trimBaseUrl } from '../../shared/url';
-import type { JsonObject } from '../subscriber';
-import { subscriberPassword } from '../subscriber';
+import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
+import type { AnswerShape } from '../../shared/answer';
+import { jsonArray, jsonObject, parseJsonAnswer } from '../../shared/answer';
+import type { DeleteOutcome } from '../../shared/transport';
+import { RequestPacer, vendorDelete, vendorRequest } from '../../shared/transport';
+import { cloudonixBaseUrl, CREDENTIAL_TYPE } from './credential';
+
+export type JsonObject = Record<string, unknown>;
+
+/** Subscriber fields that hold the SIP password: the current and the legacy spelling. */
+export const PASSWORD_FIELDS = ['sipPassword', 'sip-password'];
+
+export function subscriberPassword(raw: JsonObject): string | undefined {
+	for (const field of PASSWORD_FIELDS) {
+		if (typeof raw[field] === 'string') return raw[field] as string;
+	}
+	return undefined;
+}
 
 export const DEFAULT_REQUESTS_PER_WINDOW = 10;
 export const DEFAULT_WINDOW_MS = 3000;
@@ -44,7 +58,7 @@ function messageOf(body: unknown): string | undefined {
 
 export const cloudonixApi: VendorApi = {
 	displayName: 'Cloudonix',
-	credentialType: 'cloudonixApi',
+	credentialType: CREDENTIAL_TYPE,
 	secretFields: ['apiKey'],
 	extractErrorMessage: (body) => messageOf(body),
 	describeStatus: (status) => {
@@ -83,6 +97,78 @@ export function isDuplicateError(error: unknown): boolean {
 	return false;
 }
 
+/** Paces requests: `acquire` before each attempt, retries included (see RequestPacer.acquire). */
+export interface Pace {
+	acquire(): Promise<() => void>;
+}
+
+export interface CloudonixCall extends VendorCall {
+	/** Shared by all items of a run, so every request (retries included) counts against the rate limit. */
+	pacer?: Pace;
+}
+
+/** One Cloudonix API call (path below the API base URL) with a JSON answer. */
+export async function cloudonixRequest<T>(this: RequestContext, call: CloudonixCall, itemIndex?: number): Promise<T> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const pacer = call.pacer;
+	return (await vendorRequest.call(
+		this,
+		cloudonixApi,
+		{
+			method: call.method ?? 'GET',
+			url: `${cloudonixBaseUrl(credentials.baseUrl)}${call.path}`,
+			qs: call.qs,
+			headers: { Accept: 'application/json' },
+			body: call.body,
+			json: true,
+			idempotent: call.idempotent,
+			// Counted from completion: see RequestPacer.acquire (no 429 from latency jitter).
+			beforeAttempt: pacer ? async () => await pacer.acquire() : undefined,
+			secrets: call.secrets,
+			expect: call.expect,
+		},
+		itemIndex,
+	)) as T;
+}
+
+/** A DELETE with the run's pacing; a lost answer whose retry gets 404 is reported as deleted. */
+export async function cloudonixDelete(this: RequestContext, call: CloudonixCall, itemIndex?: number): Promise<DeleteOutcome> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const pacer = call.pacer;
+	return await vendorDelete.call(
+		this,
+		cloudonixApi,
+		{
+			url: `${cloudonixBaseUrl(credentials.baseUrl)}${call.path}`,
+			headers: { Accept: 'application/json' },
+			json: true,
+			beforeAttempt: pacer ? async () => await pacer.acquire() : undefined,
+		},
+		itemIndex,
+	);
+}
+
+/**
+ * The subscribers list: a JSON array, or the documented JSON 404 "No subscribers found" for an
+ * empty domain (SPEC25). A proxy's or maintenance page, even on HTTP 404, is an error: read as
+ * "no subscribers" it would make a sync deactivate the whole domain.
+ */
+const SUBSCRIBER_LIST = jsonArray({
+	emptyOn404: {
+		matches: (body) => /no subscribers/i.test(String((parseJsonAnswer(body) as JsonObject | undefined)?.message ?? '')),
+		value: [],
+	},
+});
+
+/** One subscriber: a JSON object. */
+const SUBSCRIBER = jsonObject();
+
+/** A lookup by MSISDN: the subscriber, or null on Cloudonix's JSON 404 (never on a foreign 404 page). */
+const SUBSCRIBER_LOOKUP: AnswerShape = {
+	...SUBSCRIBER,
+	emptyOn404: { matches: (body) => typeof parseJsonAnswer(body) === 'object' && parseJsonAnswer(body) !== null, value: null },
+};
+
 export interface CreateResult {
 	subscriber: JsonObject;
 	/** `created`: this call created it; `exists`: the MSISDN was already taken. */
@@ -102,15 +188,17 @@ export interface ClientOptions {
  */
 const pacers = new Map<string, RequestPacer>();
 
-function sharedPacer(ctx: RequestContext, baseUrl: string, domain: string): RequestPacer {
-	const credential = ctx.getNode().credentials?.cloudonixApi;
+/** The process-wide pacer of this node's credential and domain, at this node's rate. */
+function sharedPace(ctx: RequestContext, baseUrl: string, domain: string, options: ClientOptions): Pace {
+	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 	const key = JSON.stringify([credential?.id ?? credential?.name ?? '', baseUrl, domain]);
 	let pacer = pacers.get(key);
 	if (!pacer) {
 		pacer = new RequestPacer(DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS);
 		pacers.set(key, pacer);
 	}
-	return pacer;
+	const shared = pacer;
+	return { acquire: async () => await shared.acquire(options.requestsPerWindow, options.windowMs) };
 }
 
 /**
@@ -123,22 +211,20 @@ export class CloudonixClient {
 
 	private constructor(
 		private readonly ctx: RequestContext,
-		private readonly baseUrl: string,
 		readonly domain: string,
-		private readonly pacer: RequestPacer,
-		private readonly options: ClientOptions,
+		private readonly pacer: Pace,
 	) {}
 
 	static async create(ctx: RequestContext, options: ClientOptions): Promise<CloudonixClient> {
-		const credentials = await ctx.getCredentials('cloudonixApi');
-		const baseUrl = trimBaseUrl(credentials.baseUrl || 'https://api.cloudonix.io');
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const domain = String(credentials.domain ?? '').trim();
 		if (!domain) {
 			throw new NodeOperationError(ctx.getNode(), 'The Cloudonix API credential has no Domain', {
 				description: 'Enter the domain name or UUID in the credential.',
 			});
 		}
-		return new CloudonixClient(ctx, baseUrl, domain, sharedPacer(ctx, baseUrl, domain), options);
+		const baseUrl = cloudonixBaseUrl(credentials.baseUrl);
+		return new CloudonixClient(ctx, domain, sharedPace(ctx, baseUrl, domain, options));
 	}
 
 	private subscribersPath(ref?: string): string {
@@ -153,34 +239,18 @@ export class CloudonixClient {
 		itemIndex: number,
 		body?: JsonObject,
 		secrets: string[] = [],
+		expect?: AnswerShape,
 	): Promise<T> {
-		return (await vendorRequest.call(
+		return (await cloudonixRequest.call(
 			this.ctx,
-			cloudonixApi,
-			{
-				method,
-				url: `${this.baseUrl}${path}`,
-				headers: { Accept: 'application/json' },
-				body,
-				json: true,
-				// Counted from completion: see RequestPacer.acquire (no 429 from latency jitter).
-				beforeAttempt: async () => await this.pacer.acquire(this.options.requestsPerWindow, this.options.windowMs),
-				secrets,
-			},
+			{ method, path, body: body as IDataObject | undefined, secrets, pacer: this.pacer, expect },
 			itemIndex,
 		)) as T;
 	}
 
-	/** The whole domain (one GET; a 404 means the domain has no subscribers). */
+	/** The whole domain (one GET; the documented 404 "No subscribers found" means none). */
 	async list(itemIndex: number): Promise<JsonObject[]> {
-		let result: unknown;
-		try {
-			result = await this.request<unknown>('GET', this.subscribersPath(), itemIndex);
-		} catch (error) {
-			if (statusOf(error) === 404) result = [];
-			else throw error;
-		}
-		const list = Array.isArray(result) ? (result as JsonObject[]) : [];
+		const list = await this.request<JsonObject[]>('GET', this.subscribersPath(), itemIndex, undefined, [], SUBSCRIBER_LIST);
 		this.directory = new Map(list.map((sub) => [String(sub.msisdn), sub]));
 		return list;
 	}
@@ -205,7 +275,7 @@ export class CloudonixClient {
 
 	/** GET by subscriber id (a 404 throws). */
 	async getById(id: string, itemIndex: number): Promise<JsonObject> {
-		return await this.request<JsonObject>('GET', this.subscribersPath(id), itemIndex);
+		return await this.request<JsonObject>('GET', this.subscribersPath(id), itemIndex, undefined, [], SUBSCRIBER);
 	}
 
 	/**
@@ -215,11 +285,8 @@ export class CloudonixClient {
 	 */
 	async findByMsisdn(msisdn: string, itemIndex: number, fresh = false): Promise<JsonObject | undefined> {
 		if (this.directory && !fresh) return this.directory.get(msisdn);
-		let found: JsonObject | undefined;
-		try {
-			found = await this.request<JsonObject>('GET', this.subscribersPath(msisdn), itemIndex);
-		} catch (error) {
-			if (statusOf(error) !== 404) throw error;
+		const found = await this.request<JsonObject | null>('GET', this.subscribersPath(msisdn), itemIndex, undefined, [], SUBSCRIBER_LOOKUP);
+		if (found === null) {
 			this.forget(msisdn);
 			return undefined;
 		}
@@ -272,11 +339,13 @@ export class CloudonixClient {
 		return updated;
 	}
 
-	async delete(id: string, msisdn: string | undefined, itemIndex: number): Promise<void> {
-		await this.request<unknown>('DELETE', this.subscribersPath(id), itemIndex);
+	/** Deletes by id; `confirmedBy` is set when a lost answer's retry found the subscriber gone. */
+	async delete(id: string, msisdn: string | undefined, itemIndex: number): Promise<DeleteOutcome> {
+		const outcome = await cloudonixDelete.call(this.ctx, { path: this.subscribersPath(id), pacer: this.pacer }, itemIndex);
 		if (msisdn !== undefined) this.forget(msisdn);
 		else if (this.directory) {
 			for (const [key, sub] of this.directory) if (String(sub.id) === id) this.directory.delete(key);
 		}
+		return outcome;
 	}
 }

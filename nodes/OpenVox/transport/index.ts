@@ -1,13 +1,15 @@
 import type { ICredentialDataDecryptedObject, IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { OPENVOX_API_PREFIX, openVoxBaseUrl } from '../../../credentials/OpenVoxApi.credentials';
-import type { RequestContext, VendorApi } from '../../shared/transport';
+import type { AnswerShape } from '../../shared/answer';
+import { answerHint, excerpt, jsonWithList } from '../../shared/answer';
+import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
+import { checkXmlFields } from '../../shared/xmlText';
+import { fieldLabel } from '../helpers/fields';
+import { CREDENTIAL_TYPE, OPENVOX_API_PREFIX, openVoxBaseUrl } from './credential';
 import { LOGIN_FAILED_PREFIX, LOGIN_HINT, TOKEN_ERRNOS, errnoMessage } from './errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from './xml';
-
-export const OPENVOX_CREDENTIAL = 'openVoxApi';
 
 export type OpenVoxFormat = 'json' | 'xml';
 
@@ -23,7 +25,7 @@ function isFailedBody(body: unknown): body is OpenVoxAnswer {
 
 export const openVoxApi: VendorApi = {
 	displayName: 'OpenVox',
-	credentialType: OPENVOX_CREDENTIAL,
+	credentialType: CREDENTIAL_TYPE,
 	// The token travels in the query string (?token=), so it is redacted like the password.
 	secretFields: ['password', 'token'],
 	extractErrorMessage: (body) => {
@@ -64,7 +66,29 @@ export function parseAnswer(raw: unknown): OpenVoxAnswer {
 	}
 }
 
-export interface OpenVoxRequestOptions {
+/**
+ * Every OpenVox answer is its envelope, JSON or `<xml>`, with a `status` (HTTP 200 also for
+ * failures). Anything else on HTTP 200 (a proxy's or maintenance page) is an unexpected answer.
+ */
+const OPENVOX_ENVELOPE: AnswerShape = {
+	expected: 'an OpenVox answer (JSON or <xml> with "status")',
+	format: 'json',
+	matches: (body) => {
+		try {
+			return typeof parseAnswer(body).status === 'string';
+		} catch {
+			return false;
+		}
+	},
+};
+
+/** The list of Get Many and the dropdowns: `extlist`. */
+export const EXTENSION_LIST = jsonWithList('extlist');
+
+/** The records of `extension/query`: `extinfos`. */
+export const EXTENSION_INFOS = jsonWithList('extinfos');
+
+interface OpenVoxRequestOptions {
 	/** Whether sending the request twice cannot change the outcome (queries, plain updates). */
 	idempotent?: boolean;
 }
@@ -79,6 +103,10 @@ async function send(
 	options: OpenVoxRequestOptions,
 ): Promise<OpenVoxAnswer> {
 	const format: OpenVoxFormat = credentials.apiFormat === 'xml' ? 'xml' : 'json';
+	// XML 1.0 cannot carry control characters; the PBX would get a malformed document.
+	if (format === 'xml' && body !== undefined) {
+		checkXmlFields(ctx.getNode(), body, itemIndex ?? 0, (path) => fieldLabel(path[0] ?? ''));
+	}
 	const raw = await vendorRequest.call(
 		ctx,
 		api,
@@ -93,6 +121,7 @@ async function send(
 			encoding: 'text',
 			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
 			idempotent: options.idempotent ?? false,
+			expect: OPENVOX_ENVELOPE,
 		},
 		itemIndex,
 	);
@@ -109,7 +138,9 @@ function tokenRejected(answer: OpenVoxAnswer): boolean {
 }
 
 /**
- * Calls one OpenVox endpoint and returns the answer of a successful call.
+ * Calls one OpenVox endpoint (`call.path`, e.g. `extension/query`; always a POST whose body is
+ * `call.body`, sent as JSON or XML as the credential says) and returns the answer of a
+ * successful call. Only calls marked idempotent are repeated after a lost answer.
  *
  * OpenVox answers HTTP 200 even when the token is gone (errno 20004 "no such token", 20006
  * "token timed out"), so n8n's own retry-after-401 never fires. On those errno values this
@@ -117,13 +148,9 @@ function tokenRejected(answer: OpenVoxAnswer): boolean {
  * runs the credential's preAuthentication (one login) and persists the new token for later
  * items and executions. If another execution already replaced the token, it is just reused.
  */
-export async function openVoxRequest(
-	this: RequestContext,
-	endpoint: string,
-	body?: IDataObject,
-	itemIndex?: number,
-	options: OpenVoxRequestOptions = {},
-): Promise<OpenVoxAnswer> {
+export async function openVoxRequest(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<OpenVoxAnswer> {
+	const { path: endpoint, body } = call;
+	const options: OpenVoxRequestOptions = { idempotent: call.idempotent };
 	const rejected = rejectedLogins.get(this);
 	if (rejected !== undefined) {
 		// Each item would otherwise log in again (the stored token is still empty), and with
@@ -135,7 +162,9 @@ export async function openVoxRequest(
 		});
 	}
 	try {
-		return await tokenRequest.call(this, endpoint, body, itemIndex, options);
+		const answer = await tokenRequest.call(this, endpoint, body, itemIndex, options);
+		if (call.expect && !call.expect.matches(answer)) throw unexpectedSuccess(this, endpoint, call.expect, answer, itemIndex);
+		return answer;
 	} catch (error) {
 		const message = (error as Error).message;
 		if (typeof message === 'string' && message.startsWith(LOGIN_FAILED_PREFIX)) rejectedLogins.set(this, message);
@@ -156,21 +185,21 @@ async function tokenRequest(
 	itemIndex: number | undefined,
 	options: OpenVoxRequestOptions,
 ): Promise<OpenVoxAnswer> {
-	const credentials = await this.getCredentials(OPENVOX_CREDENTIAL);
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	let answer = await send(this, openVoxApi, credentials, endpoint, body, itemIndex, options);
 	if (tokenRejected(answer)) {
-		const current = await this.getCredentials(OPENVOX_CREDENTIAL);
+		const current = await this.getCredentials(CREDENTIAL_TYPE);
 		const replaced = typeof current.token === 'string' && current.token !== '' && current.token !== credentials.token;
 		let api = openVoxApi;
 		if (!replaced) {
-			const reference = this.getNode().credentials?.[OPENVOX_CREDENTIAL];
+			const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
 			api = {
 				...openVoxApi,
 				additionalCredentialOptions: {
 					credentialsDecrypted: {
 						id: reference?.id ?? '',
 						name: reference?.name ?? '',
-						type: OPENVOX_CREDENTIAL,
+						type: CREDENTIAL_TYPE,
 						data: { ...current, token: '' },
 					},
 				},
@@ -195,6 +224,22 @@ async function tokenRequest(
 		});
 	}
 	return answer;
+}
+
+/** "Success" without the list a read needs: never read as "no extensions". */
+function unexpectedSuccess(
+	ctx: RequestContext,
+	endpoint: string,
+	expect: AnswerShape,
+	answer: OpenVoxAnswer,
+	itemIndex: number | undefined,
+): NodeApiError {
+	const message = `Unexpected answer from OpenVox for ${endpoint}: expected ${expect.expected}, got ${JSON.stringify(excerpt(answer))}`;
+	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description: answerHint('OpenVox', 'application/json', answer),
+		itemIndex,
+	});
 }
 
 function errnoHint(errno: string): string | undefined {

@@ -1,13 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { threeCxBaseUrl } from '../../../credentials/ThreeCxApi.credentials';
-import type { ReauthenticationPolicy, RequestContext, VendorApi } from '../../shared/transport';
-import { vendorRequest } from '../../shared/transport';
-
-export const CREDENTIAL_TYPE = 'threeCxApi';
-
-/** XAPI lives under /xapi/v1 on the PBX (swagger `servers: - url: /xapi/v1`). */
-export const XAPI_PATH = '/xapi/v1';
+import type { AnswerShape } from '../../shared/answer';
+import { jsonWithList } from '../../shared/answer';
+import type { DeleteOutcome, ReauthenticationPolicy, RequestContext, VendorApi, VendorCall } from '../../shared/transport';
+import { vendorDelete, vendorRequest } from '../../shared/transport';
+import { CREDENTIAL_TYPE, threeCxBaseUrl, XAPI_PATH } from './credential';
 
 /** 3CX answers `$top` above 100 with HTTP 400 ("The limit of '100' for Top query has been exceeded"). */
 export const MAX_PAGE_SIZE = 100;
@@ -93,34 +90,25 @@ export const threeCxApi: VendorApi = {
 	},
 };
 
-export interface ThreeCxRequest {
-	method?: IHttpRequestMethods;
-	/** Path below /xapi/v1, e.g. `/Users(12)`. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-}
-
 async function baseUrl(ctx: RequestContext): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	return `${threeCxBaseUrl(credentials.url)}${XAPI_PATH}`;
 }
 
-/** One XAPI call with a JSON answer (or none, for 204). */
-export async function threeCxRequest(
-	this: RequestContext,
-	request: ThreeCxRequest,
-	itemIndex?: number,
-): Promise<IDataObject> {
+/** One XAPI call (path below /xapi/v1, e.g. `/Users(12)`) with a JSON answer (or none, for 204). */
+export async function threeCxRequest(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<IDataObject> {
 	const response = await vendorRequest.call(
 		this,
 		threeCxApi,
 		{
-			method: request.method ?? 'GET',
-			url: `${await baseUrl(this)}${request.path}`,
-			qs: request.qs,
-			body: request.body,
+			method: call.method ?? 'GET',
+			url: `${await baseUrl(this)}${call.path}`,
+			qs: call.qs,
+			body: call.body,
 			json: true,
+			idempotent: call.idempotent,
+			secrets: call.secrets,
+			expect: call.expect,
 		},
 		itemIndex,
 	);
@@ -128,28 +116,46 @@ export async function threeCxRequest(
 	return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : {};
 }
 
+/** DELETE of one XAPI entity; a lost answer whose retry gets 404 is reported as deleted (confirmedBy). */
+export async function threeCxDelete(this: RequestContext, path: string, itemIndex?: number): Promise<DeleteOutcome> {
+	return await vendorDelete.call(this, threeCxApi, { url: `${await baseUrl(this)}${path}`, json: true }, itemIndex);
+}
+
+/** An OData collection answer: JSON with a `value` array (a web page on HTTP 200 is an error, not "none"). */
+export const COLLECTION = jsonWithList('value');
+
 export interface RawResponse {
 	body: Buffer;
 	headers: IDataObject;
 	statusCode: number;
 }
 
+function bytesText(body: unknown): string {
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	return typeof body === 'string' ? body : JSON.stringify(body ?? '');
+}
+
+/** Export Extensions answers CSV (live PBXs) or JSON (the swagger); a web page is neither. */
+const EXPORT_ANSWER: AnswerShape = {
+	expected: 'CSV or JSON',
+	format: 'json',
+	matches: (body) => !/^\s*</.test(bytesText(body).replace(/^\ufeff/, '')),
+};
+
 /** One XAPI call whose answer is kept as bytes with its headers (CSV exports). */
-export async function threeCxRawRequest(
-	this: IExecuteFunctions,
-	request: ThreeCxRequest,
-	itemIndex?: number,
-): Promise<RawResponse> {
+export async function threeCxRawRequest(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<RawResponse> {
 	const response = (await vendorRequest.call(
 		this,
 		threeCxApi,
 		{
-			method: request.method ?? 'GET',
-			url: `${await baseUrl(this)}${request.path}`,
-			qs: request.qs,
+			method: call.method ?? 'GET',
+			url: `${await baseUrl(this)}${call.path}`,
+			qs: call.qs,
 			headers: { Accept: 'text/csv, application/json;q=0.9, */*;q=0.5' },
 			encoding: 'arraybuffer',
 			returnFullResponse: true,
+			expect: EXPORT_ANSWER,
 		},
 		itemIndex,
 	)) as { body: unknown; headers: IDataObject; statusCode: number };
@@ -194,7 +200,8 @@ export function stableOrderBy(orderBy: string | undefined): string {
 export interface PageOptions {
 	/** Query options other than $top/$skip/$orderby. */
 	qs: IDataObject;
-	orderBy?: string;
+	/** `$orderby` (made stable with Id); null for collections whose spec offers no $orderby. */
+	orderBy?: string | null;
 	/** Start offset ($skip) the user asked for. */
 	skip?: number;
 	/** Stop after this many records; undefined = all. */
@@ -233,9 +240,10 @@ export async function getAllPages(
 		if (remaining <= 0) break;
 		// The first page always asks for @odata.count so the loop knows where the end is and
 		// needs no extra empty request when the last page is exactly full.
-		const qs: IDataObject = { ...options.qs, $orderby: stableOrderBy(options.orderBy), $top: remaining, $skip: skip };
+		const qs: IDataObject = { ...options.qs, $top: remaining, $skip: skip };
+		if (options.orderBy !== null) qs.$orderby = stableOrderBy(options.orderBy);
 		if (requests === 0) qs.$count = true;
-		const page: IDataObject = await threeCxRequest.call(this, { path, qs }, itemIndex);
+		const page: IDataObject = await threeCxRequest.call(this, { path, qs, expect: COLLECTION }, itemIndex);
 		requests++;
 		const value = Array.isArray(page?.value) ? (page.value as IDataObject[]) : [];
 		if (typeof page?.['@odata.count'] === 'number') count = page['@odata.count'] as number;

@@ -1,20 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readOptionalNumber } from '../../../shared/numbers';
 import { readLimit, returnAllProperties } from '../../../shared/properties';
-import type { JsonObject } from '../../subscriber';
-import { msisdnHasPrefix } from '../../subscriber';
-import type { OperationContext } from '../common';
-import { outputOptions, outputProperty, shape, show } from '../common';
+import type { OperationContext } from '../../helpers/parameters';
+import { outputOptions, shape } from '../../helpers/parameters';
+import type { JsonObject } from '../../helpers/subscriber';
+import { msisdnHasPrefix } from '../../helpers/subscriber';
+import { outputProperty } from './descriptions';
 
-export const description: INodeProperties[] = [
-	...returnAllProperties('subscriber', ['getAll']),
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: show(['getAll']),
 		description: 'Applied by the node after Cloudonix returns the whole domain (the API has no query filters)',
 		options: [
 			{
@@ -43,8 +45,12 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	outputProperty(['getAll']),
+	outputProperty(),
 ];
+
+const displayOptions = { show: { resource: ['subscriber'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** The Filters collection (Active Only, MSISDN Prefix, Max MSISDN Length) as a test on one subscriber. */
 export function subscriberFilter(filters: IDataObject): (sub: JsonObject) => boolean {
@@ -59,7 +65,9 @@ export function subscriberFilter(filters: IDataObject): (sub: JsonObject) => boo
 /** Cloudonix returns the whole domain in one array, so filters and the limit apply locally. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {
 	const limit = readLimit(this, itemIndex);
-	const matches = subscriberFilter(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const maxMsisdnLength = readOptionalNumber(this, 'filters.maxMsisdnLength', itemIndex, { displayName: 'Max MSISDN Length', min: 0 });
+	const matches = subscriberFilter({ ...filters, maxMsisdnLength });
 	const options = outputOptions(this, itemIndex);
 	const subscribers = await client.list(itemIndex);
 	const out: IDataObject[] = [];

@@ -1,24 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import type { RequestContext } from '../../../shared/transport';
-import { openVoxRequest } from '../../transport';
-import { formatRecord, outputProperties } from './output';
-
-const show = { resource: ['extension'], operation: ['getMany'] };
+import { formatRecord } from '../../helpers/output';
+import { EXTENSION_LIST, openVoxRequest } from '../../transport';
+import { outputProperties } from './descriptions';
 
 export const EXTENSION_STATUSES = ['Registered', 'Unavailable', 'Idle', 'Ringing', 'Busy', 'Hold', 'Malfunction', 'Fxsnoport'];
 
-export const description: INodeProperties[] = [
-	...returnAllProperties('extension', ['getMany']),
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		// The PBX returns the whole list in one answer (no paging); filters apply to that list.
 		options: [
 			{
@@ -39,8 +38,12 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	...outputProperties(['getMany'], false),
+	...outputProperties(false),
 ];
+
+const displayOptions = { show: { resource: ['extension'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** `extensionlist/query`: number, status, type and name of every extension, in one answer. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
@@ -56,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** `extensionlist/query`: every extension in one answer. */
 export async function listExtensions(ctx: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
-	const answer = await openVoxRequest.call(ctx, 'extensionlist/query', undefined, itemIndex, { idempotent: true });
+	const answer = await openVoxRequest.call(ctx, { path: 'extensionlist/query', idempotent: true, expect: EXTENSION_LIST }, itemIndex);
 	return Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
 }
 

@@ -1,26 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { RequestContext } from '../../../shared/transport';
+import { USER_DOCUMENT } from '../../helpers/user';
 import { parseOrFail, restXml } from '../../transport';
 import type { RestUser } from '../../transport/xml';
 import { parseUserList } from '../../transport/xml';
-import { idList, shapeUser } from '../common';
+import { shapeUser } from '../../helpers/output';
+import { idList } from '../../helpers/parameters';
+import { outputProperty } from './descriptions';
 
 /** Users per request when paging (`pagesize`). sipXconfig documents no cap; 250 keeps each XML answer small. */
 export const PAGE_SIZE = 250;
 
-const show = { resource: ['user'], operation: ['getMany'] };
-
-export const description: INodeProperties[] = [
-	...returnAllProperties('user', ['getMany']),
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Branch Name or ID',
@@ -47,7 +48,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Sort Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Sort By',
@@ -74,7 +74,12 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	outputProperty(),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, i);
@@ -108,7 +113,7 @@ export async function listUsers(ctx: RequestContext, qs: IDataObject, limit: num
 	const seen = new Set<number | undefined>();
 	let total = 0;
 	for (let page = 1; ; page++) {
-		const text = await restXml(ctx, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize } }, itemIndex);
+		const text = await restXml.call(ctx, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize }, expect: USER_DOCUMENT }, itemIndex);
 		const result = await parseOrFail(ctx, text, parseUserList, 'user list', itemIndex);
 		if (page === 1) total = result.metadata.totalResults;
 		for (const user of result.users) {

@@ -1,37 +1,30 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { jsonObject } from '../../../shared/answer';
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
+import { userIdParameter } from '../../helpers/ids';
+import { userKey } from '../../helpers/locator';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
-import { commaList, includeSecretsOption, ODATA_OPTIONS, outputField, show, userIdParameter } from './fields';
+import { commaList } from '../../transport/odata';
+import { FROM_V2, includeSecretsOption, ODATA_OPTIONS, outputField, userIdField, userLocatorField, V1_ONLY } from './descriptions';
 
-const OPERATION = ['get'];
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Get By',
 		name: 'getBy',
 		type: 'options',
 		default: 'id',
-		displayOptions: show(OPERATION),
+		displayOptions: V1_ONLY,
 		options: [
 			{ name: 'User ID', value: 'id', description: 'GET /Users({ID})' },
 			{ name: 'Extension Number', value: 'number', description: "GET /Users(Number='100')" },
 		],
 		description: 'How to identify the user',
 	},
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 42',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['id'] } },
-		description: 'The 3CX user ID (not the extension number)',
-	},
+	{ ...userIdField(), displayOptions: { show: { getBy: ['id'], '@version': [1] } } },
 	{
 		displayName: 'Extension Number',
 		name: 'extensionNumber',
@@ -39,25 +32,31 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 100',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['number'] } },
+		displayOptions: { show: { getBy: ['number'], '@version': [1] } },
 		description: 'The extension number of the user',
 	},
-	outputField(OPERATION),
+	userLocatorField(FROM_V2),
+	outputField(),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: show(OPERATION),
 		options: [ODATA_OPTIONS.expand, includeSecretsOption(), ODATA_OPTIONS.select],
 	},
 ];
 
+const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** GET /Users({Id}) or, by extension number, GET /Users(Number='100') (GetUserByNumber). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const getBy = this.getNodeParameter('getBy', itemIndex) as 'id' | 'number';
 	let path: string;
-	if (getBy === 'number') {
+	if (this.getNode().typeVersion >= 2) {
+		path = userPath(userKey(this, itemIndex));
+	} else if ((this.getNodeParameter('getBy', itemIndex) as 'id' | 'number') === 'number') {
 		const number = String(this.getNodeParameter('extensionNumber', itemIndex) ?? '').trim();
 		if (number === '') {
 			throw new NodeOperationError(this.getNode(), '"Extension Number" is empty', { itemIndex });
@@ -72,6 +71,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (select) qs.$select = select;
 	const expand = commaList(options.expand);
 	if (expand) qs.$expand = expand;
-	const user = await threeCxRequest.call(this, { path, qs }, itemIndex);
+	const user = await threeCxRequest.call(this, { path, qs, expect: jsonObject() }, itemIndex);
 	return shapeUser(user, readOutputMode(this, itemIndex), options.includeSecrets === true);
 }
