@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { AnswerShape } from '../../shared/answer';
-import { jsonWithList } from '../../shared/answer';
+import { jsonObject, jsonWithList } from '../../shared/answer';
 import type { DeleteOutcome, RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { vendorDelete, vendorRequest } from '../../shared/transport';
 import { CREDENTIAL_TYPE, threeCxBaseUrl, XAPI_PATH } from './credential';
@@ -92,7 +92,8 @@ export async function threeCxRequest(this: RequestContext, call: VendorCall, ite
 			json: true,
 			idempotent: call.idempotent,
 			secrets: call.secrets,
-			expect: call.expect,
+			// Every read of an entity is a JSON object unless the caller says more (collections).
+			expect: call.expect ?? ((call.method ?? 'GET') === 'GET' ? ENTITY : undefined),
 		},
 		itemIndex,
 	);
@@ -104,6 +105,9 @@ export async function threeCxRequest(this: RequestContext, call: VendorCall, ite
 export async function threeCxDelete(this: RequestContext, path: string, itemIndex?: number): Promise<DeleteOutcome> {
 	return await vendorDelete.call(this, threeCxApi, { url: `${await baseUrl(this)}${path}`, json: true }, itemIndex);
 }
+
+/** An entity answer (a user, a department, a function's result): a JSON object. */
+const ENTITY = jsonObject();
 
 /** An OData collection answer: JSON with a `value` array (a web page on HTTP 200 is an error, not "none"). */
 export const COLLECTION = jsonWithList('value');
@@ -184,7 +188,8 @@ export function stableOrderBy(orderBy: string | undefined): string {
 export interface PageOptions {
 	/** Query options other than $top/$skip/$orderby. */
 	qs: IDataObject;
-	orderBy?: string;
+	/** `$orderby` (made stable with Id); null for collections whose spec offers no $orderby. */
+	orderBy?: string | null;
 	/** Start offset ($skip) the user asked for. */
 	skip?: number;
 	/** Stop after this many records; undefined = all. */
@@ -223,7 +228,8 @@ export async function getAllPages(
 		if (remaining <= 0) break;
 		// The first page always asks for @odata.count so the loop knows where the end is and
 		// needs no extra empty request when the last page is exactly full.
-		const qs: IDataObject = { ...options.qs, $orderby: stableOrderBy(options.orderBy), $top: remaining, $skip: skip };
+		const qs: IDataObject = { ...options.qs, $top: remaining, $skip: skip };
+		if (options.orderBy !== null) qs.$orderby = stableOrderBy(options.orderBy);
 		if (requests === 0) qs.$count = true;
 		const page: IDataObject = await threeCxRequest.call(this, { path, qs, expect: COLLECTION }, itemIndex);
 		requests++;
