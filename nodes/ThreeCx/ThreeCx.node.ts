@@ -18,9 +18,8 @@ export class ThreeCx implements INodeType {
 		group: ['output'],
 		// Version 2: Get, Update and Delete pick the user with a resource locator (list, extension
 		// number or ID), and Create never sends an empty number: it is an error, and "Next Free
-		// Number" asks the PBX explicitly; Export Extensions leaves the secret columns out of the
-		// file unless Include Secrets is on. Version 1 keeps its User ID parameters, its Create and
-		// the export file as the PBX sent it.
+		// Number" asks the PBX explicitly. Export Extensions leaves the secret columns out of the
+		// file unless Include Secrets is on. Version 1 keeps its User ID parameters, its Create and its export.
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -14,20 +14,16 @@ const displayOptions = { show: { resource: ['user'], operation: ['delete'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
- * DELETE /Users({Id}); 3CX answers 204, and a 404 on a retry after a lost answer means the
- * first attempt deleted the user. By extension number (version 2) the ID is looked up first
- * with GET /Users(Number='…'): the spec offers DELETE only by ID.
+ * DELETE /Users({Id}); 3CX answers 204, and a 404 on a retry after a lost answer means the first
+ * attempt deleted it. By extension number (version 2) the ID is looked up first with
+ * GET /Users(Number='…'): the spec offers DELETE only by ID.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	if (this.getNode().typeVersion >= 2) {
 		const user = await resolveUser(this, itemIndex);
 		const { confirmedBy } = await threeCxDelete.call(this, userPath({ id: user.id }), itemIndex);
-		return {
-			id: String(user.id),
-			...(user.number === undefined ? {} : { number: user.number }),
-			deleted: true,
-			...(confirmedBy ? { confirmedBy } : {}),
-		};
+		const deleted = user.number === undefined ? { id: String(user.id), deleted: true } : { id: String(user.id), number: user.number, deleted: true };
+		return confirmedBy ? { ...deleted, confirmedBy } : deleted;
 	}
 	const id = userIdParameter(this, 'userId', 'User ID', itemIndex);
 	const { confirmedBy } = await threeCxDelete.call(this, userPath({ id }), itemIndex);
