@@ -2,6 +2,8 @@
  * Runs workflows (as exported by the n8n editor) through n8n-core's real execution
  * engine with this package's node and credential types.
  */
+// Must come first: it keeps n8n-core out of the user's own ~/.n8n.
+import './env';
 import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialTestRequest,

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
 import * as subscriber from './actions/subscriber/Subscriber.resource';
 import { CREDENTIAL_TYPE } from './transport/credential';
@@ -31,6 +32,7 @@ export class Cloudonix implements INodeType {
 				default: 'subscriber',
 			},
 			...subscriber.description,
+			requestOptionsProperty(),
 		],
 	};
 

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as extension from './actions/extension/Extension.resource';
+import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
 import { getExtensions } from './methods/loadOptions';
 import { CREDENTIAL_TYPE } from './transport/credential';
@@ -35,6 +36,7 @@ export class OpenVox implements INodeType {
 				default: 'extension',
 			},
 			...extension.description,
+			requestOptionsProperty(),
 		],
 	};
 

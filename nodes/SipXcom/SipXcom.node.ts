@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as phone from './actions/phone/Phone.resource';
+import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
 import * as user from './actions/user/User.resource';
 import * as userBulk from './actions/userBulk/UserBulk.resource';
@@ -44,6 +45,7 @@ export class SipXcom implements INodeType {
 			...user.description,
 			...userBulk.description,
 			...phone.description,
+			requestOptionsProperty(),
 		],
 	};
 

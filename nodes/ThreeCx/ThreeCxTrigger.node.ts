@@ -11,7 +11,7 @@ import {
 	watchFieldsProperty,
 } from '../shared/changeTrigger';
 import { withDepartment } from './transport/odata';
-import { normaliseUser } from './helpers/user';
+import { departmentId, normaliseUser } from './helpers/user';
 import { getGroups } from './methods/loadOptions';
 import { getAllPages } from './transport';
 
@@ -69,7 +69,7 @@ export class ThreeCxTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
-		const filter = withDepartment(undefined, filters.groupId);
+		const filter = withDepartment(undefined, departmentId(this.getNode(), filters.groupId, 0));
 		return await pollChanges.call(this, {
 			source: '3cx',
 			vendor: '3CX',

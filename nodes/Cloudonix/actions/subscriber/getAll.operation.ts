@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readOptionalNumber } from '../../../shared/numbers';
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { OperationContext } from '../../helpers/parameters';
 import { outputOptions, shape } from '../../helpers/parameters';
@@ -64,7 +65,9 @@ export function subscriberFilter(filters: IDataObject): (sub: JsonObject) => boo
 /** Cloudonix returns the whole domain in one array, so filters and the limit apply locally. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {
 	const limit = readLimit(this, itemIndex);
-	const matches = subscriberFilter(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const maxMsisdnLength = readOptionalNumber(this, 'filters.maxMsisdnLength', itemIndex, { displayName: 'Max MSISDN Length', min: 0 });
+	const matches = subscriberFilter({ ...filters, maxMsisdnLength });
 	const options = outputOptions(this, itemIndex);
 	const subscribers = await client.list(itemIndex);
 	const out: IDataObject[] = [];

@@ -5,7 +5,7 @@ import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/
 import type { ItemResult } from '../../../shared/router';
 import type { RequestContext } from '../../../shared/transport';
 import { formatRecord } from '../../helpers/output';
-import { openVoxRequest } from '../../transport';
+import { EXTENSION_LIST, openVoxRequest } from '../../transport';
 import { outputProperties } from './descriptions';
 
 export const EXTENSION_STATUSES = ['Registered', 'Unavailable', 'Idle', 'Ringing', 'Busy', 'Hold', 'Malfunction', 'Fxsnoport'];
@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** `extensionlist/query`: every extension in one answer. */
 export async function listExtensions(ctx: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
-	const answer = await openVoxRequest.call(ctx, { path: 'extensionlist/query', idempotent: true }, itemIndex);
+	const answer = await openVoxRequest.call(ctx, { path: 'extensionlist/query', idempotent: true, expect: EXTENSION_LIST }, itemIndex);
 	return Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
 }
 

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { RequestContext } from '../../../shared/transport';
+import { USER_DOCUMENT } from '../../helpers/user';
 import { parseOrFail, restXml } from '../../transport';
 import type { RestUser } from '../../transport/xml';
 import { parseUserList } from '../../transport/xml';
@@ -112,7 +113,7 @@ export async function listUsers(ctx: RequestContext, qs: IDataObject, limit: num
 	const seen = new Set<number | undefined>();
 	let total = 0;
 	for (let page = 1; ; page++) {
-		const text = await restXml.call(ctx, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize } }, itemIndex);
+		const text = await restXml.call(ctx, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize }, expect: USER_DOCUMENT }, itemIndex);
 		const result = await parseOrFail(ctx, text, parseUserList, 'user list', itemIndex);
 		if (page === 1) total = result.metadata.totalResults;
 		for (const user of result.users) {
