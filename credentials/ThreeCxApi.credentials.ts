@@ -64,6 +64,7 @@ export class ThreeCxApi implements ICredentialType {
 			required: true,
 			description: 'The API key 3CX showed once when the API client was created',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a yes/no switch, not a secret: the rule reads "Cert" in n8n's own name for Ignore SSL Issues, which saved credentials keep
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'allowUnauthorizedCerts',
