@@ -9,6 +9,7 @@
 #
 #   PBX_SYNC_N8N_CACHE   n8n cache folder (default ~/.cache/n8n-nodes-pbx-sync/n8n-2.41.1)
 #   PBX_SYNC_N8N_NETNS   auto (default) | 1 (require an isolated network) | 0 (do not isolate)
+#   PBX_SYNC_N8N_ONLY    runs only the cases whose name matches this regular expression
 #   PBX_SYNC_N8N_KEEP    1 keeps the temporary folder (user folder, logs) for inspection
 set -euo pipefail
 cd "$(dirname "$0")/.."
