@@ -109,7 +109,8 @@ export class RealN8n {
 		);
 	}
 
-	private async env(logFile: string): Promise<NodeJS.ProcessEnv> {
+	/** The environment every n8n process of this instance runs with (loopback only, logs to `logFile`). */
+	async env(logFile: string): Promise<NodeJS.ProcessEnv> {
 		this.brokerPort ??= await freePort();
 		const inherited = Object.fromEntries(
 			Object.entries(process.env).filter(
@@ -155,9 +156,14 @@ export class RealN8n {
 	}
 
 	/** Runs `n8n <args>` under Node 24 and returns its exit code and parsed log. */
-	async command(label: string, args: string[], timeoutMs = 180_000): Promise<CommandResult> {
+	/** A new numbered log file in the log folder for one n8n process. */
+	nextLogFile(label: string): string {
 		const index = ++this.commandCount;
-		const logFile = path.join(this.logDir, `${String(index).padStart(2, '0')}-${label.replace(/[^\w.-]+/g, '_')}.log`);
+		return path.join(this.logDir, `${String(index).padStart(2, '0')}-${label.replace(/[^\w.-]+/g, '_')}.log`);
+	}
+
+	async command(label: string, args: string[], timeoutMs = 180_000): Promise<CommandResult> {
+		const logFile = this.nextLogFile(label);
 		const env = await this.env(logFile);
 		const started = Date.now();
 		return await new Promise((resolve, reject) => {
