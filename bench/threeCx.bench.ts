@@ -8,7 +8,7 @@ import axios from 'axios';
 
 import { runWorkflow } from '../dev/harness/engine';
 import { createThreeCxSandbox } from '../dev/sandbox/threecx';
-import { credentialFor, NODE, threeCxWorkflow } from '../test/threecx/helpers';
+import { threeCx } from '../dev/harness/vendors';
 
 const USERS = 10_000;
 
@@ -40,15 +40,15 @@ export async function run(): Promise<void> {
 	sandbox.seedUsers(USERS);
 	const rows: string[][] = [];
 	try {
-		const warm = credentialFor(sandbox);
-		await runWorkflow(threeCxWorkflow(warm.credential, { operation: 'getMany', returnAll: false, limit: 1 }), warm.store);
+		const warm = threeCx.credentialFor(sandbox.credentials());
+		await runWorkflow(threeCx.workflow(warm.credential, { operation: 'getMany', returnAll: false, limit: 1 }), warm.store);
 		for (const count of [false, true]) {
-			const { store, credential } = credentialFor(sandbox);
+			const { store, credential } = threeCx.credentialFor(sandbox.credentials());
 			sandbox.server.clearLog();
 			const started = process.hrtime.bigint();
-			const result = await runWorkflow(threeCxWorkflow(credential, { operation: 'getMany', returnAll: true, options: count ? { count: true } : {} }), store);
+			const result = await runWorkflow(threeCx.workflow(credential, { operation: 'getMany', returnAll: true, options: count ? { count: true } : {} }), store);
 			const ms = Number(process.hrtime.bigint() - started) / 1e6;
-			const users = result.json(NODE);
+			const users = result.json(threeCx.node);
 			if (users.length !== USERS || new Set(users.map((u) => u.id)).size !== USERS) throw new Error('lost or duplicated users');
 			rows.push([
 				`3CX node, Return All${count ? ' + $count' : ''}`,

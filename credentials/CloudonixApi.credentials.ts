@@ -5,10 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from '../nodes/Cloudonix/transport/credential';
+
 /**
  * Cloudonix REST API key (Bearer). A domain-scoped key is enough for subscribers and is
  * what we recommend; it cannot read customer resources, so the test reads the domain
- * (`GET /customers/self/domains/{domain}`, as OPBX validates keys) rather than `/customers/self`.
+ * (`GET /customers/self/domains/{domain}`, as the open-source OPBX project validates keys) rather than `/customers/self`.
  */
 export class CloudonixApi implements ICredentialType {
 	name = 'cloudonixApi';
@@ -45,7 +47,7 @@ export class CloudonixApi implements ICredentialType {
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.cloudonix.io',
+			default: DEFAULT_BASE_URL,
 			description: 'Use https://api.staging.cloudonix.io for the staging platform',
 		},
 	];
@@ -61,7 +63,8 @@ export class CloudonixApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{String($credentials.baseUrl || "https://api.cloudonix.io").replace(/\\/+$/, "")}}',
+			// The same as cloudonixBaseUrl (test/compat/baseUrl.test.ts checks that they agree).
+			baseURL: '={{String($credentials.baseUrl || "").trim().replace(/\\/+$/, "") || "https://api.cloudonix.io"}}',
 			url: '={{"/customers/self/domains/" + encodeURIComponent(String($credentials.domain).trim())}}',
 			method: 'GET',
 			headers: { Accept: 'application/json' },

@@ -9,16 +9,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { OPENVOX_API_PREFIX, openVoxBaseUrl } from '../nodes/OpenVox/transport/credential';
 import { LOGIN_FAILED_PREFIX, loginFailedMessage } from '../nodes/OpenVox/transport/errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from '../nodes/OpenVox/transport/xml';
-import { trimBaseUrl } from '../nodes/shared/url';
-
-export const OPENVOX_API_PREFIX = '/api/v0.0.1';
-
-/** `http://pbx:9011/` → `http://pbx:9011` */
-export function openVoxBaseUrl(url: unknown): string {
-	return trimBaseUrl(url);
-}
 
 function parseLoginAnswer(raw: unknown): IDataObject {
 	if (raw !== null && typeof raw === 'object' && !Buffer.isBuffer(raw)) return raw as IDataObject;
@@ -164,7 +157,8 @@ export class OpenVoxApi implements ICredentialType {
 	/** Lists extensions (read-only) with a freshly logged-in token: n8n runs preAuthentication for a test. */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.replace(/\\/+$/, "")}}',
+			// The same as openVoxBaseUrl (test/compat/baseUrl.test.ts checks that they agree).
+			baseURL: '={{String($credentials.url || "").trim().replace(/\\/+$/, "")}}',
 			url: `${OPENVOX_API_PREFIX}/extensionlist/query`,
 			method: 'POST',
 			qs: { type: '={{$credentials.apiFormat}}' },

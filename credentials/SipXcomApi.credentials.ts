@@ -75,8 +75,9 @@ export class SipXcomApi implements ICredentialType {
 	// `/rest/user` needs ROLE_ADMIN, so a normal user account fails the test too.
 	test: ICredentialTestRequest = {
 		request: {
+			// The same as appUrl (test/compat/baseUrl.test.ts checks that they agree).
 			baseURL:
-				'={{String($credentials.serverUrl).trim().replace(/\\/+$/, "").replace(/\\/sipxconfig$/i, "") + "/sipxconfig"}}',
+				'={{String($credentials.serverUrl || "").trim().replace(/\\/+$/, "").replace(/\\/sipxconfig$/i, "") + "/sipxconfig"}}',
 			url: '/rest/user',
 			qs: { page: 1, pagesize: 1 },
 			headers: { Accept: 'text/xml' },

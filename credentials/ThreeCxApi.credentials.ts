@@ -8,12 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { trimBaseUrl } from '../nodes/shared/url';
-
-/** The PBX URL without a trailing slash or a pasted `/xapi/v1` suffix. */
-export function threeCxBaseUrl(url: unknown): string {
-	return trimBaseUrl(url).replace(/\/xapi\/v1$/i, '');
-}
+import { threeCxBaseUrl } from '../nodes/ThreeCx/transport/credential';
 
 /**
  * 3CX V20 Configuration API (XAPI). OAuth2 client credentials: the token comes from
@@ -119,7 +114,8 @@ export class ThreeCxApi implements ICredentialType {
 	// PBX version in the X-3CX-Version header.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.replace(/\\/+$/, "").replace(/\\/xapi\\/v1$/i, "")}}',
+			// The same as threeCxBaseUrl (test/compat/baseUrl.test.ts checks that they agree).
+			baseURL: '={{String($credentials.url || "").trim().replace(/\\/+$/, "").replace(/\\/xapi\\/v1$/i, "")}}',
 			url: '/xapi/v1/Defs',
 			qs: { $select: 'Id' },
 		},

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionsProperty } from './actions/common';
 import { router } from './actions/router';
 import * as subscriber from './actions/subscriber/Subscriber.resource';
+import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class Cloudonix implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +20,7 @@ export class Cloudonix implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudonixApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -31,7 +31,6 @@ export class Cloudonix implements INodeType {
 				default: 'subscriber',
 			},
 			...subscriber.description,
-			optionsProperty,
 		],
 	};
 

@@ -10,29 +10,190 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type {
 	CompareOptions,
+	CompareResult,
 	DuplicateHandling,
 	FieldPair,
 	KeyMatching,
+	KeyPart,
 	LooseRule,
 	MatchedPair,
 	MissingKeyHandling,
+	Side,
 } from './compare';
-import { CompareInputError, compareExtensions } from './compare';
+import { CompareInputError, compareExtensions, differenceLabel, getPath, keyParts, keyPartsOf } from './compare';
+import { compareExtensionsProperties } from './properties';
+import type { MassChangeVerdict } from '../shared/massChange';
+import { MassChangeSettingError, checkMassChange, readSafetySettings, verdictJson } from '../shared/massChange';
 
 type MatchOutput = 'both' | 'local' | 'remote';
+type SummaryMode = 'none' | 'output' | 'only';
 
 /**
- * Evaluated by n8n to draw the outputs: "Changed" only exists once fields are compared.
- * It runs inside n8n's expression sandbox, so it must be self-contained.
+ * Evaluated by n8n to draw the outputs: "Changed" only exists once fields are compared,
+ * "Summary" once it is asked for (version 2). It runs inside n8n's expression sandbox, so
+ * it must be self-contained. Version 1 never has compareFields or summary: they are shown
+ * for version 2 only.
  */
 const configuredOutputs = (parameters: INodeParameters) => {
-	const fieldsToCompare = parameters.fieldsToCompare as { values?: unknown[] } | undefined;
+	const hasPairs = (value: unknown) => {
+		const values = (value as { values?: unknown[] } | undefined)?.values;
+		return Array.isArray(values) && values.length > 0;
+	};
 	const names = ['Local Only', 'Remote Only', 'Synced'];
-	if (fieldsToCompare && Array.isArray(fieldsToCompare.values) && fieldsToCompare.values.length > 0) {
-		names.push('Changed');
-	}
+	if (hasPairs(parameters.fieldsToCompare) || hasPairs(parameters.compareFields)) names.push('Changed');
+	if (parameters.summary === 'output' || parameters.summary === 'only') names.push('Summary');
 	return names.map((displayName) => ({ type: 'main', displayName }));
 };
+
+/** Everything execute needs, read from either version's parameters. */
+interface Settings {
+	version: number;
+	compare: Partial<CompareOptions>;
+	parts: KeyPart[];
+	matchOutput: MatchOutput;
+	includeRaw: boolean;
+	summary: SummaryMode;
+}
+
+function fieldPairs(raw: IDataObject[]): FieldPair[] {
+	return raw
+		.map((pair) => ({
+			local: String(pair.local ?? '').trim(),
+			remote: String(pair.remote ?? '').trim(),
+			ignoreCase: pair.ignoreCase,
+			trimValues: pair.trimValues,
+		}))
+		.filter((pair) => pair.local !== '' || pair.remote !== '')
+		.map((pair): FieldPair => {
+			const result: FieldPair = { local: pair.local || pair.remote, remote: pair.remote || pair.local };
+			if (pair.ignoreCase !== undefined) result.ignoreCase = pair.ignoreCase === true;
+			if (pair.trimValues !== undefined) result.trimValues = pair.trimValues === true;
+			return result;
+		});
+}
+
+function prefixList(value: unknown): string[] {
+	return String(value ?? '')
+		.split(',')
+		.map((p) => p.trim())
+		.filter((p) => p !== '');
+}
+
+const DEFAULT_LOOSE_RULES: LooseRule[] = ['numberString', 'booleanString', 'emptyMissing'];
+
+function readVersion1(ctx: IExecuteFunctions): Settings {
+	const rawOptions = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const compare: Partial<CompareOptions> = {
+		localKey: (ctx.getNodeParameter('localKeyField', 0) as string).trim(),
+		remoteKey: (ctx.getNodeParameter('remoteKeyField', 0) as string).trim(),
+		fields: fieldPairs(ctx.getNodeParameter('fieldsToCompare.values', 0, []) as IDataObject[]),
+		keyMatching: (rawOptions.keyMatching as KeyMatching | undefined) ?? 'trimCaseInsensitive',
+		stripPrefixes: prefixList(rawOptions.stripPrefixes),
+		lastDigits: Number(rawOptions.lastDigits ?? 0),
+		looseRules: (rawOptions.looseRules as LooseRule[] | undefined) ?? DEFAULT_LOOSE_RULES,
+		ignoreCase: rawOptions.ignoreCase === true,
+		trimValues: rawOptions.trimValues === true,
+		duplicates: (rawOptions.duplicates as DuplicateHandling | undefined) ?? 'error',
+		missingKeys: (rawOptions.missingKeys as MissingKeyHandling | undefined) ?? 'error',
+	};
+	for (const [parameter, value] of [
+		['Local Key Field', compare.localKey],
+		['Remote Key Field', compare.remoteKey],
+	]) {
+		if (!value) {
+			throw new NodeOperationError(ctx.getNode(), `The parameter "${parameter}" is empty`, {
+				description: 'Enter the name of the field that holds the extension number, e.g. "number".',
+			});
+		}
+	}
+	return {
+		version: 1,
+		compare,
+		parts: keyPartsOf(compare as CompareOptions),
+		matchOutput: (rawOptions.matchOutput as MatchOutput | undefined) ?? 'both',
+		includeRaw: true,
+		summary: 'none',
+	};
+}
+
+function readVersion2(ctx: IExecuteFunctions): Settings {
+	const rawOptions = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const rawParts = ctx.getNodeParameter('keyFields.values', 0, []) as IDataObject[];
+	const parts: KeyPart[] = [];
+	rawParts.forEach((raw, index) => {
+		const local = String(raw.local ?? '').trim();
+		const remote = String(raw.remote ?? '').trim();
+		if (local === '' && remote === '') return;
+		const lastDigits = raw.lastDigits === undefined || raw.lastDigits === '' ? 0 : Number(raw.lastDigits);
+		if (!Number.isInteger(lastDigits) || lastDigits < 0) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Key Fields → part ${index + 1} → Compare Last N Characters must be a whole number of 0 or more, got ${JSON.stringify(raw.lastDigits)}`,
+			);
+		}
+		parts.push({
+			local: local || remote,
+			remote: remote || local,
+			keyMatching: (raw.keyMatching as KeyMatching | undefined) ?? 'trimCaseInsensitive',
+			stripPrefixes: prefixList(raw.stripPrefixes),
+			lastDigits,
+		});
+	});
+	if (parts.length === 0) {
+		throw new NodeOperationError(ctx.getNode(), 'The parameter "Key Fields" has no key part', {
+			description: 'Add a key part with the field that holds the extension number on each side, e.g. "number".',
+		});
+	}
+	const summary = ctx.getNodeParameter('summary', 0, 'none') as SummaryMode;
+	return {
+		version: 2,
+		compare: {
+			keys: parts,
+			fields: fieldPairs(ctx.getNodeParameter('compareFields.values', 0, []) as IDataObject[]),
+			looseRules: (rawOptions.looseRules as LooseRule[] | undefined) ?? DEFAULT_LOOSE_RULES,
+			duplicates: (rawOptions.duplicates as DuplicateHandling | undefined) ?? 'error',
+			missingKeys: (rawOptions.missingKeys as MissingKeyHandling | undefined) ?? 'error',
+			objectKeys: 'error',
+		},
+		parts,
+		matchOutput: (rawOptions.matchOutput as MatchOutput | undefined) ?? 'both',
+		includeRaw: rawOptions.includeRaw === true,
+		summary,
+	};
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The index of an item that a failed upstream node emitted under Continue On Fail (n8n's
+ * error field, or a JSON `error` on an item with no key value), or -1.
+ */
+function failedUpstreamItem(items: INodeExecutionData[], fields: string[]): number {
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i];
+		if (item.error !== undefined) return i;
+		if (hasOwn.call(item.json, 'error') && fields.every((field) => getPath(item.json, field) === undefined)) return i;
+	}
+	return -1;
+}
+
+function errorExcerpt(item: INodeExecutionData): string {
+	const error = item.error ?? item.json.error;
+	const text =
+		typeof error === 'string'
+			? error
+			: error !== null && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string'
+				? (error as { message: string }).message
+				: JSON.stringify(error);
+	return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+}
+
+/** Drops a record's `raw` vendor copy, keeping the key order of everything else. */
+function withoutRaw(json: IDataObject): IDataObject {
+	if (!hasOwn.call(json, 'raw')) return json;
+	const { raw: _raw, ...rest } = json;
+	return rest;
+}
 
 export class CompareExtensions implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,8 +201,10 @@ export class CompareExtensions implements INodeType {
 		name: 'compareExtensions',
 		icon: { light: 'file:compareExtensions.svg', dark: 'file:compareExtensions.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{"by " + $parameter["localKeyField"] + " / " + $parameter["remoteKeyField"]}}',
+		version: [1, 2],
+		defaultVersion: 2,
+		subtitle:
+			'={{"by " + ($parameter["keyFields"] ? (($parameter["keyFields"].values || []).map(part => part.local).join(" + ")) : $parameter["localKeyField"] + " / " + $parameter["remoteKeyField"])}}',
 		description:
 			'Match extensions from two systems by number and route them to Local Only, Remote Only, Synced and Changed',
 		defaults: {
@@ -51,327 +214,166 @@ export class CompareExtensions implements INodeType {
 		inputNames: ['Local', 'Remote'],
 		requiredInputs: 1,
 		outputs: `={{(${configuredOutputs})($parameter)}}`,
-		properties: [
-			{
-				displayName:
-					'Connect the system you provision from (e.g. 3CX) to <b>Local</b> and the system you keep in step (e.g. Cloudonix) to <b>Remote</b>. Items are matched by key; add fields to compare to get a <b>Changed</b> output.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Local Key Field',
-				name: 'localKeyField',
-				type: 'string',
-				default: 'number',
-				required: true,
-				placeholder: 'e.g. number',
-				requiresDataPath: 'single',
-				description:
-					'Field of the Local items that identifies an extension. Dot paths such as <code>raw.Number</code> are allowed.',
-			},
-			{
-				displayName: 'Remote Key Field',
-				name: 'remoteKeyField',
-				type: 'string',
-				default: 'number',
-				required: true,
-				placeholder: 'e.g. number',
-				requiresDataPath: 'single',
-				description:
-					'Field of the Remote items that identifies an extension. Dot paths such as <code>raw.msisdn</code> are allowed.',
-			},
-			{
-				displayName: 'Fields to Compare',
-				name: 'fieldsToCompare',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true, sortable: true },
-				placeholder: 'Add Field Pair',
-				default: {},
-				description:
-					'Pairs of fields that must be equal for a match to count as Synced. Matches that differ go to the Changed output.',
-				options: [
-					{
-						displayName: 'Field Pair',
-						name: 'values',
-						values: [
-							{
-								displayName: 'Local Field',
-								name: 'local',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. name',
-								requiresDataPath: 'single',
-								description: 'Field of the Local item',
-							},
-							{
-								displayName: 'Remote Field',
-								name: 'remote',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. name',
-								requiresDataPath: 'single',
-								description: 'Field of the Remote item; leave empty to use the same name as the local field',
-							},
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Compare Last N Characters of Key',
-						name: 'lastDigits',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description:
-							'Match on the last N characters of the normalised key only, e.g. 4 to match 4-digit extensions against full DIDs. 0 uses the whole key.',
-					},
-					{
-						displayName: 'Duplicate Keys',
-						name: 'duplicates',
-						type: 'options',
-						default: 'error',
-						description: 'What to do when a key appears more than once within one input',
-						options: [
-							{
-								name: 'Stop With an Error',
-								value: 'error',
-								description: 'Fail and name the key and the item indexes',
-							},
-							{
-								name: 'Match Every Combination',
-								value: 'matchAll',
-								description: 'Pair each duplicate with every item of the same key on the other side',
-							},
-						],
-					},
-					{
-						displayName: 'Ignore Case in Values',
-						name: 'ignoreCase',
-						type: 'boolean',
-						default: false,
-						description: 'Whether compared text values match regardless of upper and lower case (useful for emails)',
-					},
-					{
-						displayName: 'Items Without a Key',
-						name: 'missingKeys',
-						type: 'options',
-						default: 'error',
-						description: 'What to do with items whose key field is missing or empty',
-						options: [
-							{
-								name: 'Stop With an Error',
-								value: 'error',
-								description: 'Fail and name the input and the item indexes',
-							},
-							{
-								name: 'Route as Unmatched',
-								value: 'unmatched',
-								description: 'Send them to Local Only or Remote Only',
-							},
-							{
-								name: 'Leave Out',
-								value: 'skip',
-								description: 'Drop them from every output',
-							},
-						],
-					},
-					{
-						displayName: 'Key Matching',
-						name: 'keyMatching',
-						type: 'options',
-						default: 'trimCaseInsensitive',
-						description: 'How keys are normalised before they are matched',
-						options: [
-							{
-								name: 'Digits Only',
-								value: 'digitsOnly',
-								description: 'Keep only 0-9, so "+1 (555) 0101" and "15550101" match',
-							},
-							{
-								name: 'Exact',
-								value: 'exact',
-								description: 'Keys must be identical, including spaces and case',
-							},
-							{
-								name: 'Trimmed, Case-Insensitive',
-								value: 'trimCaseInsensitive',
-								description: 'Ignore surrounding spaces and letter case',
-							},
-						],
-					},
-					{
-						displayName: 'Output for Matches',
-						name: 'matchOutput',
-						type: 'options',
-						default: 'both',
-						description: 'What the Synced and Changed outputs emit for each match',
-						options: [
-							{
-								name: 'Both Items',
-								value: 'both',
-								description: 'An item with key, local, remote (and differences for Changed)',
-							},
-							{
-								name: 'Local Item',
-								value: 'local',
-								description: 'The local item; Changed adds a _differences list',
-							},
-							{
-								name: 'Remote Item',
-								value: 'remote',
-								description: 'The remote item; Changed adds a _differences list',
-							},
-						],
-					},
-					{
-						displayName: 'Strip Key Prefixes',
-						name: 'stripPrefixes',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 1, 44',
-						description:
-							'Comma-separated prefixes removed from keys after normalisation, such as a country code or site prefix. The longest matching prefix is removed once.',
-					},
-					{
-						displayName: 'Treat as Equal',
-						name: 'looseRules',
-						type: 'multiOptions',
-						default: ['booleanString', 'emptyMissing', 'numberString'],
-						description: 'Loose rules for compared fields, since vendors store the same value differently',
-						options: [
-							{
-								name: 'Boolean and Text/Number',
-								value: 'booleanString',
-								description: 'True equals "on", "yes", "true", "enabled" and 1; false their opposites',
-							},
-							{
-								name: 'Empty and Missing',
-								value: 'emptyMissing',
-								description: 'Missing, null, empty text and empty lists are equal',
-							},
-							{
-								name: 'Number and Numeric Text',
-								value: 'numberString',
-								description: '101 equals "101"',
-							},
-						],
-					},
-					{
-						displayName: 'Trim Values',
-						name: 'trimValues',
-						type: 'boolean',
-						default: false,
-						description: 'Whether surrounding spaces in compared text values are ignored',
-					},
-				],
-			},
-		],
+		properties: compareExtensionsProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const localItems = this.getInputData(0) ?? [];
 		const remoteItems = this.getInputData(1) ?? [];
+		const settings = this.getNode().typeVersion >= 2 ? readVersion2(this) : readVersion1(this);
+		const safety = settings.version >= 2 ? readSafety(this) : undefined;
+		const hasChanged = (settings.compare.fields ?? []).length > 0;
+		const outputCount = 3 + (hasChanged ? 1 : 0) + (settings.summary === 'none' ? 0 : 1);
+		// A stopped run's error item goes where a report would look: Summary if there is one.
+		const errorOutput = settings.summary === 'none' ? 0 : outputCount - 1;
 
-		const fieldPairs = (this.getNodeParameter('fieldsToCompare.values', 0, []) as IDataObject[])
-			.map((pair) => ({ local: String(pair.local ?? '').trim(), remote: String(pair.remote ?? '').trim() }))
-			.filter((pair) => pair.local !== '' || pair.remote !== '')
-			.map((pair): FieldPair => ({ local: pair.local || pair.remote, remote: pair.remote || pair.local }));
-		const rawOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const matchOutput = (rawOptions.matchOutput as MatchOutput | undefined) ?? 'both';
-		const options: Partial<CompareOptions> = {
-			localKey: (this.getNodeParameter('localKeyField', 0) as string).trim(),
-			remoteKey: (this.getNodeParameter('remoteKeyField', 0) as string).trim(),
-			fields: fieldPairs,
-			keyMatching: (rawOptions.keyMatching as KeyMatching | undefined) ?? 'trimCaseInsensitive',
-			stripPrefixes: String(rawOptions.stripPrefixes ?? '')
-				.split(',')
-				.map((p) => p.trim())
-				.filter((p) => p !== ''),
-			lastDigits: Number(rawOptions.lastDigits ?? 0),
-			looseRules: (rawOptions.looseRules as LooseRule[] | undefined) ?? [
-				'numberString',
-				'booleanString',
-				'emptyMissing',
-			],
-			ignoreCase: rawOptions.ignoreCase === true,
-			trimValues: rawOptions.trimValues === true,
-			duplicates: (rawOptions.duplicates as DuplicateHandling | undefined) ?? 'error',
-			missingKeys: (rawOptions.missingKeys as MissingKeyHandling | undefined) ?? 'error',
-		};
-		const outputCount = fieldPairs.length > 0 ? 4 : 3;
-
-		for (const [parameter, value] of [
-			['Local Key Field', options.localKey],
-			['Remote Key Field', options.remoteKey],
-		]) {
-			if (!value) {
-				throw new NodeOperationError(this.getNode(), `The parameter "${parameter}" is empty`, {
-					description: 'Enter the name of the field that holds the extension number, e.g. "number".',
-				});
+		const fail = (message: string, description: string | undefined, json: IDataObject, pairedItem: INodeExecutionData['pairedItem'], itemIndex?: number) => {
+			if (this.continueOnFail()) {
+				const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
+				outputs[errorOutput].push({ json: { error: message, ...json }, pairedItem });
+				return outputs;
 			}
+			throw new NodeOperationError(this.getNode(), message, { description, itemIndex });
+		};
+
+		for (const [side, items] of [
+			['local', localItems],
+			['remote', remoteItems],
+		] as Array<[Side, INodeExecutionData[]]>) {
+			const fields = settings.parts.map((part) => (side === 'local' ? part.local : part.remote));
+			const index = failedUpstreamItem(items, fields);
+			if (index === -1) continue;
+			const inputName = side === 'local' ? 'Local' : 'Remote';
+			const input = side === 'local' ? 0 : 1;
+			return fail(
+				`The ${inputName} input holds an error from a failed upstream node, not extensions (item index ${index}: "${errorExcerpt(items[index])}")`,
+				`The node feeding the ${inputName} input failed and went on because its On Error setting continues. Compare Extensions stops instead of taking the failure for missing extensions, whatever Items Without a Key is set to. Fix that node, or set its On Error to "Stop Workflow".`,
+				{ input: side, itemIndexes: [index] },
+				[{ item: index, input }],
+				side === 'local' ? index : undefined,
+			);
 		}
 
-		let result;
+		let result: CompareResult;
 		try {
 			result = compareExtensions(
 				localItems.map((item) => item.json),
 				remoteItems.map((item) => item.json),
-				options,
+				settings.compare,
 			);
 		} catch (error) {
 			if (!(error instanceof CompareInputError)) throw error;
 			const input = error.side === 'local' ? 0 : 1;
-			if (this.continueOnFail()) {
-				const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
-				outputs[0].push({
-					json: { error: error.message, input: error.side, itemIndexes: error.indexes },
-					pairedItem: error.indexes.map((item) => ({ item, input })),
-				});
-				return outputs;
-			}
-			throw new NodeOperationError(this.getNode(), error.message, {
-				description: error.description,
-				itemIndex: error.side === 'local' ? error.indexes[0] : undefined,
-			});
+			return fail(
+				error.message,
+				error.description,
+				{ input: error.side, itemIndexes: error.indexes },
+				error.indexes.map((item) => ({ item, input })),
+				error.side === 'local' ? error.indexes[0] : undefined,
+			);
 		}
 
-		const matchItem = (pair: MatchedPair, changed: boolean): INodeExecutionData => {
-			const local = localItems[pair.local];
-			const remote = remoteItems[pair.remote];
-			const pairedItem = [
-				{ item: pair.local, input: 0 },
-				{ item: pair.remote, input: 1 },
-			];
-			if (matchOutput === 'both') {
-				const json: IDataObject = { key: pair.key, local: local.json, remote: remote.json };
-				if (changed) json.differences = pair.differences as unknown as IDataObject[];
-				return { json, pairedItem };
+		let verdict: MassChangeVerdict | undefined;
+		if (safety) {
+			verdict = checkMassChange(
+				{
+					localTotal: localItems.length,
+					remoteTotal: remoteItems.length,
+					localOnly: result.localOnly.length,
+					remoteOnly: result.remoteOnly.length,
+					changed: result.changed.length,
+				},
+				safety,
+			);
+			if (verdict.status === 'stopped') {
+				return fail(verdict.message!, verdict.description, { safety: verdictJson(verdict), ...counts(result, localItems, remoteItems) }, undefined);
 			}
-			const source = matchOutput === 'local' ? local : remote;
-			const json = changed
-				? { ...source.json, _differences: pair.differences as unknown as IDataObject[] }
-				: source.json;
-			return source.binary ? { json, binary: source.binary, pairedItem } : { json, pairedItem };
-		};
-		const passThrough = (item: INodeExecutionData, index: number, input: number): INodeExecutionData =>
-			item.binary
-				? { json: item.json, binary: item.binary, pairedItem: { item: index, input } }
-				: { json: item.json, pairedItem: { item: index, input } };
+		}
 
-		const outputs: INodeExecutionData[][] = [
-			result.localOnly.map((index) => passThrough(localItems[index], index, 0)),
-			result.remoteOnly.map((index) => passThrough(remoteItems[index], index, 1)),
-			result.synced.map((pair) => matchItem(pair, false)),
-		];
-		if (outputCount === 4) outputs.push(result.changed.map((pair) => matchItem(pair, true)));
+		const outputs = buildOutputs(settings, result, localItems, remoteItems, hasChanged);
+		if (settings.summary !== 'none') {
+			if (settings.summary === 'only') for (const output of outputs) output.length = 0;
+			outputs.push([{ json: { ...counts(result, localItems, remoteItems), safety: verdictJson(verdict!) } }]);
+		}
 		return outputs;
 	}
+}
+
+function readSafety(ctx: IExecuteFunctions) {
+	try {
+		return readSafetySettings(ctx.getNodeParameter('safety', 0, {}));
+	} catch (error) {
+		if (!(error instanceof MassChangeSettingError)) throw error;
+		throw new NodeOperationError(ctx.getNode(), error.message, {
+			description: 'Set a valid value under Safety, or remove the setting to use its default.',
+		});
+	}
+}
+
+/** The counts a Summary (and a stopped run's error item) reports. */
+function counts(result: CompareResult, localItems: INodeExecutionData[], remoteItems: INodeExecutionData[]): IDataObject {
+	const leftOutLocal = result.skipped.filter((entry) => entry.side === 'local').length;
+	return {
+		localOnly: result.localOnly.length,
+		remoteOnly: result.remoteOnly.length,
+		synced: result.synced.length,
+		changed: result.changed.length,
+		localTotal: localItems.length,
+		remoteTotal: remoteItems.length,
+		leftOutLocal,
+		leftOutRemote: result.skipped.length - leftOutLocal,
+	};
+}
+
+function buildOutputs(
+	settings: Settings,
+	result: CompareResult,
+	localItems: INodeExecutionData[],
+	remoteItems: INodeExecutionData[],
+	hasChanged: boolean,
+): INodeExecutionData[][] {
+	const v2 = settings.version >= 2;
+	const composite = settings.parts.length > 1;
+	const strip = settings.includeRaw ? (json: IDataObject) => json : withoutRaw;
+	const localNames = new Map((settings.compare.fields ?? []).map((pair) => [differenceLabel(pair), pair.local]));
+	const changedFields = (pair: MatchedPair) => pair.differences.map((difference) => localNames.get(difference.field) ?? difference.field);
+	const displayKey = (key: string) => (composite ? keyParts(key).join(' / ') : key);
+
+	const matchItem = (pair: MatchedPair, changed: boolean): INodeExecutionData => {
+		const local = localItems[pair.local];
+		const remote = remoteItems[pair.remote];
+		const pairedItem = [
+			{ item: pair.local, input: 0 },
+			{ item: pair.remote, input: 1 },
+		];
+		const differences = pair.differences as unknown as IDataObject[];
+		if (settings.matchOutput === 'both') {
+			if (!v2) {
+				const json: IDataObject = { key: pair.key, local: local.json, remote: remote.json };
+				if (changed) json.differences = differences;
+				return { json, pairedItem };
+			}
+			const json: IDataObject = changed
+				? { key: displayKey(pair.key), differences, changedFields: changedFields(pair), local: strip(local.json), remote: strip(remote.json) }
+				: { key: displayKey(pair.key), local: strip(local.json), remote: strip(remote.json) };
+			return { json, pairedItem };
+		}
+		const source = settings.matchOutput === 'local' ? local : remote;
+		let json: IDataObject;
+		if (!v2) json = changed ? { ...source.json, _differences: differences } : source.json;
+		else json = changed ? { _differences: differences, _changedFields: changedFields(pair), ...strip(source.json) } : strip(source.json);
+		return source.binary ? { json, binary: source.binary, pairedItem } : { json, pairedItem };
+	};
+	const passThrough = (item: INodeExecutionData, index: number, input: number): INodeExecutionData =>
+		item.binary
+			? { json: item.json, binary: item.binary, pairedItem: { item: index, input } }
+			: { json: item.json, pairedItem: { item: index, input } };
+
+	const outputs: INodeExecutionData[][] = [
+		result.localOnly.map((index) => passThrough(localItems[index], index, 0)),
+		result.remoteOnly.map((index) => passThrough(remoteItems[index], index, 1)),
+		result.synced.map((pair) => matchItem(pair, false)),
+	];
+	if (hasChanged) outputs.push(result.changed.map((pair) => matchItem(pair, true)));
+	return outputs;
 }

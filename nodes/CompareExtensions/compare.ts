@@ -8,10 +8,25 @@ export type LooseRule = 'numberString' | 'booleanString' | 'emptyMissing';
 export type DuplicateHandling = 'error' | 'matchAll';
 export type MissingKeyHandling = 'error' | 'unmatched' | 'skip';
 export type Side = 'local' | 'remote';
+/** What a key value that is an object or array means: missing (version 1) or an error (version 2). */
+export type ObjectKeyHandling = 'asMissing' | 'error';
 
 export interface FieldPair {
 	local: string;
 	remote: string;
+	/** Overrides CompareOptions.ignoreCase for this pair. */
+	ignoreCase?: boolean;
+	/** Overrides CompareOptions.trimValues for this pair. */
+	trimValues?: boolean;
+}
+
+/** One part of a composite key, normalised on its own. */
+export interface KeyPart {
+	local: string;
+	remote: string;
+	keyMatching: KeyMatching;
+	stripPrefixes: string[];
+	lastDigits: number;
 }
 
 export interface CompareOptions {
@@ -28,6 +43,12 @@ export interface CompareOptions {
 	trimValues: boolean;
 	duplicates: DuplicateHandling;
 	missingKeys: MissingKeyHandling;
+	/**
+	 * Parts that together form the key (site + number, tenant + MSISDN). When given, they
+	 * replace localKey, remoteKey, keyMatching, stripPrefixes and lastDigits.
+	 */
+	keys?: KeyPart[];
+	objectKeys?: ObjectKeyHandling;
 }
 
 export interface Difference {
@@ -37,6 +58,7 @@ export interface Difference {
 }
 
 export interface MatchedPair {
+	/** The normalised key; a composite key's parts are joined by KEY_SEPARATOR (see keyParts). */
 	key: string;
 	local: number;
 	remote: number;
@@ -76,7 +98,23 @@ export const DEFAULT_OPTIONS: CompareOptions = {
 	trimValues: false,
 	duplicates: 'error',
 	missingKeys: 'error',
+	objectKeys: 'asMissing',
 };
+
+/** Joins the parts of a composite key: a control character that PBX keys do not hold. */
+export const KEY_SEPARATOR = '\u001f';
+
+/** The normalised parts of a matched pair's key. */
+export function keyParts(key: string): string[] {
+	return key.split(KEY_SEPARATOR);
+}
+
+/** The `field` label of a Difference for a pair: the field name, or "local → remote". */
+export function differenceLabel(pair: FieldPair): string {
+	return pair.local === pair.remote ? pair.local : `${pair.local} → ${pair.remote}`;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Reads a value by path. A key that exists as written wins (so `"sip.user"` can be a plain
@@ -85,11 +123,12 @@ export const DEFAULT_OPTIONS: CompareOptions = {
 export function getPath(source: unknown, path: string): unknown {
 	if (source === null || typeof source !== 'object') return undefined;
 	const record = source as Record<string, unknown>;
-	if (path in record) return record[path];
+	// Own properties only, so "constructor", "__proto__" or "toString" are plain field names.
+	if (hasOwn.call(record, path)) return record[path];
 	let current: unknown = source;
 	for (const part of path.replace(/\[(\d+)\]/g, '.$1').split('.')) {
 		if (part === '') continue;
-		if (current === null || typeof current !== 'object') return undefined;
+		if (current === null || typeof current !== 'object' || !hasOwn.call(current, part)) return undefined;
 		current = (current as Record<string, unknown>)[part];
 	}
 	return current;
@@ -217,17 +256,127 @@ interface KeyedSide {
 	missing: number[];
 }
 
+/** A key part for one side, with its prefixes normalised once. */
+interface SidePart {
+	field: string;
+	keyMatching: KeyMatching;
+	stripPrefixes: string[];
+	lastDigits: number;
+}
+
 function sideName(side: Side): string {
 	return side === 'local' ? 'Local' : 'Remote';
 }
 
-function indexSide(items: readonly unknown[], field: string, side: Side, options: CompareOptions): KeyedSide {
+function shownIndexes(indexes: number[]): string {
+	return indexes.slice(0, 10).join(', ') + (indexes.length > 10 ? ', …' : '');
+}
+
+function isObjectValue(value: unknown): boolean {
+	return value !== null && typeof value === 'object';
+}
+
+function fieldList(parts: SidePart[]): string {
+	return parts.map((part) => `"${part.field}"`).join(' + ');
+}
+
+/** Which items lack (or hold an object in) each part; only computed on the error path. */
+function offendersByPart(items: readonly unknown[], indexes: number[], parts: SidePart[], objects: boolean) {
+	return parts
+		.map((part) => ({
+			field: part.field,
+			indexes: indexes.filter((i) => {
+				const value = getPath(items[i], part.field);
+				return objects ? isObjectValue(value) : !isObjectValue(value) && normaliseKey(value, part) === undefined;
+			}),
+		}))
+		.filter((entry) => entry.indexes.length > 0);
+}
+
+function objectKeyError(items: readonly unknown[], indexes: number[], parts: SidePart[], side: Side): CompareInputError {
+	const phrases = offendersByPart(items, indexes, parts, true).map(({ field, indexes: found }) => {
+		const values = found.map((i) => getPath(items[i], field));
+		const kind = values.every(Array.isArray) ? 'an array' : values.some(Array.isArray) ? 'an object or array' : 'an object';
+		return `key field "${field}" holds ${kind} in ${found.length} item(s) (item indexes ${shownIndexes(found)})`;
+	});
+	const field = parts[0].field;
+	return new CompareInputError(
+		`The ${sideName(side)} input's ${phrases.join('; ')}`,
+		side,
+		indexes,
+		`A key must be text or a number. Point the key field at a value inside it with a dot path, e.g. "${field}.number" or "${field}[0]".`,
+	);
+}
+
+function missingKeyError(items: readonly unknown[], missing: number[], parts: SidePart[], side: Side): CompareInputError {
+	const description =
+		'Fix the key field name, filter those items out, or set Options → Items Without a Key to route them as unmatched.';
+	if (parts.length === 1) {
+		return new CompareInputError(
+			`${missing.length} item(s) in the ${sideName(side)} input have no value in key field "${parts[0].field}" (item indexes ${shownIndexes(missing)})`,
+			side,
+			missing,
+			description,
+		);
+	}
+	const phrases = offendersByPart(items, missing, parts, false).map(
+		({ field, indexes }) => `no value in "${field}" (item indexes ${shownIndexes(indexes)})`,
+	);
+	return new CompareInputError(
+		`${missing.length} item(s) in the ${sideName(side)} input have no complete key (key fields ${fieldList(parts)}): ${phrases.join(', ')}`,
+		side,
+		missing,
+		description,
+	);
+}
+
+function duplicateKeyError(key: string, indexes: number[], parts: SidePart[], side: Side): CompareInputError {
+	const description =
+		'Each key must appear once per input. Remove the duplicates, or set Options → Duplicate Keys to "Match Every Combination".';
+	if (parts.length === 1) {
+		return new CompareInputError(
+			`Duplicate key "${key}" in the ${sideName(side)} input (key field "${parts[0].field}", item indexes ${indexes.join(', ')})`,
+			side,
+			indexes,
+			description,
+		);
+	}
+	const values = keyParts(key)
+		.map((value, i) => `${parts[i].field} "${value}"`)
+		.join(', ');
+	return new CompareInputError(
+		`Duplicate key ${values} in the ${sideName(side)} input (key fields ${fieldList(parts)}, item indexes ${indexes.join(', ')})`,
+		side,
+		indexes,
+		description,
+	);
+}
+
+function indexSide(items: readonly unknown[], parts: SidePart[], side: Side, options: CompareOptions): KeyedSide {
 	const keys = new Array<string | undefined>(items.length);
 	const first = new Map<string, number>();
 	const more = new Map<string, number[]>();
 	const missing: number[] = [];
+	const objects: number[] = [];
+	const single = parts.length === 1 ? parts[0] : undefined;
 	for (let i = 0; i < items.length; i++) {
-		const key = normaliseKey(getPath(items[i], field), options);
+		let key: string | undefined;
+		if (single) {
+			const value = getPath(items[i], single.field);
+			key = normaliseKey(value, single);
+			if (key === undefined && isObjectValue(value)) objects.push(i);
+		} else {
+			for (let p = 0; p < parts.length; p++) {
+				const value = getPath(items[i], parts[p].field);
+				const part = normaliseKey(value, parts[p]);
+				if (part === undefined) {
+					if (isObjectValue(value)) objects.push(i);
+					key = undefined;
+					break;
+				}
+				key = p === 0 ? part : key + KEY_SEPARATOR + part;
+			}
+		}
 		keys[i] = key;
 		if (key === undefined) {
 			missing.push(i);
@@ -239,24 +388,13 @@ function indexSide(items: readonly unknown[], field: string, side: Side, options
 			else more.set(key, [i]);
 		}
 	}
-	if (missing.length && options.missingKeys === 'error') {
-		const shown = missing.slice(0, 10).join(', ') + (missing.length > 10 ? ', …' : '');
-		throw new CompareInputError(
-			`${missing.length} item(s) in the ${sideName(side)} input have no value in key field "${field}" (item indexes ${shown})`,
-			side,
-			missing,
-			'Fix the key field name, filter those items out, or set Options → Items Without a Key to route them as unmatched.',
-		);
+	if (objects.length && (options.objectKeys === 'error' || options.missingKeys === 'error')) {
+		throw objectKeyError(items, objects, parts, side);
 	}
+	if (missing.length && options.missingKeys === 'error') throw missingKeyError(items, missing, parts, side);
 	if (more.size && options.duplicates === 'error') {
 		const [key, others] = more.entries().next().value as [string, number[]];
-		const indexes = [first.get(key)!, ...others];
-		throw new CompareInputError(
-			`Duplicate key "${key}" in the ${sideName(side)} input (key field "${field}", item indexes ${indexes.join(', ')})`,
-			side,
-			indexes,
-			'Each key must appear once per input. Remove the duplicates, or set Options → Duplicate Keys to "Match Every Combination".',
-		);
+		throw duplicateKeyError(key, [first.get(key)!, ...others], parts, side);
 	}
 	return { keys, first, more, missing };
 }
@@ -264,20 +402,46 @@ function indexSide(items: readonly unknown[], field: string, side: Side, options
 /** Shared by every pair without differences, so a million synced pairs allocate no arrays. */
 const NO_DIFFERENCES: Difference[] = [];
 
-function differencesOf(localItem: unknown, remoteItem: unknown, options: CompareOptions): Difference[] {
+type ValueOptions = Pick<CompareOptions, 'looseRules' | 'ignoreCase' | 'trimValues'>;
+
+function differencesOf(localItem: unknown, remoteItem: unknown, fields: FieldPair[], valueOptions: ValueOptions[]): Difference[] {
 	const differences: Difference[] = [];
-	for (const pair of options.fields) {
+	for (let f = 0; f < fields.length; f++) {
+		const pair = fields[f];
 		const local = getPath(localItem, pair.local);
 		const remote = getPath(remoteItem, pair.remote);
-		if (!valuesEqual(local, remote, options)) {
+		if (!valuesEqual(local, remote, valueOptions[f])) {
 			differences.push({
-				field: pair.local === pair.remote ? pair.local : `${pair.local} → ${pair.remote}`,
+				field: differenceLabel(pair),
 				local: local === undefined ? null : local,
 				remote: remote === undefined ? null : remote,
 			});
 		}
 	}
 	return differences;
+}
+
+/** The key parts of the options: `keys` when given, otherwise the single key of version 1. */
+export function keyPartsOf(options: CompareOptions): KeyPart[] {
+	if (options.keys && options.keys.length) return options.keys;
+	return [
+		{
+			local: options.localKey,
+			remote: options.remoteKey,
+			keyMatching: options.keyMatching,
+			stripPrefixes: options.stripPrefixes,
+			lastDigits: options.lastDigits,
+		},
+	];
+}
+
+function sideParts(parts: KeyPart[], side: Side): SidePart[] {
+	return parts.map((part) => ({
+		field: side === 'local' ? part.local : part.remote,
+		keyMatching: part.keyMatching,
+		stripPrefixes: normalisePrefixes(part.stripPrefixes, part.keyMatching),
+		lastDigits: part.lastDigits,
+	}));
 }
 
 /**
@@ -290,19 +454,24 @@ export function compareExtensions(
 	partial: Partial<CompareOptions> = {},
 ): CompareResult {
 	const options: CompareOptions = { ...DEFAULT_OPTIONS, ...partial };
-	options.stripPrefixes = normalisePrefixes(options.stripPrefixes, options.keyMatching);
-	const local = indexSide(localItems, options.localKey, 'local', options);
-	const remote = indexSide(remoteItems, options.remoteKey, 'remote', options);
+	const parts = keyPartsOf(options);
+	const local = indexSide(localItems, sideParts(parts, 'local'), 'local', options);
+	const remote = indexSide(remoteItems, sideParts(parts, 'remote'), 'remote', options);
+	const fields = options.fields;
+	const valueOptions = fields.map((pair) => ({
+		looseRules: options.looseRules,
+		ignoreCase: pair.ignoreCase ?? options.ignoreCase,
+		trimValues: pair.trimValues ?? options.trimValues,
+	}));
 
 	const result: CompareResult = { localOnly: [], remoteOnly: [], synced: [], changed: [], skipped: [] };
 	const remoteMatched = new Uint8Array(remoteItems.length);
 	const pair = (key: string, l: number, r: number) => {
 		remoteMatched[r] = 1;
-		const differences = options.fields.length ? differencesOf(localItems[l], remoteItems[r], options) : NO_DIFFERENCES;
+		const differences = fields.length ? differencesOf(localItems[l], remoteItems[r], fields, valueOptions) : NO_DIFFERENCES;
 		if (differences.length) result.changed.push({ key, local: l, remote: r, differences });
 		else result.synced.push({ key, local: l, remote: r, differences: NO_DIFFERENCES });
 	};
-
 	for (let l = 0; l < localItems.length; l++) {
 		const key = local.keys[l];
 		if (key === undefined) {

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as extension from './actions/extension/Extension.resource';
 import { router } from './actions/router';
 import { getExtensions } from './methods/loadOptions';
+import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class OpenVox implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,7 @@ export class OpenVox implements INodeType {
 		icon: { light: 'file:openVox.svg', dark: 'file:openVox.dark.svg' },
 		group: ['output'],
 		// Version 2: Create generates the register password by default (version 1 keeps "set", so
-		// workflows saved before the option existed keep their password; see actions/extension/password.ts).
+		// workflows saved before the option existed keep their password; see helpers/password.ts).
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -23,12 +24,7 @@ export class OpenVox implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'openVoxApi',
-				required: true,
-			},
-		],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

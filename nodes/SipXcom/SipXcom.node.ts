@@ -6,6 +6,7 @@ import { router } from './actions/router';
 import * as user from './actions/user/User.resource';
 import * as userBulk from './actions/userBulk/UserBulk.resource';
 import * as loadOptions from './methods/loadOptions';
+import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class SipXcom implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +23,7 @@ export class SipXcom implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sipXcomApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import * as user from './actions/user/User.resource';
 import { getGroups } from './methods/loadOptions';
+import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class ThreeCx implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class ThreeCx implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'threeCxApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -1,16 +1,14 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** Where a parameter is shown: these operations of this resource. */
-export function showFor(resource: string, operations: string[]): IDisplayOptions {
-	return { show: { resource: [resource], operation: operations } };
-}
+/*
+ * Properties that every vendor node uses. Like all properties of an operation file they carry
+ * no resource or operation; the operation file scopes them with one updateDisplayOptions call.
+ */
 
 /** The two shapes of the package-wide Output parameter. */
 export type OutputMode = 'normalised' | 'raw';
 
 export interface OutputPropertyOptions {
-	resource: string;
-	operations: string[];
 	/** What "Normalised Extension" holds for this vendor. */
 	normalised: string;
 	/** What "Raw Record" holds for this vendor. */
@@ -29,7 +27,6 @@ export function outputProperty(options: OutputPropertyOptions): INodeProperties 
 		name: 'output',
 		type: 'options',
 		default: 'normalised',
-		displayOptions: showFor(options.resource, options.operations),
 		options: [
 			{ name: 'Normalised Extension', value: 'normalised', description: options.normalised },
 			{ name: 'Raw Record', value: 'raw', description: options.raw },
@@ -48,32 +45,27 @@ export interface IncludeSecretsOptions {
 	description: string;
 	/** "Include Secrets" unless the vendor names the switch after what it keeps. */
 	displayName?: string;
-	/** For a top-level parameter; left out inside an Options collection. */
-	displayOptions?: IDisplayOptions;
 }
 
 /** The switch (name `includeSecrets`, default off) that keeps passwords and PINs in the output. */
 export function includeSecretsProperty(options: IncludeSecretsOptions): INodeProperties {
-	const property: INodeProperties = {
+	return {
 		displayName: options.displayName ?? 'Include Secrets',
 		name: 'includeSecrets',
 		type: 'boolean',
 		default: false,
 		description: options.description,
 	};
-	if (options.displayOptions) property.displayOptions = options.displayOptions;
-	return property;
 }
 
 /** Return All and Limit (default 50) of a Get Many operation, in n8n's own wording. */
-export function returnAllProperties(resource: string, operations: string[]): INodeProperties[] {
+export function returnAllProperties(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
 			default: false,
-			displayOptions: showFor(resource, operations),
 			description: 'Whether to return all results or only up to a given limit',
 		},
 		{
@@ -82,7 +74,7 @@ export function returnAllProperties(resource: string, operations: string[]): INo
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			displayOptions: { show: { resource: [resource], operation: operations, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
 		},
 	];

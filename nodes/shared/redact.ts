@@ -36,3 +36,14 @@ export function withoutFields<T extends object>(record: T, fields: readonly stri
 	for (const [key, value] of Object.entries(record)) if (!fields.includes(key)) copy[key] = value;
 	return copy as T;
 }
+
+/** A copy of a JSON-like value without the given fields at any depth (e.g. SIP passwords of phone lines). */
+export function withoutFieldsDeep<T>(value: T, fields: readonly string[]): T {
+	if (Array.isArray(value)) return value.map((entry) => withoutFieldsDeep(entry, fields)) as unknown as T;
+	if (value === null || typeof value !== 'object') return value;
+	const copy: Record<string, unknown> = {};
+	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+		if (!fields.includes(key)) copy[key] = withoutFieldsDeep(entry, fields);
+	}
+	return copy as T;
+}

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** What an operation returns for one input item: JSON objects or ready execution items. */
@@ -62,27 +62,85 @@ export function errorJson(error: unknown): IDataObject {
 	return description ? { error: message ?? String(error), description } : { error: message ?? String(error) };
 }
 
-/** An operation that runs for one input item. */
-export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<ItemResult>;
+/**
+ * A node's resources and, for each, the values of its Operation parameter, e.g.
+ * `{ user: 'create' | 'get' }`. Each node declares its map in `actions/node.type.ts`, so the
+ * router's table is checked by the compiler: a missing or misspelt operation does not build.
+ */
+export type NodeMap = Record<string, string>;
 
 /**
- * A node's whole execute for nodes whose operations all run per item: reads each item's
- * resource and operation, runs the matching entry of `operations[resource][operation]`
- * through executePerItem, and fails the item naming both when there is none.
+ * What an operation file exports next to `description`: `execute`, run once per input item
+ * (the router owns the loop, `pairedItem` and Continue On Fail), or `executeRun`, run once for
+ * all items (bulk operations that send one request for several items; they use
+ * `executeInBatches`). `context` is what the node's router creates once per run, e.g. a client
+ * that paces requests across items; nodes without one get `undefined`.
  */
-export async function routePerItem(
-	this: IExecuteFunctions,
-	operations: Record<string, Record<string, ItemOperation>>,
+export type ItemOperation<C = undefined> = (this: IExecuteFunctions, itemIndex: number, context: C) => Promise<ItemResult>;
+export type RunOperation<C = undefined> = (this: IExecuteFunctions, context: C) => Promise<INodeExecutionData[][]>;
+export type Operation<C = undefined> = { execute: ItemOperation<C> } | { executeRun: RunOperation<C> };
+
+/** The router's table: every resource and operation of the node's map, each with its operation file. */
+export type OperationTable<M extends NodeMap, C = undefined> = { [R in keyof M]: { [O in M[R]]: Operation<C> } };
+
+/**
+ * A node's whole `execute`: reads the resource and operation (they take no expressions, so
+ * item 0 speaks for all), creates the run's context if the node has one, and runs the
+ * operation per item through executePerItem or once through its `executeRun`.
+ */
+export async function route<M extends NodeMap, C = undefined>(
+	ctx: IExecuteFunctions,
+	table: OperationTable<M, C>,
+	createContext?: (ctx: IExecuteFunctions) => Promise<C>,
 ): Promise<INodeExecutionData[][]> {
-	return await executePerItem.call(this, async (itemIndex) => {
-		const resource = this.getNodeParameter('resource', itemIndex) as string;
-		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const run = operations[resource]?.[operation];
-		if (!run) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
-				itemIndex,
-			});
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const entry = (table as Record<string, Record<string, Operation<C> | undefined> | undefined>)[resource]?.[operation];
+	if (!entry) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+	}
+	const context = (createContext ? await createContext(ctx) : undefined) as C;
+	if ('executeRun' in entry) return await entry.executeRun.call(ctx, context);
+	return await executePerItem.call(ctx, async (itemIndex) => await entry.execute.call(ctx, itemIndex, context));
+}
+
+/** Input items that go out in one request, and what each contributed. */
+export interface Batch<T> {
+	itemIndexes: number[];
+	values: T[];
+}
+
+/**
+ * The plumbing of a bulk operation. `read` takes and validates each item's input before the
+ * first request; with Continue On Fail an item that fails becomes its error item and the others
+ * go on. `group` puts the valid items into batches, `send` runs once per batch, and its answer
+ * (or, with Continue On Fail, its error) is paired with every item of the batch.
+ */
+export async function executeInBatches<T>(
+	ctx: IExecuteFunctions,
+	read: (itemIndex: number) => T,
+	group: (entries: Array<{ itemIndex: number; value: T }>) => Array<Batch<T>>,
+	send: (batch: Batch<T>) => Promise<IDataObject>,
+): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const output: INodeExecutionData[] = [];
+	const valid: Array<{ itemIndex: number; value: T }> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			valid.push({ itemIndex, value: read(itemIndex) });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asItemError(ctx, error, itemIndex);
+			output.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
 		}
-		return await run.call(this, itemIndex);
-	});
+	}
+	for (const batch of valid.length ? group(valid) : []) {
+		const pairedItem: IPairedItemData[] = batch.itemIndexes.map((item) => ({ item }));
+		try {
+			output.push({ json: await send(batch), pairedItem });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asItemError(ctx, error, batch.itemIndexes[0]);
+			output.push({ json: errorJson(error), pairedItem });
+		}
+	}
+	return [output];
 }

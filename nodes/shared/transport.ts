@@ -67,6 +67,24 @@ export interface VendorRequestOptions extends IHttpRequestOptions {
 	secrets?: string[];
 }
 
+/**
+ * What an operation asks its vendor's transport facade for. Every facade has the same shape,
+ * `<vendor>Request.call(this, call, itemIndex)`, and builds URL, headers and body encoding
+ * itself, so operations never see them.
+ */
+export interface VendorCall {
+	/** GET unless given. */
+	method?: IHttpRequestMethods;
+	/** Below the vendor's API root, e.g. `/Users(12)` for 3CX or `extension/query` for OpenVox. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** See VendorRequestOptions.idempotent; the vendor's facade may set its own default. */
+	idempotent?: boolean;
+	/** See VendorRequestOptions.secrets. */
+	secrets?: string[];
+}
+
 const IDEMPOTENT_METHODS: string[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 const NETWORK_CODES = new Set([

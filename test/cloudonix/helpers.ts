@@ -1,30 +1,27 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore } from '../../dev/harness/credentials';
 import type { WorkflowJson } from '../../dev/harness/engine';
 import { runWorkflow } from '../../dev/harness/engine';
+import { cloudonix } from '../../dev/harness/vendors';
 import type { NodeSpec } from '../../dev/harness/workflow';
-import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
 import type { CloudonixSandbox } from '../../dev/sandbox/cloudonix';
 
-export const NODE = 'Cloudonix';
+export const NODE = cloudonix.node;
 
-/** Pacing that does not slow the suite down (the sandbox's limit is raised to match). */
-export const FAST = { requestsPerWindow: 1000, windowMs: 1000 };
+/** A credential store with one Cloudonix credential for the sandbox (overrides as a user would type them). */
+export const credentialFor = (sandbox: CloudonixSandbox, overrides?: IDataObject) =>
+	cloudonix.credentialFor(sandbox.credentials(), overrides);
 
+/** Items → Cloudonix node with the given parameters (pacing fast unless a test sets options). */
+export const workflow = cloudonix.workflow;
+
+/** For one test: a credential (with `apiKey` when given) and the node, workflow and run bound to it. */
 export function setup(sandbox: CloudonixSandbox, apiKey?: string) {
-	const store = new CredentialStore();
-	const credential = store.add('cloudonixApi', sandbox.credentials(apiKey), 'Cloudonix account');
-	const node = (parameters: IDataObject, extra: Partial<NodeSpec> = {}): NodeSpec => ({
-		name: NODE,
-		type: pkg('cloudonix'),
-		parameters: { resource: 'subscriber', ...parameters, options: { ...FAST, ...((parameters.options as IDataObject) ?? {}) } },
-		credentials: { cloudonixApi: credential },
-		...extra,
-	});
+	const { store, credential } = credentialFor(sandbox, apiKey === undefined ? {} : { apiKey });
+	const node = (parameters: IDataObject, extra: Partial<NodeSpec> = {}): NodeSpec => cloudonix.nodeSpec(credential, parameters, extra);
 	/** Items → Cloudonix; `items` default to one empty item. */
-	const workflow = (parameters: IDataObject, items: IDataObject[] = [{}], extra: Partial<NodeSpec> = {}) =>
-		buildWorkflow([source('Items', items), node(parameters, extra)], [['Items', NODE]]);
+	const workflowFor = (parameters: IDataObject, items: IDataObject[] = [{}], extra: Partial<NodeSpec> = {}) =>
+		workflow(credential, parameters, items, extra);
 	const run = (workflowJson: WorkflowJson) => runWorkflow(workflowJson, store);
-	return { store, credential, node, workflow, run };
+	return { store, credential, node, workflow: workflowFor, run };
 }

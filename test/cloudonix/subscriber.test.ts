@@ -4,11 +4,10 @@ import {
 	msisdnHasPrefix,
 	shapeSubscriber,
 	subscriberName,
-	subscriberPassword,
 	toNormalisedExtension,
 	updateBody,
-} from '../../nodes/Cloudonix/subscriber';
-import { cloudonixApi, isDuplicateError } from '../../nodes/Cloudonix/transport';
+} from '../../nodes/Cloudonix/helpers/subscriber';
+import { cloudonixApi, isDuplicateError, subscriberPassword } from '../../nodes/Cloudonix/transport';
 
 const sub = {
 	id: 12,

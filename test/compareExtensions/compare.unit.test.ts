@@ -1,8 +1,11 @@
 import type { LooseRule } from '../../nodes/CompareExtensions/compare';
 import {
 	CompareInputError,
+	KEY_SEPARATOR,
 	compareExtensions,
+	differenceLabel,
 	getPath,
+	keyParts,
 	normaliseKey,
 	valuesEqual,
 } from '../../nodes/CompareExtensions/compare';
@@ -183,5 +186,68 @@ describe('compareExtensions', () => {
 		const snapshot = JSON.stringify([local, remote]);
 		compareExtensions(local, remote, { fields: [{ local: 'nested', remote: 'nested' }] });
 		expect(JSON.stringify([local, remote])).toBe(snapshot);
+	});
+});
+
+describe('composite keys and per-pair rules (version 2)', () => {
+	const part = (local: string, remote = local, keyMatching: 'exact' | 'trimCaseInsensitive' | 'digitsOnly' = 'trimCaseInsensitive') => ({
+		local,
+		remote,
+		keyMatching,
+		stripPrefixes: [],
+		lastDigits: 0,
+	});
+
+	it('joins parts with KEY_SEPARATOR and splits them back with keyParts', () => {
+		const result = compareExtensions([{ site: 'A', n: '1' }], [{ site: 'a', n: ' 1' }], { keys: [part('site'), part('n')] });
+		expect(result.synced).toHaveLength(1);
+		expect(result.synced[0].key).toBe(`a${KEY_SEPARATOR}1`);
+		expect(keyParts(result.synced[0].key)).toEqual(['a', '1']);
+	});
+
+	it('keeps a single part the same as the version 1 key', () => {
+		const v1 = compareExtensions([{ number: ' 5 ' }], [{ number: '5' }]);
+		const v2 = compareExtensions([{ number: ' 5 ' }], [{ number: '5' }], { keys: [part('number')] });
+		expect(v2).toEqual(v1);
+	});
+
+	it('does not let "a" + "b|c" collide with "a|b" + "c"', () => {
+		const result = compareExtensions([{ x: 'a', y: 'b|c' }], [{ x: 'a|b', y: 'c' }], { keys: [part('x'), part('y')] });
+		expect(result.localOnly).toEqual([0]);
+		expect(result.remoteOnly).toEqual([0]);
+	});
+
+	it('lets each pair override ignoreCase and trimValues', () => {
+		const result = compareExtensions([{ number: '1', a: 'X ', b: 'X ' }], [{ number: '1', a: 'x', b: 'x' }], {
+			fields: [
+				{ local: 'a', remote: 'a', ignoreCase: true, trimValues: true },
+				{ local: 'b', remote: 'b' },
+			],
+		});
+		expect(result.changed[0].differences.map((d) => d.field)).toEqual(['b']);
+	});
+
+	it('stops on an object key with objectKeys "error", whatever missingKeys says', () => {
+		expect(() => compareExtensions([{ number: {} }], [], { objectKeys: 'error', missingKeys: 'skip' })).toThrow(
+			'The Local input\'s key field "number" holds an object in 1 item(s) (item indexes 0)',
+		);
+		expect(compareExtensions([{ number: {} }], [], { missingKeys: 'skip' }).skipped).toEqual([{ side: 'local', index: 0 }]);
+	});
+
+	it('labels differences the way version 1 does', () => {
+		expect(differenceLabel({ local: 'name', remote: 'name' })).toBe('name');
+		expect(differenceLabel({ local: 'name', remote: 'profile.name' })).toBe('name → profile.name');
+	});
+});
+
+describe('getPath with object-member names', () => {
+	it('reads only own properties', () => {
+		const item = JSON.parse('{"a": {"__proto__": "p"}, "constructor": "c"}') as object;
+		expect(getPath(item, 'constructor')).toBe('c');
+		expect(getPath(item, 'a.__proto__')).toBe('p');
+		expect(getPath({}, 'constructor')).toBeUndefined();
+		expect(getPath({}, 'toString')).toBeUndefined();
+		expect(getPath({ a: {} }, 'a.hasOwnProperty')).toBeUndefined();
+		expect(getPath({ list: [1] }, 'list.length')).toBe(1);
 	});
 });

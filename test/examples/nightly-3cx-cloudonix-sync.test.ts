@@ -74,4 +74,19 @@ describe('example: nightly 3CX → Cloudonix sync', () => {
 		// One token for both nights: it is kept in the credential.
 		expect(threeCx.state.tokensIssued).toBe(1);
 	});
+
+	it('stops before writing anything when 3CX answers with no users (Safety)', async () => {
+		threeCx.reset();
+		cloudonix.reset();
+		seedNightlySync(threeCx, cloudonix);
+		threeCx.state.users.clear();
+		cloudonix.server.clearLog();
+		const { store, ids } = credentials();
+		const result = await runWorkflow(loadExample(FILE, ids), store);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^Safety stop: the Local input is empty while the Remote input has 45 items; /);
+		expect(result.executed).not.toContain('Create Missing Subscribers');
+		expect(result.executed).not.toContain('Update Changed Subscribers');
+		expect(cloudonix.server.requests.every((request) => request.method === 'GET')).toBe(true);
+	});
 });

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample, readExample } from '../../dev/harness/examples';
-import { validateRegisterPassword } from '../../nodes/OpenVox/actions/extension/fields';
+import { validateRegisterPassword } from '../../nodes/OpenVox/helpers/fields';
 import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
 

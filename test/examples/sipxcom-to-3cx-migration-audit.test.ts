@@ -2,6 +2,7 @@
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample } from '../../dev/harness/examples';
+import { AUDIT_SUMMARY } from '../n8n/cases';
 import { seedMigrationAuditSample } from '../../dev/sandbox/scenarios';
 import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
@@ -54,7 +55,12 @@ describe('example: sipXcom → 3CX migration audit', () => {
 		expect(changed[0]).toMatchObject({ local: { source: 'sipxcom' }, remote: { source: '3cx' } });
 
 		// The NoOps show exactly what Compare Extensions routed.
-		for (const [output, node] of ['Not yet on 3CX', 'Only on 3CX', 'Migrated', 'Migrated with differences'].entries()) {
+		expect(changed.map((m) => m.changedFields)).toEqual([['name'], ['email']]);
+		expect(Object.keys(changed[0]).slice(0, 3)).toEqual(['key', 'differences', 'changedFields']);
+		// Matches leave the vendors' raw records out; the normalised fields are all an audit needs.
+		expect(changed[0].local).not.toHaveProperty('raw');
+		expect(result.json('Audit Summary')).toEqual([AUDIT_SUMMARY]);
+		for (const [output, node] of ['Not yet on 3CX', 'Only on 3CX', 'Migrated', 'Migrated with differences', 'Audit Summary'].entries()) {
 			expect(result.json(node)).toEqual(result.json('Compare Extensions', output));
 		}
 		// Audit only: nothing was written to either PBX.

@@ -28,7 +28,6 @@ import * as assert from 'assert';
 import type { ICredentialDataDecryptedObject, IDataObject, IRun } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../../dev/harness/engine';
-
 import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import type { CloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
@@ -74,6 +73,8 @@ export interface N8nCase<State = undefined> {
 	triggerOutput?: IDataObject[];
 	/** Set when the run is expected to fail; `check` then sees the failed run. */
 	expectFailure?: boolean;
+	/** Changes the loaded workflow before it runs, e.g. to feed an example data that trips a guard. */
+	prepare?(workflow: WorkflowJson): WorkflowJson;
 }
 
 /** Keeps each case's State type while collecting them in one list. */
@@ -113,6 +114,67 @@ export const compareExtensionsExample = defineCase({
 		);
 		// Key normalisation: the remote's number 101 and " 102 " matched the local "101" and "102".
 		assert.deepStrictEqual((update[0].remote as IDataObject).number, ' 102 ');
+	},
+});
+
+export const multiSiteReport = defineCase({
+	name: 'composite key (site + number) and a Summary turned into a report',
+	example: 'multi-site-sync-report.json',
+	check(run) {
+		assert.strictEqual(run.status, 'success');
+		const keys = (node: string) => run.json(node).map((item) => item.key ?? `${item.site ?? item.tenant} / ${item.number ?? item.extension}`);
+		assert.deepStrictEqual(keys('To Create'), ['HQ / 105', 'Branch / 105'], 'To Create (Local Only)');
+		assert.deepStrictEqual(keys('To Review'), ['hq / 199'], 'To Review (Remote Only)');
+		assert.deepStrictEqual(keys('In Sync'), ['hq / 100', 'hq / 101', 'hq / 102', 'hq / 104', 'branch / 100', 'branch / 102', 'branch / 103', 'branch / 104']);
+		assert.deepStrictEqual(
+			run.json('To Update').map((item) => [item.key, item.changedFields]),
+			[
+				['hq / 103', ['email']],
+				['branch / 101', ['name']],
+			],
+			'To Update (Changed) with changedFields',
+		);
+		assert.deepStrictEqual(run.json('Format Report'), [
+			{
+				subject: 'Directory → PBX check: 2 to create, 2 to update, 1 to review',
+				text: [
+					'Directory → PBX check: OK',
+					'Directory: 12 people; PBX: 11 extensions',
+					'To create: 2',
+					'To update: 2',
+					'To review (only on the PBX): 1',
+					'In sync: 8',
+				].join('\n'),
+			},
+		]);
+		assert.deepStrictEqual(run.json('Send Report'), run.json('Format Report'));
+	},
+});
+
+/** The multi-site example when the directory's Branch export failed: only HQ people arrive. */
+export const multiSiteGuard = defineCase({
+	name: 'composite key with the Safety guard tripping: half the directory missing stops the run',
+	example: 'multi-site-sync-report.json',
+	expectFailure: true,
+	prepare(workflow) {
+		const directory = workflow.nodes.find((node) => node.name === 'Directory (Two Sites)')!;
+		const code = String(directory.parameters.jsCode);
+		directory.parameters = { ...directory.parameters, jsCode: code.replace(/\n {2}\['Branch'[^\n]*/g, '') };
+		return workflow;
+	},
+	check(run) {
+		assert.strictEqual(run.status, 'error');
+		const error = run.run.data.resultData.error as { message?: string; description?: string; node?: { name?: string } } | undefined;
+		assert.strictEqual(error?.node?.name, 'Compare Extensions');
+		assert.strictEqual(
+			error?.message,
+			'Safety stop: Remote Only would be 6 of 11 items in the Remote input (54.5 %), above the limit of 10 % of the Remote input (1 item). Nothing was passed on.',
+		);
+		assert.match(String(error?.description), /Safety → Allow This Run/);
+		assert.strictEqual(run.json('Directory (Two Sites)').length, 6);
+		for (const node of ['To Create', 'To Review', 'In Sync', 'To Update', 'Format Report', 'Send Report']) {
+			assert.deepStrictEqual(run.json(node), [], `${node} did not run`);
+		}
 	},
 });
 
@@ -375,6 +437,19 @@ const sipXcomDirectoryAudit = defineCase<{ sipXcom: SipXcomSandbox }>({
 	},
 });
 
+/** The migration audit's Summary for seedMigrationAuditSample. */
+export const AUDIT_SUMMARY = {
+	localOnly: 2,
+	remoteOnly: 2,
+	synced: 2,
+	changed: 2,
+	localTotal: 6,
+	remoteTotal: 6,
+	leftOutLocal: 0,
+	leftOutRemote: 0,
+	safety: { status: 'passed', reasons: [] },
+};
+
 const migrationAudit = defineCase<{ sipXcom: SipXcomSandbox; threeCx: ThreeCxSandbox }>({
 	name: 'sorts sipXcom and 3CX users into not yet migrated, only on 3CX, migrated, migrated with differences',
 	example: 'sipxcom-to-3cx-migration-audit.json',
@@ -404,7 +479,9 @@ const migrationAudit = defineCase<{ sipXcom: SipXcomSandbox; threeCx: ThreeCxSan
 			['201', [{ field: 'name', local: 'Ben Ortiz', remote: 'Benjamin Ortiz' }]],
 			['202', [{ field: 'email', local: 'cara@example.com', remote: 'cara.diaz@example.com' }]],
 		]);
-		for (const [output, node] of ['Not yet on 3CX', 'Only on 3CX', 'Migrated', 'Migrated with differences'].entries()) {
+		assert.deepStrictEqual(run.json('Migrated with differences').map((m) => m.changedFields), [['name'], ['email']]);
+		assert.deepStrictEqual(run.json('Audit Summary'), [AUDIT_SUMMARY]);
+		for (const [output, node] of ['Not yet on 3CX', 'Only on 3CX', 'Migrated', 'Migrated with differences', 'Audit Summary'].entries()) {
 			assert.deepStrictEqual(run.json(node), run.json('Compare Extensions', output), `${node} shows Compare Extensions output ${output}`);
 		}
 		// Audit only: nothing was written to either PBX.
@@ -526,6 +603,8 @@ const httpRequestSipXcom = defineCase<{ sipXcom: SipXcomSandbox }>({
 
 export const cases: Array<N8nCase<unknown>> = [
 	compareExtensionsExample,
+	multiSiteReport,
+	multiSiteGuard,
 	nightlySync,
 	reprovisionDepartmentPhones,
 	exportExtensions,

@@ -241,6 +241,9 @@ async function checkPersistedTokens(n8n: RealN8n, created: CreatedCredential[]):
 	}
 }
 
+/** `n8n execute` commands of cases that are meant to fail: their error log entries are the point. */
+const expectedFailures = new Set<string>();
+
 interface Prepared {
 	testCase: N8nCase<unknown>;
 	id: string;
@@ -273,7 +276,9 @@ async function runCases(n8n: RealN8n): Promise<void> {
 				credentials.push({ ...reference, type, data: data as IDataObject });
 			}
 			const source = testCase.workflow ? testCase.workflow(environment?.state) : readExample(testCase.example);
-			const workflow = { ...withCredentials(withManualTrigger(source, { triggerOutput: testCase.triggerOutput }), references), id, active: false };
+			const loaded = withManualTrigger(source, { triggerOutput: testCase.triggerOutput });
+			const workflow = { ...withCredentials(testCase.prepare ? testCase.prepare(loaded) : loaded, references), id, active: false };
+			if (testCase.expectFailure) expectedFailures.add(`execute-${id}`);
 			fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify(workflow, null, 2));
 		}
 		if (credentials.length > 0) {
@@ -334,6 +339,7 @@ async function main(): Promise<void> {
 		fail((error as Error).message);
 	}
 	for (const result of results) {
+		if (expectedFailures.has(result.label)) continue;
 		for (const entry of errorsIn(result)) fail(`n8n logged an error during ${result.label}: ${entry.message.slice(0, 500)}`);
 	}
 	console.log(

@@ -6,9 +6,9 @@ import {
 	parseNumberList,
 	settingsToBody,
 	validateRegisterPassword,
-} from '../../nodes/OpenVox/actions/extension/fields';
-import { toNormalised, withoutSecrets } from '../../nodes/OpenVox/actions/extension/output';
-import { REGISTER_PASSWORD_LENGTH } from '../../nodes/OpenVox/actions/extension/password';
+} from '../../nodes/OpenVox/helpers/fields';
+import { toNormalised, withoutSecrets } from '../../nodes/OpenVox/helpers/output';
+import { REGISTER_PASSWORD_LENGTH } from '../../nodes/OpenVox/helpers/password';
 import { OpenVox } from '../../nodes/OpenVox/OpenVox.node';
 import { generatePassword } from '../../nodes/shared/password';
 import { toXml } from '../../dev/sandbox/openvox';
@@ -127,10 +127,17 @@ describe('OpenVox field rules', () => {
 		});
 	});
 
+	it('takes the spellings OpenVox documents besides its field list and sends the field list values', () => {
+		// Add example: "Disable"; query answer: "disable" and "10800".
+		expect(settingsToBody({ monitormode: 'Disable', maxduration: '10800' })).toEqual({ monitormode: 'Disabled', maxduration: '10800' });
+		expect(settingsToBody({ monitormode: 'disable' })).toEqual({ monitormode: 'Disabled' });
+		expect(settingsToBody({ monitormode: 'barge-IN' })).toEqual({ monitormode: 'Barge-in' });
+	});
+
 	it.each([
 		[{ ringtimeout: '45' }, '"Ring Timeout" must be one of 15, 30, 60, 120, 300; got "45"'],
 		[{ maxduration: '7200' }, '"Max Call Duration" must be one of'],
-		[{ monitormode: 'Disable' }, '"Monitor Mode" must be one of Disabled, Extensive, Listen, Whisper, Barge-in'],
+		[{ monitormode: 'Sometimes' }, '"Monitor Mode" must be one of Disabled, Extensive, Listen, Whisper, Barge-in'],
 		[{ maxregistrations: 0 }, '"Max Registrations" must be a whole number from 1 to 99'],
 		[{ btransfernum: '1234567890123456' }, '"Busy Number" must be digits only, at most 15'],
 		[{ dnd: 'maybe' }, '"Do Not Disturb" must be on or off'],

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { testCredential } from '../../dev/harness/engine';
 import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
-import { credentialFor, NODE, runSipXcom } from './helpers';
+import { credentialFor, NODE, run } from './helpers';
 
 const plain = createSipXcomSandbox({ users: 3, phones: 0 });
 const tls = createSipXcomSandbox({ tls: true, users: 3, phones: 0 });
@@ -38,8 +38,8 @@ describe('sipXcom API credential', () => {
 	it('accepts a Server URL with a trailing slash or /sipxconfig', async () => {
 		expect(await test(plain, { serverUrl: `${plain.server.baseUrl}/` })).toEqual(OK);
 		expect(await test(plain, { serverUrl: `${plain.server.baseUrl}/sipxconfig/` })).toEqual(OK);
-		const run = await runSipXcom(plain, { resource: 'user', operation: 'get', userId: '1' }, { credential: { serverUrl: `${plain.server.baseUrl}/sipxconfig` } });
-		expect(run.json(NODE)[0].number).toBe('200');
+		const result = await run(plain, { resource: 'user', operation: 'get', userId: '1' }, { credential: { serverUrl: `${plain.server.baseUrl}/sipxconfig` } });
+		expect(result.json(NODE)[0].number).toBe('200');
 	});
 
 	it('says a 401 means a wrong password or an account without admin rights', async () => {
@@ -61,18 +61,18 @@ describe('sipXcom API credential', () => {
 	});
 
 	it('runs the node over HTTPS only when the option allows the self-signed certificate', async () => {
-		const refused = await runSipXcom(tls, { resource: 'user', operation: 'get', userId: '1' }, { credential: { allowUnauthorizedCerts: false } });
+		const refused = await run(tls, { resource: 'user', operation: 'get', userId: '1' }, { credential: { allowUnauthorizedCerts: false } });
 		expect(refused.status).toBe('error');
 		expect(refused.error?.message).toBe(
 			'sipXcom request failed: the server\'s TLS certificate is not trusted; for a self-signed certificate turn on "Ignore SSL Issues" in the credential',
 		);
-		const soap = await runSipXcom(
+		const soap = await run(
 			tls,
 			{ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '201' },
 			{ credential: { allowUnauthorizedCerts: true } },
 		);
 		expect(soap.json(NODE).map((u) => u.number)).toEqual(['201']);
-		const phones = await runSipXcom(tls, { resource: 'phone', operation: 'getMany', returnAll: true }, { credential: { allowUnauthorizedCerts: true } });
+		const phones = await run(tls, { resource: 'phone', operation: 'getMany', returnAll: true }, { credential: { allowUnauthorizedCerts: true } });
 		expect(phones.status).toBe('success');
 		expect(tls.server.baseUrl).toMatch(/^https:/);
 	});

@@ -1,5 +1,5 @@
 import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
-import { NODE, runSipXcom } from './helpers';
+import { NODE, run } from './helpers';
 
 const sandbox = createSipXcomSandbox({ users: 0, phones: 0 });
 
@@ -16,10 +16,10 @@ beforeEach(() => {
 });
 
 const find = (searchBy: string, searchValue: string, extra = {}) =>
-	runSipXcom(sandbox, { resource: 'userBulk', operation: 'find', searchBy, searchValue, ...extra });
+	run(sandbox, { resource: 'userBulk', operation: 'find', searchBy, searchValue, ...extra });
 
 const manage = (parameters: Record<string, unknown>) =>
-	runSipXcom(sandbox, { resource: 'userBulk', operation: 'manage', ...parameters });
+	run(sandbox, { resource: 'userBulk', operation: 'manage', ...parameters });
 
 describe('sipXcom User (Bulk, SOAP UserService) through the engine', () => {
 	it('finds by exact user name with a document/literal envelope', async () => {
@@ -61,7 +61,7 @@ describe('sipXcom User (Bulk, SOAP UserService) through the engine', () => {
 		const byGroup = await find('byGroup', 'support', { output: 'raw' });
 		expect(byGroup.json(NODE)).toHaveLength(10);
 		expect(byGroup.json(NODE).every((u) => (u.groups as string[]).includes('support'))).toBe(true);
-		const all = await runSipXcom(sandbox, { resource: 'userBulk', operation: 'find', searchBy: 'all', output: 'raw' });
+		const all = await run(sandbox, { resource: 'userBulk', operation: 'find', searchBy: 'all', output: 'raw' });
 		expect(all.json(NODE)).toHaveLength(30);
 		expect(sandbox.server.requests[2].text).toContain('<cs:FindUser></cs:FindUser>');
 		expect(JSON.stringify(all.json(NODE))).not.toMatch(/sip-secret|pintoken/);
@@ -155,7 +155,7 @@ describe('sipXcom User (Bulk, SOAP UserService) through the engine', () => {
 				'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault>' +
 				'<faultcode>soapenv:Server</faultcode><faultstring>java.lang.NullPointerException</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>',
 		});
-		const result = await runSipXcom(
+		const result = await run(
 			sandbox,
 			{ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '={{ $json.n }}', output: 'raw' },
 			{ items: [{ n: '200' }, { n: '201' }], continueOnFail: true },
@@ -165,7 +165,7 @@ describe('sipXcom User (Bulk, SOAP UserService) through the engine', () => {
 		expect(result.json(NODE).map((u) => u.userName)).toEqual(['200', '201']);
 
 		sandbox.server.injectFault({ path: '/services/UserService', status: 500, times: 10, retryAfter: 0, body: '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>database down</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>', headers: { 'Content-Type': 'text/xml' } });
-		const failed = await runSipXcom(
+		const failed = await run(
 			sandbox,
 			{ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '200' },
 			{ continueOnFail: true },

@@ -1,7 +1,7 @@
-import { normaliseMac } from '../../nodes/SipXcom/actions/phone/common';
-import { stripSecrets, toNormalised } from '../../nodes/SipXcom/actions/common';
-import { currentAsWrite } from '../../nodes/SipXcom/actions/user/update.operation';
-import { appUrl } from '../../nodes/SipXcom/transport';
+import { stripSecrets, toNormalised } from '../../nodes/SipXcom/helpers/output';
+import { normaliseMac } from '../../nodes/SipXcom/helpers/phone';
+import { currentAsWrite } from '../../nodes/SipXcom/helpers/user';
+import { appUrl } from '../../nodes/SipXcom/transport/credential';
 import {
 	buildSoapEnvelope,
 	buildUserXml,

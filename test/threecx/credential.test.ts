@@ -1,7 +1,7 @@
 import { runWorkflow, testCredential } from '../../dev/harness/engine';
 import { SANDBOX_TLS } from '../../dev/sandbox/core';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
-import { credentialFor, NODE, threeCxWorkflow } from './helpers';
+import { credentialFor, NODE, workflow } from './helpers';
 
 const sandbox = createThreeCxSandbox({ tokenLifetimeSeconds: 3600 });
 
@@ -41,7 +41,7 @@ describe('3CX API credential', () => {
 		for (const suffix of ['/', '/xapi/v1', '/xapi/v1/']) {
 			const { store, credential } = credentialFor(sandbox, { url: `${sandbox.server.baseUrl}${suffix}` });
 			expect((await testCredential(store, 'threeCxApi', credential.id)).status).toBe('OK');
-			const result = await runWorkflow(threeCxWorkflow(credential, getOne), store);
+			const result = await runWorkflow(workflow(credential, getOne), store);
 			expect(result.json(NODE)[0].id).toBe('3');
 		}
 	});
@@ -49,8 +49,8 @@ describe('3CX API credential', () => {
 	it('mints one token and reuses it across items and executions', async () => {
 		const { store, credential } = credentialFor(sandbox);
 		const items = Array.from({ length: 10 }, () => ({}));
-		await runWorkflow(threeCxWorkflow(credential, getOne, items), store);
-		await runWorkflow(threeCxWorkflow(credential, getOne, items), store);
+		await runWorkflow(workflow(credential, getOne, items), store);
+		await runWorkflow(workflow(credential, getOne, items), store);
 		expect(sandbox.server.count('POST', '/connect/token')).toBe(1);
 		expect(store.preAuthCount.get(credential.id)).toBe(1);
 		expect(sandbox.server.count('GET', '/xapi/v1/Users(3)')).toBe(20);
@@ -59,10 +59,10 @@ describe('3CX API credential', () => {
 	it('refreshes once when the token expires mid-run and finishes the run', async () => {
 		sandbox.seedUsers(1000, 1000);
 		const { store, credential } = credentialFor(sandbox);
-		await runWorkflow(threeCxWorkflow(credential, getOne), store);
+		await runWorkflow(workflow(credential, getOne), store);
 		sandbox.server.clearLog();
 		sandbox.state.expireAfterRequests = 4; // the 5th page request meets an expired token
-		const result = await runWorkflow(threeCxWorkflow(credential, { operation: 'getMany', returnAll: true }), store);
+		const result = await runWorkflow(workflow(credential, { operation: 'getMany', returnAll: true }), store);
 		expect(result.status).toBe('success');
 		const ids = result.json(NODE).map((u) => u.id);
 		expect(ids).toHaveLength(1030);
@@ -73,9 +73,9 @@ describe('3CX API credential', () => {
 
 	it('uses the real token lifetime: an expired token is replaced after one 401', async () => {
 		const { store, credential } = credentialFor(sandbox);
-		await runWorkflow(threeCxWorkflow(credential, getOne), store);
+		await runWorkflow(workflow(credential, getOne), store);
 		sandbox.expireTokens();
-		const result = await runWorkflow(threeCxWorkflow(credential, getOne, [{}, {}]), store);
+		const result = await runWorkflow(workflow(credential, getOne, [{}, {}]), store);
 		expect(result.json(NODE).map((u) => u.id)).toEqual(['3', '3']);
 		expect(sandbox.server.count('POST', '/connect/token')).toBe(2);
 	});
@@ -86,7 +86,7 @@ describe('3CX API credential', () => {
 		try {
 			minutes.seedUsers(3);
 			const { store, credential } = credentialFor(minutes);
-			const result = await runWorkflow(threeCxWorkflow(credential, getOne), store);
+			const result = await runWorkflow(workflow(credential, getOne), store);
 			expect(result.json(NODE)[0].id).toBe('3');
 			const tokenBody = minutes.server.requests.find((r) => r.path === '/connect/token');
 			expect(tokenBody?.status).toBe(200);
@@ -98,7 +98,7 @@ describe('3CX API credential', () => {
 	it('stops with a clear error when the PBX keeps answering 401 (no loop)', async () => {
 		const { store, credential } = credentialFor(sandbox);
 		sandbox.state.rejectAllTokens = true;
-		const result = await runWorkflow(threeCxWorkflow(credential, getOne, [{}, {}, {}]), store);
+		const result = await runWorkflow(workflow(credential, getOne, [{}, {}, {}]), store);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('3CX request failed (HTTP 401): Unauthorized: the PBX rejected the access token');
 		expect(result.error?.description).toContain('XAPI Access Enabled');
@@ -109,7 +109,7 @@ describe('3CX API credential', () => {
 
 	it('reports a wrong client secret with the token endpoint message and never leaks it', async () => {
 		const { store, credential } = credentialFor(sandbox, { clientSecret: 'definitely-wrong-secret' });
-		const result = await runWorkflow(threeCxWorkflow(credential, getOne), store);
+		const result = await runWorkflow(workflow(credential, getOne), store);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('HTTP 401');
 		expect(result.error?.message).toContain('The request requires valid user authentication.');
@@ -122,8 +122,8 @@ describe('3CX API credential', () => {
 		const a = credentialFor(sandbox);
 		const b = credentialFor(sandbox);
 		for (let round = 0; round < 3; round++) {
-			const ra = await runWorkflow(threeCxWorkflow(a.credential, getOne, [{}, {}]), a.store);
-			const rb = await runWorkflow(threeCxWorkflow(b.credential, getOne, [{}, {}]), b.store);
+			const ra = await runWorkflow(workflow(a.credential, getOne, [{}, {}]), a.store);
+			const rb = await runWorkflow(workflow(b.credential, getOne, [{}, {}]), b.store);
 			expect(ra.status).toBe('success');
 			expect(rb.status).toBe('success');
 		}
@@ -135,10 +135,10 @@ describe('3CX API credential', () => {
 
 	it('keeps the token and the secret out of output and errors', async () => {
 		const { store, credential } = credentialFor(sandbox);
-		const ok = await runWorkflow(threeCxWorkflow(credential, getOne), store);
+		const ok = await runWorkflow(workflow(credential, getOne), store);
 		const token = store.data(credential.id).accessToken as string;
 		expect(token).toMatch(/^xapi-/);
-		const failed = await runWorkflow(threeCxWorkflow(credential, { ...getOne, userId: '9999' }), store);
+		const failed = await runWorkflow(workflow(credential, { ...getOne, userId: '9999' }), store);
 		for (const run of [ok, failed]) {
 			const text = JSON.stringify(run.run.data.resultData);
 			expect(text).not.toContain(token);
@@ -157,12 +157,12 @@ describe('3CX API credential over HTTPS with a self-signed certificate', () => {
 
 	it('rejects the certificate by default and accepts it with "Ignore SSL Issues"', async () => {
 		const strict = credentialFor(secure);
-		const refused = await runWorkflow(threeCxWorkflow(strict.credential, getOne), strict.store);
+		const refused = await runWorkflow(workflow(strict.credential, getOne), strict.store);
 		expect(refused.status).toBe('error');
 		expect(secure.server.count('POST', '/connect/token')).toBe(0);
 
 		const relaxed = credentialFor(secure, { allowUnauthorizedCerts: true });
-		const result = await runWorkflow(threeCxWorkflow(relaxed.credential, getOne), relaxed.store);
+		const result = await runWorkflow(workflow(relaxed.credential, getOne), relaxed.store);
 		expect(result.json(NODE)[0].id).toBe('3');
 		expect(secure.server.count('POST', '/connect/token')).toBe(1);
 		expect((await testCredential(relaxed.store, 'threeCxApi', relaxed.credential.id)).status).toBe('OK');

@@ -1,6 +1,6 @@
 import { runWorkflow } from '../../dev/harness/engine';
 import { createThreeCxSandbox, EXPORT_COLUMNS } from '../../dev/sandbox/threecx';
-import { credentialFor, NODE, threeCxWorkflow } from './helpers';
+import { credentialFor, NODE, workflow } from './helpers';
 
 const csvSandbox = createThreeCxSandbox();
 const jsonSandbox = createThreeCxSandbox({ exportFormat: 'json' });
@@ -25,7 +25,7 @@ const EXPORT = '/xapi/v1/Users/Pbx.ExportExtensions()';
 describe('3CX Export Extensions', () => {
 	it('returns the text/csv answer as a binary file with name and mime type', async () => {
 		const { store, credential } = credentialFor(csvSandbox);
-		const result = await runWorkflow(threeCxWorkflow(credential, { operation: 'exportExtensions', exportOutput: 'file', binaryPropertyName: 'data' }), store);
+		const result = await runWorkflow(workflow(credential, { operation: 'exportExtensions', exportOutput: 'file', binaryPropertyName: 'data' }), store);
 		expect(result.status).toBe('success');
 		const [item] = result.output(NODE)[0];
 		expect(item.json).toEqual({ fileName: 'extensions.csv', mimeType: 'text/csv', rows: 25, sourceContentType: 'text/csv; charset=UTF-8' });
@@ -41,7 +41,7 @@ describe('3CX Export Extensions', () => {
 	it('passes every OData option and parses one item per row, keyed by the header', async () => {
 		const { store, credential } = credentialFor(csvSandbox);
 		const result = await runWorkflow(
-			threeCxWorkflow(credential, {
+			workflow(credential, {
 				operation: 'exportExtensions',
 				exportOutput: 'rows',
 				options: {
@@ -78,7 +78,7 @@ describe('3CX Export Extensions', () => {
 	it('"File and Rows" attaches the file to the first row and keeps secrets only when asked', async () => {
 		const { store, credential } = credentialFor(csvSandbox);
 		const result = await runWorkflow(
-			threeCxWorkflow(credential, {
+			workflow(credential, {
 				operation: 'exportExtensions',
 				exportOutput: 'both',
 				binaryPropertyName: 'csv',
@@ -96,18 +96,18 @@ describe('3CX Export Extensions', () => {
 
 	it('accepts a JSON answer (as the swagger declares) and still produces a CSV file and rows', async () => {
 		const { store, credential } = credentialFor(jsonSandbox);
-		const file = await runWorkflow(threeCxWorkflow(credential, { operation: 'exportExtensions', exportOutput: 'file', options: { count: true, select: 'Id,Number,FirstName' } }), store);
+		const file = await runWorkflow(workflow(credential, { operation: 'exportExtensions', exportOutput: 'file', options: { count: true, select: 'Id,Number,FirstName' } }), store);
 		const [item] = file.output(NODE)[0];
 		expect(item.json).toMatchObject({ rows: 25, count: 25, mimeType: 'text/csv' });
 		const text = Buffer.from(item.binary!.data.data, 'base64').toString('utf8');
 		expect(text.split('\r\n')[0]).toBe('Id,Number,FirstName');
-		const rows = await runWorkflow(threeCxWorkflow(credential, { operation: 'exportExtensions', exportOutput: 'rows', options: { select: 'Id,Number,VMPIN' } }), store);
+		const rows = await runWorkflow(workflow(credential, { operation: 'exportExtensions', exportOutput: 'rows', options: { select: 'Id,Number,VMPIN' } }), store);
 		expect(rows.json(NODE)[0]).toEqual({ Id: 1, Number: '100' });
 	});
 
 	it('surfaces a bad $filter as a clear error', async () => {
 		const { store, credential } = credentialFor(csvSandbox);
-		const result = await runWorkflow(threeCxWorkflow(credential, { operation: 'exportExtensions', exportOutput: 'file', options: { filter: "startswith(Number,'1'" } }), store);
+		const result = await runWorkflow(workflow(credential, { operation: 'exportExtensions', exportOutput: 'file', options: { filter: "startswith(Number,'1'" } }), store);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^3CX request failed \(HTTP 400\): The query specified in the URI is not valid\./);
 	});

@@ -1,36 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
-import type { NodeSpec } from '../../dev/harness/workflow';
-import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
+import { threeCx } from '../../dev/harness/vendors';
 import type { ThreeCxSandbox } from '../../dev/sandbox/threecx';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 
-export const NODE = '3CX';
+export const NODE = threeCx.node;
 
 /** A credential store with one "3CX API" credential pointing at the sandbox. */
-export function credentialFor(sandbox: ThreeCxSandbox, overrides: IDataObject = {}) {
-	const store = new CredentialStore();
-	const credential = store.add('threeCxApi', { ...sandbox.credentials(), accessToken: '', ...overrides } as never);
-	return { store, credential };
-}
+export const credentialFor = (sandbox: ThreeCxSandbox, overrides?: IDataObject) =>
+	threeCx.credentialFor(sandbox.credentials(), overrides);
 
 /** Items → 3CX node with the given parameters. */
-export function threeCxWorkflow(
-	credential: { id: string; name: string },
-	parameters: IDataObject,
-	items: IDataObject[] = [{}],
-	extra: Partial<NodeSpec> = {},
-) {
-	return buildWorkflow(
-		[
-			source('Items', items),
-			{ name: NODE, type: pkg('threeCx'), parameters: { resource: 'user', ...parameters }, credentials: { threeCxApi: credential }, ...extra },
-		],
-		[['Items', NODE]],
-	);
-}
+export const workflow = threeCx.workflow;
 
 /**
  * For a test file: one 3CX sandbox, started once; before each test it is reset to `seed` users
@@ -51,7 +33,7 @@ export function sandboxPerTest(seed: number) {
 		cred = credentialFor(sandbox);
 		sandbox.server.clearLog();
 	});
-	const run = (parameters: object, items: object[] = [{}], continueOnFail = false) =>
-		runWorkflow(threeCxWorkflow(cred.credential, parameters as never, items as never, { continueOnFail }), cred.store);
-	return { sandbox, run, cred: () => cred };
+	const runNode = (parameters: object, items: object[] = [{}], continueOnFail = false) =>
+		runWorkflow(workflow(cred.credential, parameters as never, items as never, { continueOnFail }), cred.store);
+	return { sandbox, run: runNode, cred: () => cred };
 }

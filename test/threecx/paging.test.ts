@@ -1,6 +1,6 @@
 import { runWorkflow } from '../../dev/harness/engine';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
-import { credentialFor, NODE, threeCxWorkflow } from './helpers';
+import { credentialFor, NODE, workflow } from './helpers';
 
 const sandbox = createThreeCxSandbox();
 const TOTAL = 1234;
@@ -20,7 +20,7 @@ const pages = () => sandbox.server.requests.filter((r) => r.method === 'GET' && 
 describe('3CX Get Many: Return All over 1,000+ users', () => {
 	it('pages with $top=100 and $skip on Id, ⌈n/100⌉ requests plus one token', async () => {
 		const { store, credential } = credentialFor(sandbox);
-		const result = await runWorkflow(threeCxWorkflow(credential, { operation: 'getMany', returnAll: true }), store);
+		const result = await runWorkflow(workflow(credential, { operation: 'getMany', returnAll: true }), store);
 		const ids = result.json(NODE).map((u) => Number(u.id));
 		expect(ids).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
 		expect(pages()).toHaveLength(Math.ceil(TOTAL / 100));
@@ -37,7 +37,7 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 		sandbox.server.injectFault({ method: 'GET', path: '/xapi/v1/Users', after: 9, times: 1, status: 429, retryAfter: 0 });
 		sandbox.server.injectFault({ method: 'GET', path: '/xapi/v1/Users', after: 11, times: 1, status: 502 });
 		const result = await runWorkflow(
-			threeCxWorkflow(credential, { operation: 'getMany', returnAll: true, output: 'raw', options: { select: 'Id,Number', count: true } }),
+			workflow(credential, { operation: 'getMany', returnAll: true, output: 'raw', options: { select: 'Id,Number', count: true } }),
 			store,
 		);
 		expect(result.status).toBe('success');
@@ -51,7 +51,7 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 	it('keeps a stable order for a non-unique $orderby by appending Id', async () => {
 		const { store, credential } = credentialFor(sandbox);
 		const result = await runWorkflow(
-			threeCxWorkflow(credential, { operation: 'getMany', returnAll: true, output: 'raw', options: { orderby: 'LastName desc', select: 'Id,LastName' } }),
+			workflow(credential, { operation: 'getMany', returnAll: true, output: 'raw', options: { orderby: 'LastName desc', select: 'Id,LastName' } }),
 			store,
 		);
 		const users = result.json(NODE);
@@ -66,7 +66,7 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 
 	it('Limit above 100 is split into pages and stops exactly at the limit', async () => {
 		const { store, credential } = credentialFor(sandbox);
-		const result = await runWorkflow(threeCxWorkflow(credential, { operation: 'getMany', returnAll: false, limit: 250 }), store);
+		const result = await runWorkflow(workflow(credential, { operation: 'getMany', returnAll: false, limit: 250 }), store);
 		expect(result.json(NODE)).toHaveLength(250);
 		expect(pages().map((r) => [r.query.$top, r.query.$skip])).toEqual([
 			['100', '0'],
@@ -81,10 +81,10 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 		try {
 			exact.seedUsers(300);
 			const { store, credential } = credentialFor(exact);
-			const result = await runWorkflow(threeCxWorkflow(credential, { operation: 'getMany', returnAll: true, options: { count: true } }), store);
+			const result = await runWorkflow(workflow(credential, { operation: 'getMany', returnAll: true, options: { count: true } }), store);
 			expect(result.json(NODE)).toHaveLength(300);
 			expect(exact.server.count('GET', '/xapi/v1/Users')).toBe(3);
-			const withoutCount = await runWorkflow(threeCxWorkflow(credential, { operation: 'getMany', returnAll: true }), store);
+			const withoutCount = await runWorkflow(workflow(credential, { operation: 'getMany', returnAll: true }), store);
 			expect(withoutCount.json(NODE)).toHaveLength(300);
 			expect(withoutCount.json(NODE)[0]).not.toHaveProperty('@odata.count');
 			// The count is asked on the first page only, so no extra empty page is needed.
@@ -98,7 +98,7 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 
 	it('the sandbox enforces the live $top cap with the OData message', async () => {
 		const { store, credential } = credentialFor(sandbox);
-		await runWorkflow(threeCxWorkflow(credential, { operation: 'get', getBy: 'id', userId: '1' }), store);
+		await runWorkflow(workflow(credential, { operation: 'get', getBy: 'id', userId: '1' }), store);
 		const response = await fetch(`${sandbox.server.baseUrl}/xapi/v1/Users?$top=500`, {
 			headers: { Authorization: `Bearer ${String(store.data(credential.id).accessToken)}` },
 		});

@@ -2,7 +2,7 @@ import { csvToObjects, objectsToCsv, parseCsv } from '../../nodes/ThreeCx/helper
 import { parseUserIds, toUserId } from '../../nodes/ThreeCx/helpers/ids';
 import { normaliseUser } from '../../nodes/ThreeCx/helpers/user';
 import { extractThreeCxError, odataString, stableOrderBy, userPath } from '../../nodes/ThreeCx/transport';
-import { searchPhrase, withDepartment } from '../../nodes/ThreeCx/actions/user/fields';
+import { searchPhrase, withDepartment } from '../../nodes/ThreeCx/transport/odata';
 import { applyQuery, parseFilter } from '../../dev/sandbox/threecx/odata';
 import type { EntitySet } from '../../dev/sandbox/threecx/odata';
 

@@ -4,7 +4,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from '../../dev/harness/credentials';
 import { nodeTypes } from '../../dev/harness/registry';
-import { NODE, sandboxPerTest, threeCxWorkflow } from './helpers';
+import { NODE, sandboxPerTest, workflow } from './helpers';
 
 const { sandbox, run, cred } = sandboxPerTest(40);
 const apiCalls = (method: string) =>
@@ -235,8 +235,8 @@ describe('3CX user: Get Many', () => {
 
 describe('3CX load options', () => {
 	it('lists departments for the Department dropdowns', async () => {
-		const workflowJson = threeCxWorkflow(cred().credential, { operation: 'create' });
-		const workflow = new Workflow({
+		const workflowJson = workflow(cred().credential, { operation: 'create' });
+		const loadWorkflow = new Workflow({
 			id: 'lo',
 			nodes: workflowJson.nodes,
 			connections: workflowJson.connections,
@@ -254,7 +254,7 @@ describe('3CX load options', () => {
 			variables: {},
 			userId: 'test-user',
 		} as unknown as IWorkflowExecuteAdditionalData;
-		const context = new LoadOptionsContext(workflow, workflow.getNode(NODE)!, additionalData, 'parameters.additionalFields.groupId');
+		const context = new LoadOptionsContext(loadWorkflow, loadWorkflow.getNode(NODE)!, additionalData, 'parameters.additionalFields.groupId');
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { getGroups } = require('../../nodes/ThreeCx/methods/loadOptions') as typeof import('../../nodes/ThreeCx/methods/loadOptions');
 		const options = await getGroups.call(context);

@@ -4,7 +4,11 @@
  * - `Authorization: Bearer <key>`; unknown key → 401, key of another domain → 401 ("not
  *   authorized to interact with the requested object"), key outside its scope → 403
  *   (a domain key on customer resources, a subscriber key on domain resources).
- * - `/customers/{customer|self}/domains/{name|uuid|id}[/subscribers[/{id|msisdn}]]`.
+ * - `/customers/{customer|self}/domains/{name|uuid|id}[/subscribers[/{id|msisdn}]]`, and the other
+ *   documented spellings of the subscriber paths (`/customer/…/domain/…`, `/tenants/…`,
+ *   `/domains/…`, `/domain/self/…`, `/subscribers/…` with a domain key).
+ * - SPEC25's own examples: a numeric `msisdn` (the example is a YAML number) and an update body
+ *   carrying the readOnly fields, which are ignored.
  * - List → plain JSON array, or 404 "No subscribers found" when the domain has none.
  * - Create → 200 with the object (not 201); the create body has no `active`, so new
  *   subscribers are always active. Duplicate MSISDN → 409 `{status:false,message}` (the real
@@ -207,7 +211,12 @@ export function createCloudonixSandbox(options: CloudonixSandboxOptions = {}) {
 	function guard(req: SandboxRequest, handler: () => SandboxResponse): SandboxResponse {
 		const auth = authorise(req, 'domain');
 		if ('status' in auth) return auth;
-		if (!customerMatches(req.params.customer)) return failure(404, 'Customer not found');
+		if (!customerMatches(req.params.customer ?? 'self')) return failure(404, 'Customer not found');
+		// "The magic self": with a domain key, `self` (or no domain at all) is the key's own domain.
+		if (req.params.domain === undefined || req.params.domain === 'self') {
+			if (auth.scope !== 'domain') return failure(404, 'Domain not found');
+			req.params.domain = auth.domain!;
+		}
 		if (!domainMatches(req.params.domain)) {
 			return auth.scope === 'customer' ? failure(404, 'Domain not found') : failure(401, 'The API key is not authorized for this domain');
 		}
@@ -222,6 +231,16 @@ export function createCloudonixSandbox(options: CloudonixSandboxOptions = {}) {
 	}
 
 	const base = '/customers/:customer/domains/:domain';
+	/**
+	 * SPEC25's explicit path `/customers/{customer-id}/domains/{domain-id}/subscribers[/{subscriber-id}]`
+	 * and the other spellings Cloudonix documents for the same resource: SPEC25's intro gives
+	 * `/customer/{id}/domain/{id}/{resource}`, `/domain/{id}/{resource}`, and for a domain key
+	 * `/domain/self/{resource}` and `/{resource}`; DOCS add `/tenants/{name}/domains/{domain}/…`
+	 * and `/domains/{domain}/…`. The intro's resource names are singular, the paths plural.
+	 */
+	const domainPrefix = '(?:(?:/(?:customers?|tenants)/(?<customer>[^/]+))?/domains?/(?<domain>[^/]+))?';
+	const subscribers = new RegExp(`^${domainPrefix}/subscribers?/?$`);
+	const subscriber = new RegExp(`^${domainPrefix}/subscribers?/(?<subscriber>[^/]+)/?$`);
 
 	server.route('GET', '/customers/:customer', (req) => {
 		const auth = authorise(req, 'customer');
@@ -231,17 +250,20 @@ export function createCloudonixSandbox(options: CloudonixSandboxOptions = {}) {
 
 	server.route('GET', base, (req) => guard(req, () => json(200, domain)));
 
-	server.route('GET', `${base}/subscribers`, (req) =>
+	server.route('GET', subscribers, (req) =>
 		guard(req, () =>
 			state.subscribers.size ? json(200, [...state.subscribers.values()].map(view)) : failure(404, 'No subscribers found'),
 		),
 	);
 
-	server.route('POST', `${base}/subscribers`, (req) =>
+	server.route('POST', subscribers, (req) =>
 		guard(req, () => {
 			const body = req.body as Record<string, unknown> | undefined;
 			if (!body || typeof body !== 'object' || Array.isArray(body)) return failure(400, 'Request body must be a JSON object');
-			const { msisdn, profile } = body;
+			const { profile } = body;
+			// SPEC25 types msisdn as a string, yet its own example (12127773456) is a YAML number;
+			// the sandbox takes both and stores the string.
+			const msisdn = typeof body.msisdn === 'number' && Number.isSafeInteger(body.msisdn) ? String(body.msisdn) : body.msisdn;
 			const password = readPassword(body);
 			if (typeof msisdn !== 'string' || msisdn.trim() === '') return failure(400, 'msisdn is required and must be a string');
 			if (typeof password !== 'string' || password === '') return failure(400, 'sipPassword is required and must be a string');
@@ -257,20 +279,22 @@ export function createCloudonixSandbox(options: CloudonixSandboxOptions = {}) {
 		}),
 	);
 
-	server.route('GET', `${base}/subscribers/:subscriber`, (req) =>
+	server.route('GET', subscriber, (req) =>
 		guard(req, () => {
 			const sub = lookup(req.params.subscriber);
 			return sub ? json(200, view(sub)) : failure(404, 'No subscribers found');
 		}),
 	);
 
-	server.route('PUT', `${base}/subscribers/:subscriber`, (req) =>
+	server.route('PUT', subscriber, (req) =>
 		guard(req, () => {
 			const sub = lookup(req.params.subscriber);
 			if (!sub) return failure(404, 'Subscriber not found');
 			const body = req.body as Record<string, unknown> | undefined;
 			if (!body || typeof body !== 'object' || Array.isArray(body)) return failure(400, 'Request body must be a JSON object');
-			if (body.msisdn !== undefined && body.msisdn !== sub.msisdn) return failure(400, 'msisdn can not be changed');
+			// SPEC25's update body is the whole subscriberObject, readOnly fields included (id, domainId,
+			// uuid, createdAt, modifiedAt, deletedAt): they are ignored, as OpenAPI readOnly means.
+			if (body.msisdn !== undefined && String(body.msisdn) !== sub.msisdn) return failure(400, 'msisdn can not be changed');
 			if (body.active !== undefined && typeof body.active !== 'boolean') return failure(400, 'active must be a boolean');
 			const password = readPassword(body);
 			if (password !== undefined && (typeof password !== 'string' || password === '')) {
@@ -287,7 +311,7 @@ export function createCloudonixSandbox(options: CloudonixSandboxOptions = {}) {
 		}),
 	);
 
-	server.route('DELETE', `${base}/subscribers/:subscriber`, (req) =>
+	server.route('DELETE', subscriber, (req) =>
 		guard(req, () => {
 			const sub = lookup(req.params.subscriber);
 			if (!sub) return failure(404, 'Subscriber not Found');

@@ -57,13 +57,32 @@ const SWITCHES = new Set([
 	'allowbeingmonitored',
 	'dnd',
 ]);
+/**
+ * The values add/update accept: the union of what OpenVox documents. The "Add an Extension" field
+ * list names `Disabled` and the durations up to 6000, its own request example sends `Disable`, and
+ * the "Query Extension Settings" answer shows `disable` and `10800`; a real PBX takes its own
+ * example and its own answer back, so the sandbox takes all of them and stores the value as sent.
+ * Where the documents disagree on case (monitormode) the comparison ignores case.
+ */
 const ENUMS: Record<string, string[]> = {
 	ntransferto: ['Voicemail', 'Extension', 'Mobile Number', 'Custom Number'],
 	btransferto: ['Voicemail', 'Extension', 'Mobile Number', 'Custom Number'],
-	monitormode: ['Disabled', 'Extensive', 'Listen', 'Whisper', 'Barge-in'],
+	monitormode: ['Disabled', 'Disable', 'Extensive', 'Listen', 'Whisper', 'Barge-in'],
 	ringtimeout: ['15', '30', '60', '120', '300'],
-	maxduration: ['Follow System', 'Unlimited', '60', '300', '600', '900', '1800', '3600', '6000'],
+	maxduration: ['Follow System', 'Unlimited', '60', '300', '600', '900', '1800', '3600', '6000', '10800'],
 };
+const CASE_INSENSITIVE = new Set(['monitormode']);
+const inEnum = (field: string, value: string) =>
+	CASE_INSENSITIVE.has(field) ? ENUMS[field].some((allowed) => allowed.toLowerCase() === value.toLowerCase()) : ENUMS[field].includes(value);
+/** The keys "Query Extension Settings" documents (example answer and parameter table); nothing else is answered. */
+const QUERY_FIELDS = new Set([
+	'extnumber', 'username', 'type', 'noanswerforward', 'busyforward', 'status', 'callerid', 'userpassword',
+	'registerpassword', 'email', 'moblie', 'maxregistrations', 'hasvoicemail', 'vmsecret', 'enablevmtoemail',
+	'language', 'allowbeingmonitored', 'monitormode', 'maxduration', 'dnd', 'port', 'loginpassword',
+	'alwaysforward', 'atransferto', 'atransferext', 'atransferprefix', 'atransfernum', 'ntransferto',
+	'ntransferext', 'ntransferprefix', 'ntransfernum', 'btransferto', 'btransferext', 'btransferprefix',
+	'btransfernum', 'enablemobile', 'ringsimultaneous', 'mobileprefix', 'ringtimeout',
+]);
 /** Settings fields add/update accept; anything else is refused with 10017 (as a strict PBX would). */
 const SETTINGS = new Set([
 	'username',
@@ -132,8 +151,9 @@ export function seedExtension(index: number, start = 1000): ExtensionRecord {
 		enablevmtoemail: 'off',
 		language: 'en',
 		allowbeingmonitored: 'off',
-		monitormode: 'Disabled',
-		maxduration: 'Follow System',
+		// As the documented "Query Extension Settings" answer spells them (not the add field list).
+		monitormode: 'disable',
+		maxduration: '10800',
 		ringtimeout: '30',
 		dnd: 'off',
 		agentid: '',
@@ -287,13 +307,15 @@ export function createOpenVoxSandbox(options: OpenVoxSandboxOptions = {}) {
 			.map((n) => n.trim())
 			.filter((n) => n !== '');
 
+	const settingsOf = (record: ExtensionRecord) => Object.fromEntries(Object.entries(record).filter(([key]) => QUERY_FIELDS.has(key)));
+
 	endpoint('extension/query', (req, body) => {
 		if (body.extid === undefined || body.extid === '') {
-			return answer(req, { status: 'Success', extinfos: [...state.extensions.values()] });
+			return answer(req, { status: 'Success', extinfos: [...state.extensions.values()].map(settingsOf) });
 		}
 		const numbers = numbersOf(body.extid);
 		if (numbers.some((n) => !state.extensions.has(n))) return failed(req, '10006');
-		return answer(req, { status: 'Success', extinfos: numbers.map((n) => state.extensions.get(n)) });
+		return answer(req, { status: 'Success', extinfos: numbers.map((n) => settingsOf(state.extensions.get(n)!)) });
 	});
 
 	/** Checks settings the way the PBX's own forms do; returns an errno or the cleaned fields. */
@@ -303,7 +325,7 @@ export function createOpenVoxSandbox(options: OpenVoxSandboxOptions = {}) {
 			if (!SETTINGS.has(field)) return '10017';
 			const value = String(raw ?? '');
 			if (SWITCHES.has(field) && value !== 'on' && value !== 'off') return '10017';
-			if (ENUMS[field] && !ENUMS[field].includes(value)) return '10017';
+			if (ENUMS[field] && !inEnum(field, value)) return '10017';
 			if (field === 'registerpassword' && (value === '' || value.length > 31 || /[;&"'\\<>`| ]/.test(value))) return '10017';
 			if (field === 'maxregistrations' && !/^\d+$/.test(value)) return '10017';
 			if (field === 'btransferprefix' && !/^\d{0,7}$/.test(value)) return '10017';

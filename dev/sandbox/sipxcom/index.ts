@@ -44,7 +44,8 @@ export interface SipXcomPhoneLine {
 	id: number;
 	uri: string;
 	user: string;
-	userId: number;
+	/** The sipXcom user's id; null for an external line (ManagePhone addExternalLine). */
+	userId: number | null;
 	extension: string;
 	displayName: string;
 	password: string;
@@ -67,6 +68,13 @@ export interface Named {
 	description?: string;
 }
 
+/** A branch as `/rest/branch` answers it (sipXcom manual §12.3). */
+export interface SipXcomBranch extends Named {
+	address?: { id?: number; street?: string; city?: string; country?: string; state?: string; zip?: string; officeDesignation?: string };
+	phoneNumber?: string;
+	faxNumber?: string;
+}
+
 export interface SipXcomModel {
 	modelId: string;
 	label: string;
@@ -77,12 +85,13 @@ export interface SipXcomModel {
 export interface SipXcomState {
 	users: Map<number, SipXcomUser>;
 	groups: Map<number, Named>;
-	branches: Map<number, Named>;
+	branches: Map<number, SipXcomBranch>;
 	phones: Map<number, SipXcomPhone>;
 	models: SipXcomModel[];
 	nextUserId: number;
 	nextGroupId: number;
 	nextPhoneId: number;
+	nextBranchId: number;
 	/** Every sendProfile call, in order. */
 	profilesSent: Array<{ serialNo: string; restart: boolean }>;
 }
@@ -94,6 +103,12 @@ export interface SipXcomSandboxOptions {
 	users?: number;
 	/** Phones to seed (default 3). */
 	phones?: number;
+	/** Branches instead of the default hq and berlin (ids from 1 in this order). */
+	branches?: Array<Omit<SipXcomBranch, 'id'>>;
+	/** User groups instead of the default sales and support. */
+	userGroups?: string[];
+	/** Phone models in addition to the default three (e.g. the manual's polycom321). */
+	models?: SipXcomModel[];
 }
 
 const FIRST = ['John', 'Jane', 'Ana', 'Björn', 'Chloé', 'Dmitri', 'Eva', 'Farid', 'Grace', 'Hiro'];
@@ -168,8 +183,10 @@ export function createSipXcomSandbox(options: SipXcomSandboxOptions = {}) {
 		nextUserId: 1,
 		nextGroupId: 1,
 		nextPhoneId: 1,
+		nextBranchId: 1,
 		profilesSent: [],
 	};
+	state.models.push(...(options.models ?? []));
 
 	const addGroup = (name: string, description?: string): Named => {
 		const existing = [...state.groups.values()].find((g) => g.name === name);
@@ -178,10 +195,20 @@ export function createSipXcomSandbox(options: SipXcomSandboxOptions = {}) {
 		state.groups.set(group.id, group);
 		return group;
 	};
-	state.branches.set(1, { id: 1, name: 'hq', description: 'Head office' });
-	state.branches.set(2, { id: 2, name: 'berlin', description: 'Berlin & Brandenburg' });
-	addGroup('sales', 'Sales team');
-	addGroup('support');
+	const addBranch = (branch: Omit<SipXcomBranch, 'id'>): SipXcomBranch => {
+		const id = state.nextBranchId++;
+		const created = { id, ...branch, ...(branch.address ? { address: { id, ...branch.address } } : {}) };
+		state.branches.set(id, created);
+		return created;
+	};
+	for (const branch of options.branches ?? [{ name: 'hq', description: 'Head office' }, { name: 'berlin', description: 'Berlin & Brandenburg' }]) {
+		addBranch(branch);
+	}
+	if (options.userGroups) for (const name of options.userGroups) addGroup(name);
+	else {
+		addGroup('sales', 'Sales team');
+		addGroup('support');
+	}
 
 	/** Deterministic users 200, 201, …: groups, branch and aliases vary by index. */
 	const seedUsers = (count: number) => {
@@ -238,6 +265,21 @@ export function createSipXcomSandbox(options: SipXcomSandboxOptions = {}) {
 			created.push(phone);
 		}
 		return created;
+	};
+
+	/** Adds one user, e.g. one a documented example names. */
+	const addUser = (fields: Partial<Omit<SipXcomUser, 'id'>> & { userName: string }): SipXcomUser => {
+		const id = state.nextUserId++;
+		const user: SipXcomUser = { pin: '1234', sipPassword: `sip-secret-${id}`, groupIds: [], aliases: [], permissions: [], ...fields, id };
+		state.users.set(id, user);
+		return user;
+	};
+	/** Adds one phone, e.g. one a documented example names. */
+	const addPhone = (fields: Partial<Omit<SipXcomPhone, 'id'>> & { serialNo: string; modelId: string }): SipXcomPhone => {
+		const id = state.nextPhoneId++;
+		const phone: SipXcomPhone = { groups: [], lines: [], ...fields, id };
+		state.phones.set(id, phone);
+		return phone;
 	};
 
 	seedUsers(options.users ?? 5);
@@ -454,6 +496,78 @@ export function createSipXcomSandbox(options: SipXcomSandboxOptions = {}) {
 			[container]: { [root]: items },
 		});
 	server.route('GET', `${base}/rest/branch`, guarded(() => namedList('branch', 'branches', [...state.branches.values()])));
+	server.route(
+		'GET',
+		`${base}/rest/branch/:id`,
+		guarded((req) => {
+			const branch = /^\d+$/.test(req.params.id) ? state.branches.get(Number(req.params.id)) : undefined;
+			return branch ? xmlBody('branch', branch) : restResult('ERROR_OBJECT_NOT_FOUND', { additionalMessage: `Branch ${req.params.id}` });
+		}),
+	);
+	/** A branch write body: the manual's example is JSON `{"branch":{…}}`; the same shape in XML is read too. */
+	const readBranch = (req: SandboxRequest): Omit<SipXcomBranch, 'id'> | string => {
+		let root: Obj | undefined;
+		if (obj(req.body)) root = obj((req.body as Obj).branch);
+		else if (req.text.trim().startsWith('<') && XMLValidator.validate(req.text.trim()) === true) {
+			root = obj((restParser.parse(req.text) as Obj).branch);
+		}
+		if (!root) return 'Expected a branch object';
+		const name = str(root.name)?.trim();
+		if (!name) return 'name must not be empty';
+		const address = obj(root.address);
+		const text = (o: Obj | undefined, key: string) => str(o?.[key]);
+		return {
+			name,
+			...(text(root, 'description') !== undefined ? { description: text(root, 'description') } : {}),
+			...(address
+				? {
+						address: Object.fromEntries(
+							['street', 'city', 'country', 'state', 'zip', 'officeDesignation']
+								.filter((key) => text(address, key) !== undefined)
+								.map((key) => [key, text(address, key)]),
+						),
+					}
+				: {}),
+			...(text(root, 'phoneNumber') !== undefined ? { phoneNumber: text(root, 'phoneNumber') } : {}),
+			...(text(root, 'faxNumber') !== undefined ? { faxNumber: text(root, 'faxNumber') } : {}),
+		};
+	};
+	server.route(
+		'PUT',
+		`${base}/rest/branch`,
+		guarded((req) => {
+			const branch = readBranch(req);
+			if (typeof branch === 'string') return restResult('ERROR_VALIDATION_FAILED', { additionalMessage: branch });
+			if ([...state.branches.values()].some((b) => b.name === branch.name)) {
+				return restResult('ERROR_CREATE_FAILED', { additionalMessage: `Branch ${branch.name} already exists` });
+			}
+			return restResult('SUCCESS_CREATED', { id: addBranch(branch).id });
+		}),
+	);
+	server.route(
+		'PUT',
+		`${base}/rest/branch/:id`,
+		guarded((req) => {
+			const found = /^\d+$/.test(req.params.id) ? state.branches.get(Number(req.params.id)) : undefined;
+			// "Error 400 - Wrong ID when updating the branch" (manual §12.3).
+			if (!found) return restResult('ERROR_ID_INVALID');
+			const branch = readBranch(req);
+			if (typeof branch === 'string') return restResult('ERROR_VALIDATION_FAILED', { additionalMessage: branch });
+			state.branches.set(found.id, { id: found.id, ...branch, ...(branch.address ? { address: { id: found.id, ...branch.address } } : {}) });
+			return restResult('SUCCESS_UPDATED', { id: found.id });
+		}),
+	);
+	server.route(
+		'DELETE',
+		`${base}/rest/branch/:id`,
+		guarded((req) => {
+			const found = /^\d+$/.test(req.params.id) ? state.branches.get(Number(req.params.id)) : undefined;
+			if (!found) return restResult('ERROR_OBJECT_NOT_FOUND', { additionalMessage: `Branch ${req.params.id}` });
+			state.branches.delete(found.id);
+			for (const user of state.users.values()) if (user.branchId === found.id) user.branchId = undefined;
+			return restResult('SUCCESS_DELETED', { id: found.id });
+		}),
+	);
 	server.route('GET', `${base}/rest/user-group`, guarded(() => namedList('userGroup', 'userGroups', [...state.groups.values()])));
 
 	// ---------------------------------------------------------------- CXF phones (JSON)
@@ -696,6 +810,26 @@ export function createSipXcomSandbox(options: SipXcomSandboxOptions = {}) {
 		return [];
 	};
 
+	let nextLineId = 1000;
+	/** A `Line` (userId = the user's name, uri) for a sipXcom user; a fault message when there is no such user. */
+	const lineFor = (line: Obj | undefined): SipXcomPhoneLine | string => {
+		const userName = str(line?.userId)?.trim() ?? '';
+		const user = [...state.users.values()].find((u) => u.userName === userName);
+		if (!user) return `User not found: ${userName}`;
+		return {
+			id: nextLineId++,
+			uri: str(line?.uri) ?? `sip:${user.userName}@${REALM}`,
+			user: user.userName,
+			userId: user.id,
+			extension: user.userName,
+			displayName: `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim(),
+			password: user.sipPassword,
+			registrationServer: REALM,
+		};
+	};
+	/** ManagePhone `edit` properties that name Phone fields (sipxconfig.wsdl Phone). */
+	const PHONE_EDITABLE: Record<string, keyof SipXcomPhone> = { serialNumber: 'serialNo', modelId: 'modelId', description: 'description', deviceVersion: 'deviceVersion' };
+
 	const phoneService = (req: SandboxRequest): SandboxResponse => {
 		const envelope = readEnvelope(req);
 		if (isResponse(envelope)) return envelope;
@@ -712,24 +846,59 @@ export function createSipXcomSandbox(options: SipXcomSandboxOptions = {}) {
 			if (!/^[0-9a-f]{12}$/.test(serialNo)) return soapFault(`Invalid serial number: ${serialNo}`);
 			if (!state.models.some((m) => m.modelId === modelId)) return soapFault(`Unknown phone model: ${modelId}`);
 			if (findPhone(serialNo)) return soapFault(`Duplicate serial number: ${serialNo}`);
-			const id = state.nextPhoneId++;
-			state.phones.set(id, {
-				id,
+			const lines: SipXcomPhoneLine[] = [];
+			for (const raw of list(phone?.lines)) {
+				const line = lineFor(obj(raw));
+				if (typeof line === 'string') return soapFault(line);
+				lines.push(line);
+			}
+			addPhone({
 				serialNo,
 				modelId: modelId!,
 				description: str(phone?.description),
 				deviceVersion: str(phone?.deviceVersion),
 				groups: list(phone?.groups).map(String),
-				lines: [],
+				lines,
 			});
 			return soapOk('');
 		}
 		if (operation === 'ManagePhone') {
+			const edits = list(content.edit).map((e) => ({ property: str(obj(e)?.property) ?? '', value: str(obj(e)?.value) }));
+			const bad = edits.find((e) => !PHONE_EDITABLE[e.property]);
+			if (bad) return soapFault(`java.lang.IllegalArgumentException: Unknown property '${bad.property}'`);
+			const addLine = obj(content.addLine);
+			const external = obj(content.addExternalLine);
+			if (external && !str(external.userId)) return soapFault('java.lang.IllegalArgumentException: addExternalLine needs a userId');
+			if (external && !str(external.registrationServer)) return soapFault('java.lang.IllegalArgumentException: addExternalLine needs a registrationServer');
 			for (const phone of searchPhones(searchOf(content))) {
 				if (str(content.deletePhone) === 'true') {
 					state.phones.delete(phone.id);
 					continue;
 				}
+				for (const { property, value } of edits) (phone as unknown as Obj)[PHONE_EDITABLE[property]] = value;
+				if (addLine) {
+					const line = lineFor(addLine);
+					if (typeof line === 'string') return soapFault(line);
+					phone.lines.push(line);
+				}
+				if (external) {
+					const userId = str(external.userId)!;
+					const server = str(external.registrationServer)!;
+					phone.lines.push({
+						id: nextLineId++,
+						uri: `sip:${userId}@${server}`,
+						user: userId,
+						userId: null,
+						extension: userId,
+						displayName: str(external.displayName) ?? '',
+						password: str(external.password) ?? '',
+						registrationServer: server,
+					});
+				}
+				const byUser = str(content.removeLineByUserId);
+				if (byUser !== undefined) phone.lines = phone.lines.filter((l) => l.user !== byUser);
+				const byUri = str(content.removeLineByUri);
+				if (byUri !== undefined) phone.lines = phone.lines.filter((l) => l.uri !== byUri);
 				const add = str(content.addGroup);
 				if (add && !phone.groups.includes(add)) phone.groups.push(add);
 				const remove = str(content.removeGroup);
@@ -756,6 +925,11 @@ export function createSipXcomSandbox(options: SipXcomSandboxOptions = {}) {
 		state,
 		seedUsers,
 		seedPhones,
+		addUser,
+		addPhone,
+		addBranch,
+		/** Adds a user group (or returns the one with this name). */
+		addGroup,
 		admin: SIPXCOM_ADMIN,
 		nonAdmin: SIPXCOM_NON_ADMIN,
 		/** Credential values a user would type for this sandbox (call after `server.start()`). */

@@ -94,6 +94,14 @@ const GROUPS: EntitySet = {
 	navigation: [],
 };
 
+const SIP_DEVICES: EntitySet = {
+	entity: 'SipDevice',
+	schema: { Id: 'number', DN: 'object', ProvLink: 'string', PhoneWebPassword: 'string', Registrar: 'object' },
+	nested: {},
+	searchable: [],
+	navigation: [],
+};
+
 /** Columns of the sandbox's Export Extensions CSV (the V20 column set is undocumented). */
 export const EXPORT_COLUMNS = [
 	'Number',
@@ -136,6 +144,8 @@ export interface ThreeCxState {
 	batchDeleteCalls: number[][];
 	/** Extension numbers the PBX refuses to delete (e.g. the system owner). */
 	undeletable: Set<string>;
+	/** What GET /SipDevices lists (Pbx.SipDevice rows; empty unless a test adds some). */
+	sipDevices: Array<Record<string, unknown>>;
 	/** Reject every API token, as a client without XAPI access would see. */
 	rejectAllTokens: boolean;
 	/** Expire all tokens after this many more authorised API requests. */
@@ -153,6 +163,20 @@ function odataError(status: number, message: string, details: Array<{ message: s
 			error: { code: '', message, details: details.map((d) => ({ code: '', message: d.message, target: d.target ?? null })) },
 		},
 	};
+}
+
+/** The text fields of a multipart/form-data body, or undefined for any other content type. */
+function multipartFields(req: SandboxRequest): Record<string, string> | undefined {
+	const boundary = /^multipart\/form-data;.*boundary=(?:"([^"]+)"|([^;]+))/i.exec(req.headers['content-type'] ?? '');
+	if (!boundary) return undefined;
+	const fields: Record<string, string> = {};
+	for (const part of req.text.split(`--${boundary[1] ?? boundary[2]}`)) {
+		const split = part.indexOf('\r\n\r\n');
+		if (split < 0) continue;
+		const name = /content-disposition:[^\r\n]*\bname="([^"]*)"/i.exec(part.slice(0, split));
+		if (name) fields[name[1]] = part.slice(split + 4).replace(/\r\n$/, '');
+	}
+	return fields;
 }
 
 function validation(target: string, warning: string): SandboxResponse {
@@ -175,6 +199,7 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 		reprovisionCalls: [],
 		batchDeleteCalls: [],
 		undeletable: new Set(),
+		sipDevices: [],
 		rejectAllTokens: false,
 		options: {
 			clientId: options.clientId ?? '900',
@@ -246,7 +271,9 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 
 	// --- token endpoint (host root, not under /xapi/v1) -------------------------------------
 	server.route('POST', '/connect/token', (req) => {
-		const form = (req.body ?? {}) as Record<string, string>;
+		// 3CX documents the urlencoded form; its own tutorial (3cx/xapi-tutorial auth.ts) posts a
+		// FormData, which fetch sends as multipart/form-data, and live PBXs accept it. Both are read.
+		const form = (multipartFields(req) ?? req.body ?? {}) as Record<string, string>;
 		if (!form.client_id || !form.client_secret || form.grant_type !== 'client_credentials') {
 			return { status: 400, body: { error: 'invalid_request', error_description: 'The mandatory client_id, client_secret or grant_type parameter is missing.' } };
 		}
@@ -310,6 +337,83 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 
 	// --- Groups -----------------------------------------------------------------------------
 	api('GET', '/Groups', (req) => collection(GROUPS, state.groups as never, req, 'Groups'));
+
+	// Departments as 3cx/xapi-tutorial src/groups.spec.ts uses them: POST with only a Name (the PBX
+	// picks the Number), PATCH with the same Number (another Number is refused), Members set from
+	// the department side, DELETE. Whether Members replaces the whole member list is UNCONFIRMED;
+	// the sandbox replaces it (the tutorial sets one member, then none).
+	const groupKey = /^\/xapi\/v1\/Groups\((?<key>-?\d+)\)$/;
+	const findGroup = (key: string) =>
+		state.groups.find((g) => g.Id === Number(key)) ?? odataError(404, 'WARNINGS.XAPI.NOT_FOUND', [{ message: 'WARNINGS.XAPI.NOT_FOUND', target: 'Id' }]);
+	const isGroup = (value: ThreeCxGroup | SandboxResponse): value is ThreeCxGroup => 'Id' in value;
+	const membersOf = (group: ThreeCxGroup) =>
+		allUsers()
+			.filter((u) => u.Groups.some((g) => g.GroupId === group.Id))
+			.map((u) => ({ Id: u.Id, Number: u.Number, Name: `${u.FirstName} ${u.LastName}`.trim(), Rights: u.Groups.find((g) => g.GroupId === group.Id)!.Rights }));
+	const groupEntity = (group: ThreeCxGroup, expand: string[]) => ({
+		'@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Groups/$entity`,
+		...group,
+		...(expand.includes('Members') ? { Members: membersOf(group) } : {}),
+	});
+	const setMembers = (group: ThreeCxGroup, members: unknown): SandboxResponse | undefined => {
+		if (!Array.isArray(members)) return odataError(400, "Cannot convert the literal to the expected type for property 'Members'.");
+		const wanted = new Map<string, string>();
+		for (const member of members as Array<{ Number?: unknown; Rights?: { RoleName?: string } }>) {
+			if (!allUsers().some((u) => u.Number === member.Number)) return validation('Members', 'WARNINGS.XAPI.NOT_FOUND');
+			wanted.set(String(member.Number), member.Rights?.RoleName ?? 'users');
+		}
+		for (const user of allUsers()) {
+			const others = user.Groups.filter((g) => g.GroupId !== group.Id);
+			const role = wanted.get(user.Number);
+			user.Groups = role === undefined ? others : [...others, groupMembership(group.Id, role)];
+			user.PrimaryGroupId = user.Groups[0]?.GroupId ?? null;
+		}
+		return undefined;
+	};
+
+	api('POST', '/Groups', (req) => {
+		const body = (req.body ?? {}) as Record<string, unknown>;
+		const name = typeof body.Name === 'string' ? body.Name.trim() : '';
+		if (!name) return validation('Name', 'WARNINGS.XAPI.REQUIRED');
+		if (state.groups.some((g) => g.Name.toLowerCase() === name.toLowerCase())) return validation('Name', 'WARNINGS.XAPI.ALREADY_IN_USE');
+		const id = Math.max(0, ...state.groups.map((g) => g.Id)) + 1;
+		const group: ThreeCxGroup = { Id: id, Name: name, Number: `GRP${String(id - 1).padStart(4, '0')}`, IsDefault: false };
+		state.groups.push(group);
+		if (body.Members !== undefined) {
+			const invalid = setMembers(group, body.Members);
+			if (invalid) return invalid;
+		}
+		return { status: 201, body: groupEntity(group, []) };
+	});
+	api('GET', groupKey, (req) => {
+		const found = findGroup(req.params.key);
+		if (!isGroup(found)) return found;
+		return { status: 200, body: groupEntity(found, (req.query.$expand ?? '').split(',').map((s) => s.trim())) };
+	});
+	api('PATCH', groupKey, (req) => {
+		const found = findGroup(req.params.key);
+		if (!isGroup(found)) return found;
+		const body = (req.body ?? {}) as Record<string, unknown>;
+		if ('Number' in body && body.Number !== found.Number) return validation('Number', 'WARNINGS.XAPI.FORBIDDEN_CHANGE');
+		if (typeof body.Name === 'string' && body.Name.trim() !== '') found.Name = body.Name.trim();
+		if ('Members' in body) {
+			const invalid = setMembers(found, body.Members);
+			if (invalid) return invalid;
+		}
+		for (const user of allUsers()) for (const g of user.Groups) if (g.GroupId === found.Id) g.Name = found.Name;
+		return { status: 204 };
+	});
+	api('DELETE', groupKey, (req) => {
+		const found = findGroup(req.params.key);
+		if (!isGroup(found)) return found;
+		if (found.IsDefault) return validation('Id', 'WARNINGS.XAPI.FORBIDDEN_CHANGE');
+		setMembers(found, []);
+		state.groups.splice(state.groups.indexOf(found), 1);
+		return { status: 204 };
+	});
+
+	// --- SipDevices (3cx/xapi-tutorial src/phones.spec.ts lists them with $select=Id) --------
+	api('GET', '/SipDevices', (req) => collection(SIP_DEVICES, state.sipDevices, req, 'SipDevices'));
 
 	// --- Users: functions and actions first (their paths also look like keys) --------------
 	api('GET', '/Users/Pbx.ExportExtensions()', (req) => {

@@ -1,23 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { executePerItem } from '../../shared/router';
+import type { OperationTable } from '../../shared/router';
+import { route } from '../../shared/router';
+import type { OperationContext } from '../helpers/parameters';
 import { CloudonixClient, DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from '../transport';
-import type { OperationContext } from './common';
+import type { CloudonixMap } from './node.type';
 import * as subscriber from './subscriber/Subscriber.resource';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number, context: OperationContext) => Promise<IDataObject | IDataObject[]>;
-
-const operations: Record<string, Record<string, Operation>> = {
+const operations: OperationTable<CloudonixMap, OperationContext> = {
 	subscriber: {
-		activate: subscriber.activate.execute,
-		create: subscriber.create.execute,
-		deactivate: subscriber.deactivate.execute,
-		delete: subscriber.delete.execute,
-		get: subscriber.get.execute,
-		getAll: subscriber.getAll.execute,
-		update: subscriber.update.execute,
-		upsert: subscriber.upsert.execute,
+		activate: subscriber.activate,
+		create: subscriber.create,
+		deactivate: subscriber.deactivate,
+		delete: subscriber.delete,
+		get: subscriber.get,
+		getAll: subscriber.getAll,
+		update: subscriber.update,
+		upsert: subscriber.upsert,
 	},
 };
 
@@ -30,18 +30,15 @@ function positive(ctx: IExecuteFunctions, value: unknown, fallback: number, name
 }
 
 /** One client (credential, pacer, MSISDN directory) per run, shared by all items. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = operations[resource]?.[operationName];
-	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
-	}
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const client = await CloudonixClient.create(this, {
-		requestsPerWindow: positive(this, options.requestsPerWindow, DEFAULT_REQUESTS_PER_WINDOW, 'Requests per Window'),
-		windowMs: positive(this, options.windowMs, DEFAULT_WINDOW_MS, 'Window (ms)'),
+async function createContext(ctx: IExecuteFunctions): Promise<OperationContext> {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const client = await CloudonixClient.create(ctx, {
+		requestsPerWindow: positive(ctx, options.requestsPerWindow, DEFAULT_REQUESTS_PER_WINDOW, 'Requests per Window'),
+		windowMs: positive(ctx, options.windowMs, DEFAULT_WINDOW_MS, 'Window (ms)'),
 	});
-	const context: OperationContext = { client, itemCount: this.getInputData().length };
-	return await executePerItem.call(this, async (itemIndex) => await operation.call(this, itemIndex, context));
+	return { client, itemCount: ctx.getInputData().length };
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await route(this, operations, createContext);
 }

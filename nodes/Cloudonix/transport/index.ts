@@ -1,22 +1,34 @@
 /**
- * The one place the Cloudonix node talks HTTP. Vendor facts (cloudonix.md):
- * - Bearer key; paths `/customers/self/domains/{domain}/subscribers[/{id|msisdn}]` (SPEC25, OPBX).
- *   The seed's `/api/domains/{uuid}/subscribers` does not exist and is not used.
+ * The one place the Cloudonix node talks HTTP. Vendor facts (Cloudonix's OpenAPI spec, as
+ * bundled in the open-source OPBX project, and OPBX's own Cloudonix client):
+ * - Bearer key; paths `/customers/self/domains/{domain}/subscribers[/{id|msisdn}]`.
+ *   An older `/api/domains/{uuid}/subscribers` layout does not exist and is not used.
  * - List returns the whole domain as one JSON array (no paging); 404 on a list means "none".
  * - Errors: `{status:false, message}` in some APIs; OPBX falls back to `error`.
- * - Rate limit: 10 requests per 3 s per domain (SPEC25; the docs site says per 10 s), 429 beyond,
- *   no Retry-After documented. Requests are paced per execution; 429s are retried with backoff.
+ * - Rate limit: 10 requests per 3 s per domain (the OpenAPI spec; the docs site says per 10 s),
+ *   429 beyond, no Retry-After documented. Requests are paced per execution; 429s are retried
+ *   with backoff.
  * - `{subscriber-id}` takes an id or an MSISDN and the server's precedence is UNCONFIRMED, so an
  *   MSISDN lookup checks the answer's msisdn and falls back to the list on a mismatch.
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { VendorApi } from '../../shared/transport';
+import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { RequestPacer, vendorRequest } from '../../shared/transport';
-import { trimBaseUrl } from '../../shared/url';
-import type { JsonObject } from '../subscriber';
-import { subscriberPassword } from '../subscriber';
+import { cloudonixBaseUrl, CREDENTIAL_TYPE } from './credential';
+
+export type JsonObject = Record<string, unknown>;
+
+/** Subscriber fields that hold the SIP password: the current and the legacy spelling. */
+export const PASSWORD_FIELDS = ['sipPassword', 'sip-password'];
+
+export function subscriberPassword(raw: JsonObject): string | undefined {
+	for (const field of PASSWORD_FIELDS) {
+		if (typeof raw[field] === 'string') return raw[field] as string;
+	}
+	return undefined;
+}
 
 export const DEFAULT_REQUESTS_PER_WINDOW = 10;
 export const DEFAULT_WINDOW_MS = 3000;
@@ -43,7 +55,7 @@ function messageOf(body: unknown): string | undefined {
 
 export const cloudonixApi: VendorApi = {
 	displayName: 'Cloudonix',
-	credentialType: 'cloudonixApi',
+	credentialType: CREDENTIAL_TYPE,
 	secretFields: ['apiKey'],
 	extractErrorMessage: (body) => messageOf(body),
 	describeStatus: (status) => {
@@ -82,6 +94,34 @@ export function isDuplicateError(error: unknown): boolean {
 	return false;
 }
 
+export interface CloudonixCall extends VendorCall {
+	/** Shared by all items of a run, so every request (retries included) counts against the rate limit. */
+	pacer?: RequestPacer;
+}
+
+/** One Cloudonix API call (path below the API base URL) with a JSON answer. */
+export async function cloudonixRequest<T>(this: RequestContext, call: CloudonixCall, itemIndex?: number): Promise<T> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const pacer = call.pacer;
+	return (await vendorRequest.call(
+		this,
+		cloudonixApi,
+		{
+			method: call.method ?? 'GET',
+			url: `${cloudonixBaseUrl(credentials.baseUrl)}${call.path}`,
+			qs: call.qs,
+			headers: { Accept: 'application/json' },
+			body: call.body,
+			json: true,
+			idempotent: call.idempotent,
+			// Counted from completion: see RequestPacer.acquire (no 429 from latency jitter).
+			beforeAttempt: pacer ? async () => await pacer.acquire() : undefined,
+			secrets: call.secrets,
+		},
+		itemIndex,
+	)) as T;
+}
+
 export interface CreateResult {
 	subscriber: JsonObject;
 	/** `created`: this call created it; `exists`: the MSISDN was already taken. */
@@ -102,21 +142,19 @@ export class CloudonixClient {
 
 	private constructor(
 		private readonly ctx: IExecuteFunctions,
-		private readonly baseUrl: string,
 		readonly domain: string,
 		private readonly pacer: RequestPacer,
 	) {}
 
 	static async create(ctx: IExecuteFunctions, options: ClientOptions): Promise<CloudonixClient> {
-		const credentials = await ctx.getCredentials('cloudonixApi');
-		const baseUrl = trimBaseUrl(credentials.baseUrl || 'https://api.cloudonix.io');
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const domain = String(credentials.domain ?? '').trim();
 		if (!domain) {
 			throw new NodeOperationError(ctx.getNode(), 'The Cloudonix API credential has no Domain', {
 				description: 'Enter the domain name or UUID in the credential.',
 			});
 		}
-		return new CloudonixClient(ctx, baseUrl, domain, new RequestPacer(options.requestsPerWindow, options.windowMs));
+		return new CloudonixClient(ctx, domain, new RequestPacer(options.requestsPerWindow, options.windowMs));
 	}
 
 	private subscribersPath(ref?: string): string {
@@ -132,19 +170,9 @@ export class CloudonixClient {
 		body?: JsonObject,
 		secrets: string[] = [],
 	): Promise<T> {
-		return (await vendorRequest.call(
+		return (await cloudonixRequest.call(
 			this.ctx,
-			cloudonixApi,
-			{
-				method,
-				url: `${this.baseUrl}${path}`,
-				headers: { Accept: 'application/json' },
-				body,
-				json: true,
-				// Counted from completion: see RequestPacer.acquire (no 429 from latency jitter).
-				beforeAttempt: async () => await this.pacer.acquire(),
-				secrets,
-			},
+			{ method, path, body: body as IDataObject | undefined, secrets, pacer: this.pacer },
 			itemIndex,
 		)) as T;
 	}

@@ -1,19 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../shared/router';
-import { routePerItem } from '../../shared/router';
+import type { OperationTable } from '../../shared/router';
+import { route } from '../../shared/router';
 import * as extension from './extension/Extension.resource';
+import type { OpenVoxMap } from './node.type';
 
-const operations: Record<string, Record<string, ItemOperation>> = {
+const operations: OperationTable<OpenVoxMap> = {
 	extension: {
-		create: extension.create.execute,
-		delete: extension.delete.execute,
-		get: extension.get.execute,
-		getMany: extension.getMany.execute,
-		update: extension.update.execute,
+		create: extension.create,
+		delete: extension.delete,
+		get: extension.get,
+		getMany: extension.getMany,
+		update: extension.update,
 	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routePerItem.call(this, operations);
+	return await route(this, operations);
 }

@@ -4,7 +4,7 @@ import { openVoxRequest } from '../transport';
 
 /** Extensions for dropdowns: "101 – Alice (Registered)". */
 export async function getExtensions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const answer = await openVoxRequest.call(this, 'extensionlist/query', undefined, undefined, { idempotent: true });
+	const answer = await openVoxRequest.call(this, { path: 'extensionlist/query', idempotent: true });
 	const list = Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
 	return list
 		.map((record) => {

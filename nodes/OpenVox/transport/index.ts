@@ -1,13 +1,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { OPENVOX_API_PREFIX, openVoxBaseUrl } from '../../../credentials/OpenVoxApi.credentials';
-import type { RequestContext, VendorApi } from '../../shared/transport';
+import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
+import { CREDENTIAL_TYPE, OPENVOX_API_PREFIX, openVoxBaseUrl } from './credential';
 import { LOGIN_FAILED_PREFIX, LOGIN_HINT, TOKEN_ERRNOS, errnoMessage } from './errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from './xml';
-
-export const OPENVOX_CREDENTIAL = 'openVoxApi';
 
 export type OpenVoxFormat = 'json' | 'xml';
 
@@ -23,7 +21,7 @@ function isFailedBody(body: unknown): body is OpenVoxAnswer {
 
 export const openVoxApi: VendorApi = {
 	displayName: 'OpenVox',
-	credentialType: OPENVOX_CREDENTIAL,
+	credentialType: CREDENTIAL_TYPE,
 	// The token travels in the query string (?token=), so it is redacted like the password.
 	secretFields: ['password', 'token'],
 	extractErrorMessage: (body) => {
@@ -64,7 +62,7 @@ export function parseAnswer(raw: unknown): OpenVoxAnswer {
 	}
 }
 
-export interface OpenVoxRequestOptions {
+interface OpenVoxRequestOptions {
 	/** Whether sending the request twice cannot change the outcome (queries, plain updates). */
 	idempotent?: boolean;
 }
@@ -109,7 +107,9 @@ function tokenRejected(answer: OpenVoxAnswer): boolean {
 }
 
 /**
- * Calls one OpenVox endpoint and returns the answer of a successful call.
+ * Calls one OpenVox endpoint (`call.path`, e.g. `extension/query`; always a POST whose body is
+ * `call.body`, sent as JSON or XML as the credential says) and returns the answer of a
+ * successful call. Only calls marked idempotent are repeated after a lost answer.
  *
  * OpenVox answers HTTP 200 even when the token is gone (errno 20004 "no such token", 20006
  * "token timed out"), so n8n's own retry-after-401 never fires. On those errno values this
@@ -117,13 +117,9 @@ function tokenRejected(answer: OpenVoxAnswer): boolean {
  * runs the credential's preAuthentication (one login) and persists the new token for later
  * items and executions. If another execution already replaced the token, it is just reused.
  */
-export async function openVoxRequest(
-	this: RequestContext,
-	endpoint: string,
-	body?: IDataObject,
-	itemIndex?: number,
-	options: OpenVoxRequestOptions = {},
-): Promise<OpenVoxAnswer> {
+export async function openVoxRequest(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<OpenVoxAnswer> {
+	const { path: endpoint, body } = call;
+	const options: OpenVoxRequestOptions = { idempotent: call.idempotent };
 	const rejected = rejectedLogins.get(this);
 	if (rejected !== undefined) {
 		// Each item would otherwise log in again (the stored token is still empty), and with
@@ -156,21 +152,21 @@ async function tokenRequest(
 	itemIndex: number | undefined,
 	options: OpenVoxRequestOptions,
 ): Promise<OpenVoxAnswer> {
-	const credentials = await this.getCredentials(OPENVOX_CREDENTIAL);
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	let answer = await send(this, openVoxApi, credentials, endpoint, body, itemIndex, options);
 	if (tokenRejected(answer)) {
-		const current = await this.getCredentials(OPENVOX_CREDENTIAL);
+		const current = await this.getCredentials(CREDENTIAL_TYPE);
 		const replaced = typeof current.token === 'string' && current.token !== '' && current.token !== credentials.token;
 		let api = openVoxApi;
 		if (!replaced) {
-			const reference = this.getNode().credentials?.[OPENVOX_CREDENTIAL];
+			const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
 			api = {
 				...openVoxApi,
 				additionalCredentialOptions: {
 					credentialsDecrypted: {
 						id: reference?.id ?? '',
 						name: reference?.name ?? '',
-						type: OPENVOX_CREDENTIAL,
+						type: CREDENTIAL_TYPE,
 						data: { ...current, token: '' },
 					},
 				},

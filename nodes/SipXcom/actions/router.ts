@@ -1,29 +1,30 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../shared/router';
-import { routePerItem } from '../../shared/router';
+import type { OperationTable } from '../../shared/router';
+import { route } from '../../shared/router';
+import type { SipXcomMap } from './node.type';
 import * as phone from './phone/Phone.resource';
 import * as user from './user/User.resource';
 import * as userBulk from './userBulk/UserBulk.resource';
 
-const operations: Record<string, Record<string, ItemOperation>> = {
+const operations: OperationTable<SipXcomMap> = {
 	user: {
-		getMany: user.getMany.execute,
-		get: user.get.execute,
-		create: user.create.execute,
-		update: user.update.execute,
-		delete: user.delete.execute,
+		create: user.create,
+		delete: user.delete,
+		get: user.get,
+		getMany: user.getMany,
+		update: user.update,
 	},
-	userBulk: { find: userBulk.find.execute, manage: userBulk.manage.execute },
+	userBulk: { find: userBulk.find, manage: userBulk.manage },
 	phone: {
-		getMany: phone.getMany.execute,
-		get: phone.get.execute,
-		create: phone.create.execute,
-		delete: phone.delete.execute,
-		sendProfiles: phone.sendProfiles.execute,
+		create: phone.create,
+		delete: phone.delete,
+		get: phone.get,
+		getMany: phone.getMany,
+		sendProfiles: phone.sendProfiles,
 	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routePerItem.call(this, operations);
+	return await route(this, operations);
 }

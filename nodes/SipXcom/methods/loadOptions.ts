@@ -4,7 +4,7 @@ import { apiJson, restXml } from '../transport';
 import { parseNamedList } from '../transport/xml';
 
 async function namedList(ctx: ILoadOptionsFunctions, path: string) {
-	return parseNamedList(await restXml(ctx, { method: 'GET', path }));
+	return parseNamedList(await restXml.call(ctx, { method: 'GET', path }));
 }
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
@@ -30,7 +30,7 @@ export async function getUserGroups(this: ILoadOptionsFunctions): Promise<INodeP
 
 /** Phone models from `/api/phones/models`. */
 export async function getPhoneModels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const body = await apiJson<IDataObject | IDataObject[]>(this, { method: 'GET', path: '/phones/models' });
+	const body = (await apiJson.call(this, { method: 'GET', path: '/phones/models' })) as IDataObject | IDataObject[] | undefined;
 	const list = (Array.isArray(body) ? body : ((body?.models ?? body?.Models ?? []) as IDataObject[])) ?? [];
 	return list
 		.filter((m) => typeof m.modelId === 'string')

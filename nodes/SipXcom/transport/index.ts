@@ -5,16 +5,14 @@
  * - Axis SOAP `/sipxconfig/services/…` (document/literal, SOAPAction "").
  * All three use HTTP Basic as an admin (ROLE_ADMIN), set by the credential's `authenticate`.
  */
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { RequestContext, VendorApi } from '../../shared/transport';
+import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
-import { trimBaseUrl } from '../../shared/url';
+import { appUrl, CREDENTIAL_TYPE } from './credential';
 import type { Json, RestResult } from './xml';
 import { buildSoapEnvelope, describeXmlError, parseRestResult, parseSoapResponse, XmlFormatError } from './xml';
-
-export const CREDENTIAL_TYPE = 'sipXcomApi';
 
 const AUTH_HINT =
 	'sipXconfig refused the credential: the password is wrong, or the account lacks admin rights. The REST and SOAP admin APIs need an administrator account such as superadmin (ROLE_ADMIN); a normal user account is refused.';
@@ -74,15 +72,9 @@ export const sipXcomApi: VendorApi = {
 	retry: { maxRetries: 3 },
 };
 
-/** `https://pbx.example.com`, `https://pbx.example.com/` or `…/sipxconfig` → `https://pbx.example.com/sipxconfig`. */
-export function appUrl(serverUrl: string): string {
-	const base = trimBaseUrl(serverUrl).replace(/\/sipxconfig$/i, '');
-	return `${base}/sipxconfig`;
-}
-
 async function baseUrl(ctx: RequestContext): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	return appUrl(String(credentials.serverUrl ?? ''));
+	return appUrl(credentials.serverUrl);
 }
 
 function asText(body: unknown): string {
@@ -110,28 +102,24 @@ function unexpectedBody(ctx: RequestContext, what: string, body: string, itemInd
 	);
 }
 
-export interface RestCall {
-	method: IHttpRequestMethods;
-	/** Path below `/sipxconfig/rest`, e.g. `/user/5`. */
-	path: string;
-	qs?: IDataObject;
-	/** An XML document built with fast-xml-parser. */
+/**
+ * A call of the Restlet REST API: path below `/sipxconfig/rest`, e.g. `/user/5`, and an XML
+ * document built with fast-xml-parser instead of a JSON body. Writes are not idempotent:
+ * sipXconfig answers their application failures (ERROR_UPDATE_FAILED, ERROR_REFERENCE_EXISTS …)
+ * with HTTP 500, so they are not retried.
+ */
+export interface RestCall extends Omit<VendorCall, 'body'> {
 	xml?: string;
-	/**
-	 * Whether to retry 5xx. sipXconfig answers application failures of writes
-	 * (ERROR_UPDATE_FAILED, ERROR_REFERENCE_EXISTS …) with HTTP 500, so writes are not retried.
-	 */
-	idempotent?: boolean;
 }
 
 /** Calls the Restlet REST API in its default XML format and returns the XML text. */
-export async function restXml(ctx: RequestContext, call: RestCall, itemIndex?: number): Promise<string> {
-	const url = `${await baseUrl(ctx)}/rest${call.path}`;
+export async function restXml(this: RequestContext, call: RestCall, itemIndex?: number): Promise<string> {
+	const url = `${await baseUrl(this)}/rest${call.path}`;
 	const body = await vendorRequest.call(
-		ctx,
+		this,
 		sipXcomApi,
 		{
-			method: call.method,
+			method: call.method ?? 'GET',
 			url,
 			qs: call.qs,
 			headers: {
@@ -152,16 +140,16 @@ export async function restXml(ctx: RequestContext, call: RestCall, itemIndex?: n
  * Runs a REST write and returns its `<response>` result. A result whose code is not
  * SUCCESS_* becomes an error with the code and message even if the HTTP status was 2xx.
  */
-export async function restWrite(ctx: RequestContext, call: RestCall, itemIndex?: number): Promise<RestResult> {
-	const text = await restXml(ctx, { idempotent: false, ...call }, itemIndex);
+export async function restWrite(this: RequestContext, call: RestCall, itemIndex?: number): Promise<RestResult> {
+	const text = await restXml.call(this, { idempotent: false, ...call }, itemIndex);
 	const result = parseRestResult(text);
 	if (!result) {
 		// Some sipXconfig builds answer DELETE with an empty 200/204.
 		if (text.trim() === '') return { code: 'SUCCESS' };
-		throw unexpectedBody(ctx, 'REST result', text, itemIndex);
+		throw unexpectedBody(this, 'REST result', text, itemIndex);
 	}
 	if (!result.code.startsWith('SUCCESS')) {
-		throw answerError(ctx, describeXmlError(text) ?? result.code, 'sipXconfig reported a failure.', itemIndex);
+		throw answerError(this, describeXmlError(text) ?? result.code, 'sipXconfig reported a failure.', itemIndex);
 	}
 	return result;
 }
@@ -182,23 +170,14 @@ export async function parseOrFail<T>(
 	}
 }
 
-export interface ApiCall {
-	method: IHttpRequestMethods;
-	/** Path below `/sipxconfig/api`, e.g. `/phones`. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-	idempotent?: boolean;
-}
-
-/** Calls the CXF REST API (`/sipxconfig/api`) with JSON. */
-export async function apiJson<T = unknown>(ctx: RequestContext, call: ApiCall, itemIndex?: number): Promise<T> {
-	const url = `${await baseUrl(ctx)}/api${call.path}`;
+/** Calls the CXF REST API (path below `/sipxconfig/api`, e.g. `/phones`) with JSON. */
+export async function apiJson<T = unknown>(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<T> {
+	const url = `${await baseUrl(this)}/api${call.path}`;
 	const response = await vendorRequest.call(
-		ctx,
+		this,
 		sipXcomApi,
 		{
-			method: call.method,
+			method: call.method ?? 'GET',
 			url,
 			qs: call.qs,
 			headers: { Accept: 'application/json' },
@@ -221,23 +200,24 @@ export async function apiJson<T = unknown>(ctx: RequestContext, call: ApiCall, i
 
 export type SoapService = 'UserService' | 'PhoneService';
 
+/** A call of an Axis SOAP operation: the service, the operation and the request element's content. */
+export interface SoapCall {
+	service: SoapService;
+	operation: string;
+	content: Json;
+	idempotent: boolean;
+}
+
 /**
  * Calls an Axis SOAP operation and returns the response wrapper's content (`{}` for the
  * empty responses of addUser/manageUser). Faults come back as HTTP 500 and become errors
  * with the faultstring; a fault inside a 200 is handled the same way.
  */
-export async function soapCall(
-	ctx: RequestContext,
-	service: SoapService,
-	operation: string,
-	content: Json,
-	options: { idempotent: boolean },
-	itemIndex?: number,
-): Promise<Json> {
-	const url = `${await baseUrl(ctx)}/services/${service}`;
+export async function soapCall(this: RequestContext, call: SoapCall, itemIndex?: number): Promise<Json> {
+	const url = `${await baseUrl(this)}/services/${call.service}`;
 	const text = asText(
 		await vendorRequest.call(
-			ctx,
+			this,
 			sipXcomApi,
 			{
 				method: 'POST',
@@ -248,18 +228,18 @@ export async function soapCall(
 					// The WSDL's <soapbind:operation/> has no soapAction.
 					SOAPAction: '""',
 				},
-				body: buildSoapEnvelope(operation, content),
+				body: buildSoapEnvelope(call.operation, call.content),
 				encoding: 'text',
 				json: false,
-				idempotent: options.idempotent,
+				idempotent: call.idempotent,
 			},
 			itemIndex,
 		),
 	);
 	if (text.trim() === '') return {};
-	const parsed = await parseOrFail(ctx, text, parseSoapResponse, 'SOAP response', itemIndex);
+	const parsed = await parseOrFail(this, text, parseSoapResponse, 'SOAP response', itemIndex);
 	if (parsed.fault) {
-		throw answerError(ctx, describeXmlError(text) ?? 'SOAP fault', 'sipXconfig answered with a SOAP fault.', itemIndex);
+		throw answerError(this, describeXmlError(text) ?? 'SOAP fault', 'sipXconfig answered with a SOAP fault.', itemIndex);
 	}
 	return parsed.body ?? {};
 }

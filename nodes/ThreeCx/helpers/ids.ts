@@ -1,3 +1,6 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
 /** Errors of user-ID input, worded for the user; the caller adds parameter and item. */
 export class UserIdError extends Error {}
 
@@ -51,4 +54,56 @@ export function parseUserIds(input: unknown): number[] {
 /** Keeps the first occurrence of each ID. */
 export function uniqueIds(ids: number[]): number[] {
 	return [...new Set(ids)];
+}
+
+/** A user ID parameter as int32, or a NodeOperationError naming the parameter and item. */
+export function userIdParameter(ctx: IExecuteFunctions, name: string, displayName: string, itemIndex: number): number {
+	const raw = ctx.getNodeParameter(name, itemIndex) as unknown;
+	const text = typeof raw === 'number' ? String(raw) : String(raw ?? '').trim();
+	if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 2147483647) {
+		throw new NodeOperationError(ctx.getNode(), `"${displayName}" must be a 3CX user ID (a positive whole number), got ${JSON.stringify(raw)}`, {
+			itemIndex,
+			description: 'The user ID is the Id field of a 3CX user (not the extension number). Use "By Extension Number" to look a user up by number.',
+		});
+	}
+	return Number(text);
+}
+
+function readPath(source: IDataObject, path: string): unknown {
+	return path
+		.split('.')
+		.reduce<unknown>((value, part) => (value !== null && typeof value === 'object' ? (value as IDataObject)[part] : undefined), source);
+}
+
+/** The user IDs one input item contributes; throws a NodeOperationError naming the parameter. */
+export function idsOfItem(ctx: IExecuteFunctions, itemIndex: number): number[] {
+	const source = ctx.getNodeParameter('idSource', itemIndex) as 'list' | 'inputItems';
+	try {
+		if (source === 'inputItems') {
+			const field = (ctx.getNodeParameter('idField', itemIndex) as string).trim() || 'id';
+			const json = ctx.getInputData()[itemIndex].json;
+			let value = readPath(json, field);
+			if (value === undefined && field === 'id') value = json.Id;
+			if (value === undefined || value === null || value === '') {
+				throw new NodeOperationError(ctx.getNode(), `Input item ${itemIndex} has no user ID in field "${field}" (parameter "ID Field")`, {
+					itemIndex,
+				});
+			}
+			return Array.isArray(value) ? value.map(toUserId) : [toUserId(value)];
+		}
+		const ids = parseUserIds(ctx.getNodeParameter('ids', itemIndex) as unknown);
+		if (!ids.length) {
+			throw new NodeOperationError(ctx.getNode(), '"User IDs" is empty; give at least one user ID', { itemIndex });
+		}
+		return ids;
+	} catch (error) {
+		if (error instanceof UserIdError) {
+			const parameter = source === 'inputItems' ? 'ID Field' : 'User IDs';
+			throw new NodeOperationError(ctx.getNode(), `Invalid "${parameter}" in item ${itemIndex}: ${error.message}`, {
+				itemIndex,
+				description: '3CX user IDs are positive whole numbers (the Id field of a user), e.g. [123, 456].',
+			});
+		}
+		throw error;
+	}
 }

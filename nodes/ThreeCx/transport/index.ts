@@ -1,13 +1,8 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { threeCxBaseUrl } from '../../../credentials/ThreeCxApi.credentials';
-import type { RequestContext, VendorApi } from '../../shared/transport';
+import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
-
-export const CREDENTIAL_TYPE = 'threeCxApi';
-
-/** XAPI lives under /xapi/v1 on the PBX (swagger `servers: - url: /xapi/v1`). */
-export const XAPI_PATH = '/xapi/v1';
+import { CREDENTIAL_TYPE, threeCxBaseUrl, XAPI_PATH } from './credential';
 
 /** 3CX answers `$top` above 100 with HTTP 400 ("The limit of '100' for Top query has been exceeded"). */
 export const MAX_PAGE_SIZE = 100;
@@ -77,34 +72,24 @@ export const threeCxApi: VendorApi = {
 	},
 };
 
-export interface ThreeCxRequest {
-	method?: IHttpRequestMethods;
-	/** Path below /xapi/v1, e.g. `/Users(12)`. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-}
-
 async function baseUrl(ctx: RequestContext): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	return `${threeCxBaseUrl(credentials.url)}${XAPI_PATH}`;
 }
 
-/** One XAPI call with a JSON answer (or none, for 204). */
-export async function threeCxRequest(
-	this: IExecuteFunctions | ILoadOptionsFunctions,
-	request: ThreeCxRequest,
-	itemIndex?: number,
-): Promise<IDataObject> {
+/** One XAPI call (path below /xapi/v1, e.g. `/Users(12)`) with a JSON answer (or none, for 204). */
+export async function threeCxRequest(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<IDataObject> {
 	const response = await vendorRequest.call(
 		this,
 		threeCxApi,
 		{
-			method: request.method ?? 'GET',
-			url: `${await baseUrl(this)}${request.path}`,
-			qs: request.qs,
-			body: request.body,
+			method: call.method ?? 'GET',
+			url: `${await baseUrl(this)}${call.path}`,
+			qs: call.qs,
+			body: call.body,
 			json: true,
+			idempotent: call.idempotent,
+			secrets: call.secrets,
 		},
 		itemIndex,
 	);
@@ -119,18 +104,14 @@ export interface RawResponse {
 }
 
 /** One XAPI call whose answer is kept as bytes with its headers (CSV exports). */
-export async function threeCxRawRequest(
-	this: IExecuteFunctions,
-	request: ThreeCxRequest,
-	itemIndex?: number,
-): Promise<RawResponse> {
+export async function threeCxRawRequest(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<RawResponse> {
 	const response = (await vendorRequest.call(
 		this,
 		threeCxApi,
 		{
-			method: request.method ?? 'GET',
-			url: `${await baseUrl(this)}${request.path}`,
-			qs: request.qs,
+			method: call.method ?? 'GET',
+			url: `${await baseUrl(this)}${call.path}`,
+			qs: call.qs,
 			headers: { Accept: 'text/csv, application/json;q=0.9, */*;q=0.5' },
 			encoding: 'arraybuffer',
 			returnFullResponse: true,
@@ -201,7 +182,7 @@ export interface PagedResult {
  * also de-duplicated by `Id` as a last line of defence.
  */
 export async function getAllPages(
-	this: IExecuteFunctions | ILoadOptionsFunctions,
+	this: RequestContext,
 	path: string,
 	options: PageOptions,
 	itemIndex?: number,

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as activate from './activate.operation';
 import * as create from './create.operation';
 import * as deactivate from './deactivate.operation';
+import { optionsProperty } from './descriptions';
 import * as deleteSubscriber from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -78,4 +79,5 @@ export const description: INodeProperties[] = [
 	...activate.description,
 	...deactivate.description,
 	...deleteSubscriber.description,
+	optionsProperty,
 ];

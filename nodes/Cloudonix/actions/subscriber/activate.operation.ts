@@ -1,10 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationContext } from '../common';
-import { locatorProperties, outputProperty } from '../common';
-import { setActive } from './setActive';
+import type { OperationContext } from '../../helpers/parameters';
+import { setActive } from '../../helpers/setActive';
+import { locatorProperties, outputProperty } from './descriptions';
 
-export const description: INodeProperties[] = [...locatorProperties(['activate']), outputProperty(['activate'])];
+const properties: INodeProperties[] = [...locatorProperties(), outputProperty()];
+
+const displayOptions = { show: { resource: ['subscriber'], operation: ['activate'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext) {
 	return await setActive.call(this, itemIndex, context, true);

@@ -1,64 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { JsonObject } from '../../subscriber';
-import type { OperationContext } from '../common';
+import type { OperationContext } from '../../helpers/parameters';
+import { newPassword, outputOptions, profileChanges, readMsisdn, readPassword, shape } from '../../helpers/parameters';
+import type { JsonObject } from '../../helpers/subscriber';
 import {
 	activeProperty,
 	displayNameProperty,
 	msisdnProperty,
-	newPassword,
-	outputOptions,
 	outputProperty,
 	passwordLengthProperty,
-	profileChanges,
+	passwordProperties,
 	profileProperty,
-	readMsisdn,
-	readPassword,
-	shape,
-	show,
-} from '../common';
+} from './descriptions';
 
-/** Shared by Create and Create or Update. */
-export const passwordProperties = (operation: string[], setDescription: string): INodeProperties[] => [
-	{
-		displayName: 'SIP Password',
-		name: 'passwordMode',
-		type: 'options',
-		default: 'generate',
-		displayOptions: show(operation),
-		options: [
-			{
-				name: 'Generate a Strong Password',
-				value: 'generate',
-				description: 'A random password from a cryptographic generator (see "Generated Password Length")',
-			},
-			{ name: 'Set a Password', value: 'set', description: 'Use the password you enter or map' },
-		],
-		description: 'How the SIP password of a new subscriber is chosen',
-	},
-	{
-		displayName: 'Password',
-		name: 'sipPassword',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		displayOptions: { show: { ...show(operation).show, passwordMode: ['set'] } },
-		description: setDescription,
-	},
-];
-
-export const description: INodeProperties[] = [
-	msisdnProperty(['create'], 'The new subscriber\'s MSISDN: its number and SIP username, e.g. the extension number'),
-	...passwordProperties(['create'], 'The SIP password of the new subscriber'),
+const properties: INodeProperties[] = [
+	msisdnProperty('The new subscriber\'s MSISDN: its number and SIP username, e.g. the extension number'),
+	...passwordProperties('The SIP password of the new subscriber'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: show(['create']),
 		options: [
 			activeProperty(
 				'Whether the subscriber is active. Cloudonix creates subscribers active; an inactive one is created and then deactivated (two requests).',
@@ -68,8 +32,12 @@ export const description: INodeProperties[] = [
 			profileProperty,
 		],
 	},
-	outputProperty(['create']),
+	outputProperty(),
 ];
+
+const displayOptions = { show: { resource: ['subscriber'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Reads the create body of one item; throws on bad input before any request. */
 export function createBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): JsonObject {
@@ -97,7 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { clie
 		);
 	}
 	let result = subscriber;
-	// SPEC25's create body has no "active": create, then deactivate.
+	// The create body has no "active": create, then deactivate.
 	if (fields.active === false) result = await client.update(String(subscriber.id), { active: false }, itemIndex);
 	return shape(result, outputOptions(this, itemIndex));
 }

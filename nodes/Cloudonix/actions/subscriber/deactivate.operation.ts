@@ -1,21 +1,25 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationContext } from '../common';
-import { locatorProperties, outputProperty } from '../common';
-import { setActive } from './setActive';
+import type { OperationContext } from '../../helpers/parameters';
+import { setActive } from '../../helpers/setActive';
+import { locatorProperties, outputProperty } from './descriptions';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Deactivate keeps the subscriber and its settings but stops it from registering and calling. Use Delete to remove it.',
 		name: 'deactivateNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { resource: ['subscriber'], operation: ['deactivate'] } },
 	},
-	...locatorProperties(['deactivate']),
-	outputProperty(['deactivate']),
+	...locatorProperties(),
+	outputProperty(),
 ];
+
+const displayOptions = { show: { resource: ['subscriber'], operation: ['deactivate'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext) {
 	return await setActive.call(this, itemIndex, context, false);

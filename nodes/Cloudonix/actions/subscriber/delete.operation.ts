@@ -1,20 +1,25 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationContext } from '../common';
-import { locateSubscriber, locatorProperties } from '../common';
+import type { OperationContext } from '../../helpers/parameters';
+import { locateSubscriber } from '../../helpers/parameters';
+import { locatorProperties } from './descriptions';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Delete removes the subscriber permanently. To keep it but stop it working, use Deactivate.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { resource: ['subscriber'], operation: ['delete'] } },
 	},
-	...locatorProperties(['delete']),
+	...locatorProperties(),
 ];
 
-/** `DELETE …/subscribers/{id}` → 204 (SPEC25). */
+const displayOptions = { show: { resource: ['subscriber'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** `DELETE …/subscribers/{id}` → 204. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext) {
 	const { id, msisdn } = await locateSubscriber(this, context, itemIndex, false);
 	await context.client.delete(id, msisdn, itemIndex);

@@ -1,19 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
-import { msisdnHasPrefix } from '../../subscriber';
-import type { OperationContext } from '../common';
-import { outputOptions, outputProperty, shape, show } from '../common';
+import type { OperationContext } from '../../helpers/parameters';
+import { outputOptions, shape } from '../../helpers/parameters';
+import { msisdnHasPrefix } from '../../helpers/subscriber';
+import { outputProperty } from './descriptions';
 
-export const description: INodeProperties[] = [
-	...returnAllProperties('subscriber', ['getAll']),
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: show(['getAll']),
 		description: 'Applied by the node after Cloudonix returns the whole domain (the API has no query filters)',
 		options: [
 			{
@@ -42,8 +43,12 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	outputProperty(['getAll']),
+	outputProperty(),
 ];
+
+const displayOptions = { show: { resource: ['subscriber'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Cloudonix returns the whole domain in one array, so filters and the limit apply locally. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {

@@ -1,34 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { SubscriberChanges } from '../../subscriber';
-import { updateBody } from '../../subscriber';
-import type { OperationContext } from '../common';
+import type { OperationContext } from '../../helpers/parameters';
+import { locateSubscriber, newPassword, outputOptions, profileChanges, readPassword, shape } from '../../helpers/parameters';
+import type { SubscriberChanges } from '../../helpers/subscriber';
+import { updateBody } from '../../helpers/subscriber';
 import {
 	activeProperty,
 	displayNameProperty,
-	locateSubscriber,
 	locatorProperties,
-	newPassword,
-	outputOptions,
 	outputProperty,
 	passwordLengthProperty,
-	profileChanges,
 	profileProperty,
-	readPassword,
-	shape,
-	show,
-} from '../common';
+} from './descriptions';
 
-export const description: INodeProperties[] = [
-	...locatorProperties(['update']),
+const properties: INodeProperties[] = [
+	...locatorProperties(),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: show(['update']),
 		description: 'Only the fields you add here are sent',
 		options: [
 			activeProperty('Whether the subscriber is active'),
@@ -52,8 +45,12 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	outputProperty(['update']),
+	outputProperty(),
 ];
+
+const displayOptions = { show: { resource: ['subscriber'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext) {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;

@@ -1,47 +1,37 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { JsonObject, SubscriberChanges } from '../../subscriber';
-import { updateBody } from '../../subscriber';
-import type { OperationContext } from '../common';
+import type { OperationContext } from '../../helpers/parameters';
+import { newPassword, outputOptions, profileChanges, readMsisdn, readPassword, shape } from '../../helpers/parameters';
+import type { JsonObject, SubscriberChanges } from '../../helpers/subscriber';
+import { updateBody } from '../../helpers/subscriber';
+import { statusOf } from '../../transport';
 import {
 	activeProperty,
 	displayNameProperty,
 	msisdnProperty,
-	newPassword,
-	outputOptions,
 	outputProperty,
 	passwordLengthProperty,
-	profileChanges,
+	passwordProperties,
 	profileProperty,
-	readMsisdn,
-	readPassword,
-	shape,
-	show,
-	statusOf,
-} from '../common';
-import { passwordProperties } from './create.operation';
+} from './descriptions';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Matches by MSISDN. The domain is listed once per run; then each item costs one request (none if nothing changed). Feed it Compare Extensions\' Local Only and Changed outputs.',
 		name: 'upsertNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: show(['upsert']),
 	},
-	msisdnProperty(['upsert'], 'The subscriber\'s MSISDN, e.g. {{ $json.number }}. A subscriber with this MSISDN is updated, otherwise created.'),
-	...passwordProperties(
-		['upsert'],
-		'The SIP password: set on new subscribers and on existing ones whose password differs',
-	),
+	msisdnProperty('The subscriber\'s MSISDN, e.g. {{ $json.number }}. A subscriber with this MSISDN is updated, otherwise created.'),
+	...passwordProperties('The SIP password: set on new subscribers and on existing ones whose password differs'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: show(['upsert']),
 		options: [
 			activeProperty('Whether the subscriber is active (sent only when it differs)'),
 			displayNameProperty,
@@ -49,8 +39,12 @@ export const description: INodeProperties[] = [
 			profileProperty,
 		],
 	},
-	outputProperty(['upsert']),
+	outputProperty(),
 ];
+
+const displayOptions = { show: { resource: ['subscriber'], operation: ['upsert'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 type Action = 'created' | 'updated' | 'unchanged';
 

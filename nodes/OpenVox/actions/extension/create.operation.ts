@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
+import { readBack, validated } from '../../helpers/extension';
+import { settingsOptions, settingsToBody, validateExtensionNumber, validateRegisterPassword } from '../../helpers/fields';
+import { formatRecord } from '../../helpers/output';
+import type { PasswordMode } from '../../helpers/password';
+import { generatedRegisterPassword, passwordLengthProperty, passwordModeProperties } from '../../helpers/password';
 import { openVoxRequest } from '../../transport';
-import { readBack, validated } from './common';
-import { settingsOptions, settingsToBody, validateExtensionNumber, validateRegisterPassword } from './fields';
-import { formatRecord, outputProperties } from './output';
-import type { PasswordMode } from './password';
-import { generatedRegisterPassword, passwordLengthProperty, passwordModeProperties } from './password';
+import { outputProperties } from './descriptions';
 
-const show = { resource: ['extension'], operation: ['create'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Extension Number',
 		name: 'number',
@@ -19,10 +19,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '2002',
-		displayOptions: { show },
 		description: 'Number of the new extension (digits)',
 	},
-	...passwordModeProperties(['create']),
+	...passwordModeProperties(),
 	{
 		// The name predates "Register Password Mode"; kept so saved workflows keep their password.
 		displayName: 'Register Password',
@@ -31,21 +30,24 @@ export const description: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		displayOptions: { show: { ...show, passwordMode: ['set'] } },
+		displayOptions: { show: { passwordMode: ['set'] } },
 		description: 'SIP registration password: at most 31 characters, no spaces and none of ;&"\'\\&lt;&gt;`|',
 	},
-	passwordLengthProperty({ show: { ...show, passwordMode: ['generate'] } }),
+	passwordLengthProperty({ show: { passwordMode: ['generate'] } }),
 	{
 		displayName: 'Settings',
 		name: 'settings',
 		type: 'collection',
 		placeholder: 'Add Setting',
 		default: {},
-		displayOptions: { show },
 		options: settingsOptions('create'),
 	},
-	...outputProperties(['create'], true),
+	...outputProperties(true),
 ];
+
+const displayOptions = { show: { resource: ['extension'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * `extension/add` with `number`, the register password (set or generated) and the chosen settings;
@@ -68,6 +70,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		validateRegisterPassword(password);
 		return { number, registerpassword: password, ...settingsToBody(settings) };
 	});
-	await openVoxRequest.call(this, 'extension/add', body, itemIndex);
+	await openVoxRequest.call(this, { path: 'extension/add', body }, itemIndex);
 	return formatRecord(await readBack(this, number, itemIndex), output, includeSecrets);
 }

@@ -1,24 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
+import { FieldError, parseNumberList } from '../../helpers/fields';
+import { formatRecord } from '../../helpers/output';
 import { openVoxRequest } from '../../transport';
-import { FieldError, parseNumberList } from './fields';
-import { formatRecord, outputProperties } from './output';
+import { outputProperties } from './descriptions';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Extension Numbers',
 		name: 'extid',
 		type: 'string',
 		default: '',
 		placeholder: '101,102',
-		displayOptions: { show: { resource: ['extension'], operation: ['get'] } },
 		description: 'One extension number or a comma-separated list. Leave empty to get the settings of every extension.',
 	},
-	...outputProperties(['get'], true),
+	...outputProperties(true),
 ];
+
+const displayOptions = { show: { resource: ['extension'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** `extension/query`: full settings of one, several (`extid` "101,102") or all extensions. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
@@ -36,7 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			throw error;
 		}
 	}
-	const answer = await openVoxRequest.call(this, 'extension/query', body, itemIndex, { idempotent: true });
+	const answer = await openVoxRequest.call(this, { path: 'extension/query', body, idempotent: true }, itemIndex);
 	const records = Array.isArray(answer.extinfos) ? (answer.extinfos as IDataObject[]) : [];
 	return records.map((record) => formatRecord(record, output, includeSecrets));
 }

@@ -1,23 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
+import { formatRecord } from '../../helpers/output';
 import { openVoxRequest } from '../../transport';
-import { formatRecord, outputProperties } from './output';
-
-const show = { resource: ['extension'], operation: ['getMany'] };
+import { outputProperties } from './descriptions';
 
 export const EXTENSION_STATUSES = ['Registered', 'Unavailable', 'Idle', 'Ringing', 'Busy', 'Hold', 'Malfunction', 'Fxsnoport'];
 
-export const description: INodeProperties[] = [
-	...returnAllProperties('extension', ['getMany']),
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		// The PBX returns the whole list in one answer (no paging); filters apply to that list.
 		options: [
 			{
@@ -38,15 +37,19 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	...outputProperties(['getMany'], false),
+	...outputProperties(false),
 ];
+
+const displayOptions = { show: { resource: ['extension'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** `extensionlist/query`: number, status, type and name of every extension, in one answer. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; type?: string };
 	const output = readOutputMode(this, itemIndex);
-	const answer = await openVoxRequest.call(this, 'extensionlist/query', undefined, itemIndex, { idempotent: true });
+	const answer = await openVoxRequest.call(this, { path: 'extensionlist/query', idempotent: true }, itemIndex);
 	const list = Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
 	const type = filters.type?.trim().toLowerCase();
 	return list

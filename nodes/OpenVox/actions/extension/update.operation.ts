@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
+import { readBack, validated } from '../../helpers/extension';
+import { settingsOptions, settingsToBody, validateExtensionNumber } from '../../helpers/fields';
+import { formatRecord } from '../../helpers/output';
+import { generatedRegisterPassword, passwordLengthProperty } from '../../helpers/password';
 import { openVoxRequest } from '../../transport';
-import { readBack, validated } from './common';
-import { settingsOptions, settingsToBody, validateExtensionNumber } from './fields';
-import { formatRecord, outputProperties } from './output';
-import { generatedRegisterPassword, passwordLengthProperty } from './password';
-
-const show = { resource: ['extension'], operation: ['update'] };
+import { outputProperties } from './descriptions';
 
 const generateOption: INodeProperties = {
 	displayName: 'Generate New Register Password',
@@ -20,7 +19,7 @@ const generateOption: INodeProperties = {
 		'Whether to replace the register password with a generated one (turn on "Include Secrets" to see it; phones registered with the old one stop registering)',
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Extension Name or ID',
 		name: 'extid',
@@ -28,7 +27,6 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getExtensions' },
 		required: true,
 		default: '',
-		displayOptions: { show },
 		description:
 			'The extension to change. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
@@ -38,15 +36,18 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Setting',
 		default: {},
-		displayOptions: { show },
 		options: [
 			...settingsOptions('update'),
 			generateOption,
 			passwordLengthProperty(),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	...outputProperties(['update'], true),
+	...outputProperties(true),
 ];
+
+const displayOptions = { show: { resource: ['extension'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** `extension/update` with `extid` (and `extnumber` to renumber); returns the updated extension. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
@@ -78,9 +79,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	// Renumbering is not repeatable (the old number is gone after the first success); other updates are.
-	await openVoxRequest.call(this, 'extension/update', { extid, ...changes }, itemIndex, {
-		idempotent: changes.extnumber === undefined,
-	});
+	await openVoxRequest.call(
+		this,
+		{ path: 'extension/update', body: { extid, ...changes }, idempotent: changes.extnumber === undefined },
+		itemIndex,
+	);
 	const current = typeof changes.extnumber === 'string' ? changes.extnumber : extid;
 	return formatRecord(await readBack(this, current, itemIndex), output, includeSecrets);
 }

@@ -1,14 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { requiredString } from '../../helpers/parameters';
+import { normaliseMac, readPhone } from '../../helpers/phone';
 import { apiJson } from '../../transport';
-import { requiredString } from '../common';
-import { normaliseMac } from './common';
-import { readPhone } from './get.operation';
 
-const show = { resource: ['phone'], operation: ['create'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'MAC Address',
 		name: 'serialNumber',
@@ -16,7 +13,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 00:04:f2:ae:48:38',
-		displayOptions: { show },
 		description: 'Serial number (MAC) of the phone; separators are removed and letters lower-cased',
 	},
 	{
@@ -26,7 +22,6 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getPhoneModels' },
 		default: '',
 		required: true,
-		displayOptions: { show },
 		description:
 			'Phone model as sipXcom knows it (e.g. polycomVVX400). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
@@ -36,7 +31,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Description',
@@ -57,6 +51,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+const displayOptions = { show: { resource: ['phone'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const rawSerial = requiredString(this, 'serialNumber', 'MAC Address', i);
 	const serialNo = normaliseMac(rawSerial);
@@ -71,7 +69,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body: IDataObject = { serialNo, model: { modelId } };
 	if (fields.description) body.description = fields.description;
 	if (fields.deviceVersion) body.deviceVersion = fields.deviceVersion;
-	await apiJson(this, { method: 'POST', path: '/phones', body, idempotent: false }, i);
+	await apiJson.call(this, { method: 'POST', path: '/phones', body, idempotent: false }, i);
 	// The create answer carries no record; read the phone back by its MAC.
 	return await readPhone(this, serialNo, i);
 }

@@ -1,15 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { requiredString } from '../../helpers/parameters';
+import { phoneRef } from '../../helpers/phone';
 import { apiJson } from '../../transport';
-import { requiredString } from '../common';
-import { phoneIdProperty, phoneRef } from './common';
+import { phoneIdProperty } from './descriptions';
 
-export const description: INodeProperties[] = [
-	phoneIdProperty('delete', 'Internal phone ID or the MAC address (serial number) of the phone to delete'),
+const properties: INodeProperties[] = [
+	phoneIdProperty('Internal phone ID or the MAC address (serial number) of the phone to delete'),
 ];
+
+const displayOptions = { show: { resource: ['phone'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const ref = phoneRef(this, requiredString(this, 'phoneId', 'Phone ID or MAC', i), 'Phone ID or MAC', i);
-	await apiJson(this, { method: 'DELETE', path: `/phones/${encodeURIComponent(ref)}` }, i);
+	await apiJson.call(this, { method: 'DELETE', path: `/phones/${encodeURIComponent(ref)}` }, i);
 	return { phone: ref, deleted: true };
 }

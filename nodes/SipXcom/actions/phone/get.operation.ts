@@ -1,16 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiJson } from '../../transport';
-import { requiredString } from '../common';
-import { phoneIdProperty, phoneRef, unwrapPhone } from './common';
+import { requiredString } from '../../helpers/parameters';
+import { phoneRef, readPhone } from '../../helpers/phone';
+import { phoneIdProperty } from './descriptions';
 
-export const description: INodeProperties[] = [
-	phoneIdProperty('get', 'Internal phone ID or the MAC address (serial number) of the phone'),
+const properties: INodeProperties[] = [
+	phoneIdProperty('Internal phone ID or the MAC address (serial number) of the phone'),
 ];
 
-export async function readPhone(ctx: IExecuteFunctions, ref: string, i: number): Promise<IDataObject> {
-	return unwrapPhone(await apiJson(ctx, { method: 'GET', path: `/phones/${encodeURIComponent(ref)}` }, i));
-}
+const displayOptions = { show: { resource: ['phone'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const ref = phoneRef(this, requiredString(this, 'phoneId', 'Phone ID or MAC', i), 'Phone ID or MAC', i);

@@ -1,15 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
+import { stripSecrets } from '../../helpers/output';
 import { apiJson } from '../../transport';
-import { stripSecrets } from '../common';
 
 /** Phones per request (`limit`); `start` is the offset of the first phone. */
 export const PHONE_PAGE_SIZE = 100;
 
-export const description: INodeProperties[] = [
-	...returnAllProperties('phone', ['getMany']),
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
 ];
+
+const displayOptions = { show: { resource: ['phone'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, i);
@@ -17,11 +22,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const phones: IDataObject[] = [];
 	const seen = new Set<unknown>();
 	for (let start = 0; ; start += pageSize) {
-		const body = await apiJson<{ phones?: IDataObject[] }>(
-			this,
-			{ method: 'GET', path: '/phones', qs: { start, limit: pageSize } },
-			i,
-		);
+		const body = (await apiJson.call(this, { method: 'GET', path: '/phones', qs: { start, limit: pageSize } }, i)) as
+			| { phones?: IDataObject[] }
+			| undefined;
 		const page = Array.isArray(body?.phones) ? body.phones : [];
 		for (const phone of page) {
 			if (phone.id !== undefined && seen.has(phone.id)) continue;

@@ -1,13 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { splitList } from '../../helpers/parameters';
+import { phoneRef } from '../../helpers/phone';
 import { apiJson } from '../../transport';
-import { splitList } from '../common';
-import { phoneRef } from './common';
 
-const show = { resource: ['phone'], operation: ['sendProfiles'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Phones',
 		name: 'phones',
@@ -15,7 +13,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 0004f2ae4838, 0004f2ae4839',
-		displayOptions: { show },
 		description: 'Phone IDs or MAC addresses, separated by commas or new lines (or an array from an expression)',
 	},
 	{
@@ -23,10 +20,13 @@ export const description: INodeProperties[] = [
 		name: 'restart',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show },
 		description: 'Whether to restart each phone after its profile is sent, so it applies the new configuration now',
 	},
 ];
+
+const displayOptions = { show: { resource: ['phone'], operation: ['sendProfiles'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Regenerates and sends the configuration profiles of several phones
@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const failed: string[] = [];
 	for (const ref of refs) {
 		try {
-			await apiJson(
+			await apiJson.call(
 				this,
 				{
 					method: 'PUT',

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputProperty } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -35,5 +34,4 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...update.description,
 	...del.description,
-	outputProperty('user', ['getMany', 'get', 'create', 'update']),
 ];

@@ -1,25 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import { parseOrFail, restXml } from '../../transport';
 import type { RestUser } from '../../transport/xml';
 import { parseUserList } from '../../transport/xml';
-import { idList, shapeUser } from '../common';
+import { shapeUser } from '../../helpers/output';
+import { idList } from '../../helpers/parameters';
+import { outputProperty } from './descriptions';
 
 /** Users per request when paging (`pagesize`). sipXconfig documents no cap; 250 keeps each XML answer small. */
 export const PAGE_SIZE = 250;
 
-const show = { resource: ['user'], operation: ['getMany'] };
-
-export const description: INodeProperties[] = [
-	...returnAllProperties('user', ['getMany']),
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Branch Name or ID',
@@ -46,7 +46,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Sort Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Sort By',
@@ -73,7 +72,12 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	outputProperty(),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, i);
@@ -90,7 +94,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const users: RestUser[] = [];
 	const seen = new Set<number | undefined>();
 	for (let page = 1; ; page++) {
-		const text = await restXml(this, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize } }, i);
+		const text = await restXml.call(this, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize } }, i);
 		const result = await parseOrFail(this, text, parseUserList, 'user list', i);
 		for (const user of result.users) {
 			// A user created while paging shifts later pages; do not emit anyone twice.

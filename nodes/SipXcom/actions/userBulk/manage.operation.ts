@@ -1,21 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { soapCall } from '../../transport';
 import type { Json } from '../../transport/xml';
 import { soapItems } from '../../transport/xml';
-import { readSearch, searchProperties } from './search';
+import { readSearch } from '../../helpers/search';
+import { searchProperties } from './descriptions';
 
-const show = { resource: ['userBulk'], operation: ['manage'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Manage changes <b>every</b> user the search matches. The node first looks the matches up and refuses to go on when there are more than Maximum Matches.',
 		name: 'manageNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	...searchProperties('manage'),
 	{
@@ -23,7 +21,6 @@ export const description: INodeProperties[] = [
 		name: 'change',
 		type: 'options',
 		default: 'edit',
-		displayOptions: { show },
 		options: [
 			{ name: 'Add to Group', value: 'addGroup', description: 'Add the users to a group (created if missing)' },
 			{ name: 'Change Branch', value: 'updateBranch', description: 'Move the users to a branch' },
@@ -39,7 +36,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Property',
 		typeOptions: { multipleValues: true },
 		default: {},
-		displayOptions: { show: { ...show, change: ['edit'] } },
+		displayOptions: { show: { change: ['edit'] } },
 		options: [
 			{
 				displayName: 'Property',
@@ -76,7 +73,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. sales',
-		displayOptions: { show: { ...show, change: ['addGroup', 'removeGroup'] } },
+		displayOptions: { show: { change: ['addGroup', 'removeGroup'] } },
 		description: 'Name of the user group',
 	},
 	{
@@ -86,7 +83,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getBranchNames' },
 		default: '',
 		required: true,
-		displayOptions: { show: { ...show, change: ['updateBranch'] } },
+		displayOptions: { show: { change: ['updateBranch'] } },
 		description:
 			'Branch to move the users to (SOAP takes the branch name). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
@@ -95,7 +92,7 @@ export const description: INodeProperties[] = [
 		name: 'confirmDelete',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show: { ...show, change: ['deleteUser'] } },
+		displayOptions: { show: { change: ['deleteUser'] } },
 		description: 'Whether you understand that every user the search matches is deleted. Deletion is refused until this is on.',
 	},
 	{
@@ -104,7 +101,6 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		default: 10,
 		typeOptions: { minValue: 1 },
-		displayOptions: { show },
 		description:
 			'Refuse (and change nothing) when the search matches more users than this. Raise it deliberately for large changes.',
 	},
@@ -113,10 +109,13 @@ export const description: INodeProperties[] = [
 		name: 'dryRun',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show },
 		description: 'Whether to only list the users that would be changed, without changing them',
 	},
 ];
+
+const displayOptions = { show: { resource: ['userBulk'], operation: ['manage'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 type Action = 'edit' | 'addGroup' | 'removeGroup' | 'updateBranch' | 'deleteUser';
 
@@ -154,7 +153,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const dryRun = this.getNodeParameter('dryRun', i, false) as boolean;
 
 	// Look the matches up with the very same search that ManageUser will apply.
-	const found = await soapCall(this, 'UserService', 'FindUser', { search }, { idempotent: true }, i);
+	const found = await soapCall.call(
+		this,
+		{ service: 'UserService', operation: 'FindUser', content: { search }, idempotent: true },
+		i,
+	);
 	const userNames = soapItems(found, 'users').map((u) => String(u.userName ?? ''));
 	const summary: IDataObject = { action, searchBy, searchValue: value, matched: userNames.length, userNames };
 	if (userNames.length === 0) return { ...summary, applied: false };
@@ -167,6 +170,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		);
 	}
 	if (dryRun) return { ...summary, applied: false, dryRun: true };
-	await soapCall(this, 'UserService', 'ManageUser', { search, ...changes }, { idempotent: false }, i);
+	await soapCall.call(
+		this,
+		{ service: 'UserService', operation: 'ManageUser', content: { search, ...changes }, idempotent: false },
+		i,
+	);
 	return { ...summary, applied: true };
 }

@@ -1,18 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { runBulk } from '../../helpers/bulk';
 import { threeCxRequest } from '../../transport';
-import { idSourceFields, runBulk } from './idSource';
+import { idSourceFields } from './descriptions';
 
-const OPERATION = ['batchDelete'];
+const properties: INodeProperties[] = [...idSourceFields('delete')];
 
-export const description: INodeProperties[] = [...idSourceFields(OPERATION, 'delete')];
+const displayOptions = { show: { resource: ['user'], operation: ['batchDelete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * POST /Users/Pbx.BatchDelete with `{"ids":[int,…]}`. 3CX answers 200 with
  * `value: [{Error, ExtensionNumber}]` (Pbx.UserDeleteError), one entry per user it could not
  * delete; the others are gone. The node reports both.
  */
-export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function executeRun(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runBulk(this, async (ids, itemIndex) => {
 		const response = await threeCxRequest.call(this, { method: 'POST', path: '/Users/Pbx.BatchDelete', body: { ids } }, itemIndex);
 		const failures = (Array.isArray(response?.value) ? (response.value as IDataObject[]) : []).map((entry) => ({

@@ -1,22 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import { shapeUser } from '../../helpers/user';
+import { shapeUser, userBody } from '../../helpers/user';
 import { threeCxRequest } from '../../transport';
-import { outputField, show } from './fields';
-import { commonUserFields, userBody } from './userFields';
+import { commonUserFields, outputField } from './descriptions';
 
-const OPERATION = ['create'];
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Extension Number',
 		name: 'Number',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 105',
-		displayOptions: show(OPERATION),
 		description: 'Extension number of the new user. Leave empty to let the PBX pick the first free number. It cannot change later.',
 	},
 	{
@@ -25,11 +22,14 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: show(OPERATION),
 		options: commonUserFields(),
 	},
-	outputField(OPERATION),
+	outputField(),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** POST /Users with a Pbx.User body; 3CX answers 201 with the created user. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

@@ -1,12 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
+import { userIdParameter } from '../../helpers/ids';
 import { threeCxRequest, userPath } from '../../transport';
-import { userIdField, userIdParameter } from './fields';
+import { userIdField } from './descriptions';
 
-const OPERATION = ['delete'];
+const properties: INodeProperties[] = [userIdField()];
 
-export const description: INodeProperties[] = [userIdField(OPERATION)];
+const displayOptions = { show: { resource: ['user'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** DELETE /Users({Id}); 3CX answers 204. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

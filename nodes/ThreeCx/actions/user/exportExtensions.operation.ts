@@ -1,22 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { includeSecretsProperty } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import { csvToObjects, objectsToCsv } from '../../helpers/csv';
+import { exportFileName, readExport } from '../../helpers/export';
 import { stripSecrets } from '../../helpers/user';
 import { threeCxRawRequest } from '../../transport';
-import { ODATA_OPTIONS, odataQuery, show } from './fields';
+import { odataQuery } from '../../transport/odata';
+import { ODATA_OPTIONS } from './descriptions';
 
-const OPERATION = ['exportExtensions'];
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Output',
 		name: 'exportOutput',
 		type: 'options',
 		default: 'file',
-		displayOptions: show(OPERATION),
 		options: [
 			{
 				name: 'CSV File',
@@ -42,7 +40,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		required: true,
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, exportOutput: ['file', 'both'] } },
+		displayOptions: { show: { exportOutput: ['file', 'both'] } },
 		description: 'Name of the binary property for the CSV file',
 	},
 	{
@@ -51,7 +49,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: show(OPERATION),
 		options: [
 			ODATA_OPTIONS.count,
 			ODATA_OPTIONS.expand,
@@ -78,24 +75,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function header(headers: IDataObject, name: string): string {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	return Array.isArray(value) ? String(value[0]) : value === undefined ? '' : String(value);
-}
+const displayOptions = { show: { resource: ['user'], operation: ['exportExtensions'] } };
 
-/** `attachment; filename="x.csv"` or RFC 5987 `filename*=UTF-8''x.csv`. */
-function fileNameFromDisposition(disposition: string): string | undefined {
-	const extended = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition);
-	if (extended) {
-		try {
-			return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
-		} catch {
-			// fall through to the plain form
-		}
-	}
-	const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
-	return plain ? (plain[2] ?? plain[1]).trim() : undefined;
-}
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * GET /Users/Pbx.ExportExtensions(). The swagger declares a JSON `value[]` of users, but live
@@ -111,35 +93,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof options.orderby === 'string' && options.orderby.trim() !== '') qs.$orderby = options.orderby.trim();
 
 	const response = await threeCxRawRequest.call(this, { path: '/Users/Pbx.ExportExtensions()', qs }, itemIndex);
-	const contentType = header(response.headers, 'content-type');
-	let csvText: string;
-	let rows: IDataObject[];
-	let count: number | undefined;
-	const text = response.body.toString('utf8');
-	if (/json/i.test(contentType) || (!/csv|text\/plain|octet-stream/i.test(contentType) && /^\s*[{[]/.test(text))) {
-		let parsed: IDataObject;
-		try {
-			parsed = JSON.parse(text) as IDataObject;
-		} catch {
-			throw new NodeOperationError(this.getNode(), 'The PBX sent an export that is neither CSV nor valid JSON', { itemIndex });
-		}
-		const users = Array.isArray(parsed) ? (parsed as IDataObject[]) : ((parsed.value as IDataObject[]) ?? []);
-		if (typeof parsed['@odata.count'] === 'number') count = parsed['@odata.count'] as number;
-		const flat = users.map((user) =>
-			Object.fromEntries(Object.entries(user).filter(([key]) => !key.startsWith('@odata.'))),
-		);
-		csvText = objectsToCsv(flat);
-		rows = flat as IDataObject[];
-	} else {
-		csvText = text;
-		rows = csvToObjects(text);
-	}
-
+	const { contentType, csvText, rows, count } = readExport(this, response, itemIndex);
 	const includeSecrets = options.includeSecrets === true;
-	const fileName =
-		(typeof options.fileName === 'string' && options.fileName.trim()) ||
-		fileNameFromDisposition(header(response.headers, 'content-disposition')) ||
-		'extensions.csv';
+	const fileName = exportFileName(options.fileName, response.headers);
 	const makeFileItem = async (json: IDataObject): Promise<INodeExecutionData> => {
 		const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 		const bytes = /json/i.test(contentType) ? Buffer.from(csvText, 'utf8') : response.body;

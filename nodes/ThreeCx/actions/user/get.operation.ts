@@ -1,21 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
+import { userIdParameter } from '../../helpers/ids';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
-import { commaList, includeSecretsOption, ODATA_OPTIONS, outputField, show, userIdParameter } from './fields';
+import { commaList } from '../../transport/odata';
+import { includeSecretsOption, ODATA_OPTIONS, outputField } from './descriptions';
 
-const OPERATION = ['get'];
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Get By',
 		name: 'getBy',
 		type: 'options',
 		default: 'id',
-		displayOptions: show(OPERATION),
 		options: [
 			{ name: 'User ID', value: 'id', description: 'GET /Users({ID})' },
 			{ name: 'Extension Number', value: 'number', description: "GET /Users(Number='100')" },
@@ -29,7 +28,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 42',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['id'] } },
+		displayOptions: { show: { getBy: ['id'] } },
 		description: 'The 3CX user ID (not the extension number)',
 	},
 	{
@@ -39,20 +38,23 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 100',
-		displayOptions: { show: { resource: ['user'], operation: OPERATION, getBy: ['number'] } },
+		displayOptions: { show: { getBy: ['number'] } },
 		description: 'The extension number of the user',
 	},
-	outputField(OPERATION),
+	outputField(),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: show(OPERATION),
 		options: [ODATA_OPTIONS.expand, includeSecretsOption(), ODATA_OPTIONS.select],
 	},
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const getBy = this.getNodeParameter('getBy', itemIndex) as 'id' | 'number';

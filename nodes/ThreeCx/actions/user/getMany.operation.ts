@@ -1,23 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { shapeUser } from '../../helpers/user';
 import { getAllPages } from '../../transport';
-import { includeSecretsOption, ODATA_OPTIONS, odataQuery, outputField, show, withDepartment } from './fields';
+import { odataQuery, withDepartment } from '../../transport/odata';
+import { includeSecretsOption, ODATA_OPTIONS, outputField } from './descriptions';
 
-const OPERATION = ['getMany'];
-
-export const description: INodeProperties[] = [
-	...returnAllProperties('user', OPERATION),
-	outputField(OPERATION),
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
+	outputField(),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: show(OPERATION),
 		options: [
 			ODATA_OPTIONS.count,
 			{
@@ -39,6 +38,10 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * GET /Users page by page ($top ≤ 100, $skip, ordered by the user's $orderby plus Id), so

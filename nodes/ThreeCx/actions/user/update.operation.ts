@@ -1,28 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import { shapeUser } from '../../helpers/user';
+import { userIdParameter } from '../../helpers/ids';
+import { shapeUser, userBody } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
-import { outputField, show, userIdField, userIdParameter } from './fields';
-import { commonUserFields, userBody } from './userFields';
+import { commonUserFields, outputField, userIdField } from './descriptions';
 
-const OPERATION = ['update'];
-
-export const description: INodeProperties[] = [
-	userIdField(OPERATION),
+const properties: INodeProperties[] = [
+	userIdField(),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: show(OPERATION),
 		options: commonUserFields(),
 	},
-	outputField(OPERATION),
+	outputField(),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * PATCH /Users({Id}) with only the changed properties (204), then GET the user so the node

@@ -1,0 +1,152 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { OutputMode } from '../../shared/properties';
+import { readOutputMode } from '../../shared/properties';
+import type { CloudonixClient } from '../transport';
+import type { JsonObject } from './subscriber';
+import {
+	PASSWORD_DEFAULT_LENGTH,
+	PASSWORD_MAX_LENGTH,
+	PASSWORD_MIN_LENGTH,
+	PROFILE_NAME_KEY,
+	generateSipPassword,
+	shapeSubscriber,
+} from './subscriber';
+
+/** What the router creates once per run and every operation gets besides the item index. */
+export interface OperationContext {
+	client: CloudonixClient;
+	itemCount: number;
+}
+
+export interface OutputOptions {
+	output: OutputMode;
+	includeSecrets: boolean;
+}
+
+export function outputOptions(ctx: IExecuteFunctions, itemIndex: number): OutputOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		output: readOutputMode(ctx, itemIndex),
+		includeSecrets: options.includeSecrets === true,
+	};
+}
+
+export function shape(raw: JsonObject, options: OutputOptions): IDataObject {
+	return shapeSubscriber(raw, options.output, options.includeSecrets) as IDataObject;
+}
+
+/** SIP usernames: letters, digits and + . _ - (no spaces or slashes, which would break the path). */
+const MSISDN_PATTERN = /^\+?[A-Za-z0-9._-]{1,64}$/;
+
+export function readMsisdn(ctx: IExecuteFunctions, itemIndex: number): string {
+	const value = String(ctx.getNodeParameter('msisdn', itemIndex, '') ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(ctx.getNode(), `The parameter "MSISDN" is empty in item ${itemIndex}`, {
+			itemIndex,
+			description: 'Enter the subscriber\'s number, e.g. {{ $json.number }} for a normalised extension.',
+		});
+	}
+	if (!MSISDN_PATTERN.test(value)) {
+		throw new NodeOperationError(ctx.getNode(), `The parameter "MSISDN" is not a valid MSISDN in item ${itemIndex}: "${value}"`, {
+			itemIndex,
+			description: 'Use 1–64 letters, digits or + . _ - (no spaces or slashes).',
+		});
+	}
+	return value;
+}
+
+export function readProfile(ctx: IExecuteFunctions, raw: unknown, itemIndex: number, parameter = 'Profile (JSON)'): JsonObject {
+	if (raw === undefined || raw === null || raw === '') return {};
+	let value = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw);
+		} catch {
+			throw new NodeOperationError(ctx.getNode(), `The parameter "${parameter}" is not valid JSON in item ${itemIndex}`, {
+				itemIndex,
+			});
+		}
+	}
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw new NodeOperationError(ctx.getNode(), `The parameter "${parameter}" must be a JSON object in item ${itemIndex}`, {
+			itemIndex,
+		});
+	}
+	return value as JsonObject;
+}
+
+/** Profile keys to set from "Display Name" and "Profile (JSON)"; undefined when none. */
+export function profileChanges(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number): JsonObject | undefined {
+	const profile = readProfile(ctx, fields.profile, itemIndex);
+	const name = typeof fields.displayName === 'string' ? fields.displayName.trim() : '';
+	if (name) profile[PROFILE_NAME_KEY] = name;
+	return Object.keys(profile).length ? profile : undefined;
+}
+
+export function newPassword(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number): string {
+	const length = Number(fields.passwordLength ?? PASSWORD_DEFAULT_LENGTH);
+	if (!Number.isInteger(length) || length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The parameter "Generated Password Length" must be a whole number from ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} in item ${itemIndex}`,
+			{ itemIndex },
+		);
+	}
+	return generateSipPassword(length);
+}
+
+export function readPassword(ctx: IExecuteFunctions, value: unknown, itemIndex: number, parameter = 'Password'): string {
+	const password = typeof value === 'string' ? value : '';
+	if (password === '') {
+		throw new NodeOperationError(ctx.getNode(), `The parameter "${parameter}" is empty in item ${itemIndex}`, {
+			itemIndex,
+			description: 'Enter a password or choose "Generate a Strong Password".',
+		});
+	}
+	return password;
+}
+
+/** Reads "Find By" and its value, and finds the subscriber. */
+export async function locateSubscriber(
+	ctx: IExecuteFunctions,
+	{ client, itemCount }: OperationContext,
+	itemIndex: number,
+	needRecord: boolean,
+): Promise<{ id: string; msisdn?: string; record?: JsonObject }> {
+	const findBy = ctx.getNodeParameter('findBy', itemIndex, 'msisdn') as 'msisdn' | 'id';
+	if (findBy === 'id') {
+		const id = String(ctx.getNodeParameter('subscriberId', itemIndex, '') ?? '').trim();
+		if (!/^\d+$/.test(id)) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The parameter "Subscriber ID" must be a numeric subscriber ID in item ${itemIndex}${id ? `: "${id}"` : ''}`,
+				{ itemIndex, description: 'To use a number such as 1001, set "Find By" to MSISDN.' },
+			);
+		}
+		if (!needRecord) return { id };
+		const record = await client.getById(id, itemIndex);
+		if (String(record.id) !== id) {
+			// The server read the value as an MSISDN; look the ID up in the list instead.
+			const found = (await client.list(itemIndex)).find((sub) => String(sub.id) === id);
+			if (!found) throw notFound(ctx, `ID ${id}`, client.domain, itemIndex);
+			return { id, msisdn: String(found.msisdn), record: found };
+		}
+		return { id, msisdn: String(record.msisdn), record };
+	}
+	const msisdn = readMsisdn(ctx, itemIndex);
+	// Several items: one list for the run costs fewer requests than one lookup per item.
+	if (itemCount > 1 && !client.hasDirectory()) await client.loadDirectory(itemIndex);
+	const record = await client.findByMsisdn(msisdn, itemIndex);
+	if (!record) throw notFound(ctx, `MSISDN ${msisdn}`, client.domain, itemIndex);
+	return { id: String(record.id), msisdn, record };
+}
+
+export function notFound(ctx: IExecuteFunctions, what: string, domain: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `No Cloudonix subscriber with ${what} in domain "${domain}"`, {
+		itemIndex,
+		description: 'Check the value, and the Domain in the credential.',
+	});
+}
+

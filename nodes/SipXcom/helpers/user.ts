@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { parseOrFail, restXml } from '../transport';
+import type { RestUser, UserWrite } from '../transport/xml';
+import { parseSingleUser } from '../transport/xml';
+import { idList, splitList } from './parameters';
+
+/** Reads one user by internal id. */
+export async function readUser(ctx: IExecuteFunctions, id: string, i: number): Promise<RestUser> {
+	const text = await restXml.call(ctx, { method: 'GET', path: `/user/${id}` }, i);
+	return await parseOrFail(ctx, text, parseSingleUser, 'user', i);
+}
+
+/** The current user as a write body: what sipXconfig would otherwise clear is carried over. */
+export function currentAsWrite(user: RestUser): UserWrite {
+	return {
+		userName: user.userName ?? '',
+		// sipXconfig never returns the PIN or SIP password; an empty one leaves it unchanged.
+		pin: '',
+		sipPassword: '',
+		lastName: typeof user.lastName === 'string' ? user.lastName : undefined,
+		firstName: typeof user.firstName === 'string' ? user.firstName : undefined,
+		emailAddress: typeof user.emailAddress === 'string' ? user.emailAddress : undefined,
+		groupIds: user.groups.map((g) => g.id).filter((id): id is number => id !== undefined),
+		branchId: user.branch?.id,
+		aliases: [...user.aliases],
+	};
+}
+
+/** Applies the fields the user set onto a write body; list fields replace the current lists. */
+export function applyUserFields(
+	ctx: IExecuteFunctions,
+	target: UserWrite,
+	fields: IDataObject,
+	itemIndex: number,
+): UserWrite {
+	for (const key of ['userName', 'firstName', 'lastName', 'emailAddress', 'pin', 'sipPassword'] as const) {
+		if (fields[key] !== undefined) target[key] = String(fields[key]);
+	}
+	if (fields.aliases !== undefined) target.aliases = splitList(fields.aliases);
+	if (fields.groupIds !== undefined) target.groupIds = idList(ctx, fields.groupIds, 'Group Names or IDs', itemIndex);
+	if (fields.branchId !== undefined && fields.branchId !== '') {
+		target.branchId = idList(ctx, fields.branchId, 'Branch Name or ID', itemIndex)[0];
+	}
+	return target;
+}

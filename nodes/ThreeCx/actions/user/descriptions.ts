@@ -1,0 +1,276 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { includeSecretsProperty, outputProperty } from '../../../shared/properties';
+
+/**
+ * Properties that several operations of the user resource share. Like every property of an
+ * operation file they carry no resource or operation: each operation file scopes its
+ * properties with one updateDisplayOptions call.
+ */
+
+export function outputField(): INodeProperties {
+	return outputProperty({
+		normalised: 'Number, name, first and last name, email, enabled, ID and the raw user, ready for Compare Extensions',
+		raw: 'The 3CX user (Pbx.User) as the PBX returned it',
+		description: 'Shape of each output item',
+	});
+}
+
+export function includeSecretsOption(): INodeProperties {
+	return includeSecretsProperty({
+		description:
+			'Whether to keep AuthPassword, AccessPassword, DeskphonePassword and VMPIN in the output (they are removed by default)',
+	});
+}
+
+/** The OData system query options 3CX accepts on the Users collection (swagger ListUser). */
+export const ODATA_OPTIONS: Record<string, INodeProperties> = {
+	top: {
+		displayName: 'Top',
+		name: 'top',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 100,
+		description: 'OData $top: show only the first n items. The PBX answers HTTP 400 above 100.',
+	},
+	skip: {
+		displayName: 'Skip',
+		name: 'skip',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'OData $skip: skip the first n items',
+	},
+	search: {
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. smith',
+		description:
+			'OData $search: search items by search phrases. A phrase with spaces that is not quoted is quoted automatically.',
+	},
+	filter: {
+		displayName: 'Filter',
+		name: 'filter',
+		type: 'string',
+		default: '',
+		placeholder: "e.g. Enabled eq true and startswith(Number,'1')",
+		description:
+			'OData $filter: filter items by property values (property names are case-sensitive, strings in single quotes)',
+	},
+	count: {
+		displayName: 'Count',
+		name: 'count',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to ask the PBX for the total count of matching items (OData $count)',
+	},
+	select: {
+		displayName: 'Select',
+		name: 'select',
+		type: 'string',
+		default: '',
+		// eslint-disable-next-line n8n-nodes-base/node-param-placeholder-miscased-id -- OData property names are case-sensitive: Id, not ID
+		placeholder: 'e.g. Id,Number,FirstName,LastName,EmailAddress',
+		description: 'OData $select: comma-separated properties to return',
+	},
+	orderby: {
+		displayName: 'Order By',
+		name: 'orderby',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. LastName asc, FirstName',
+		description: 'OData $orderby: order items by property values (comma-separated, each optionally followed by asc or desc)',
+	},
+	expand: {
+		displayName: 'Expand',
+		name: 'expand',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Groups',
+		description: 'OData $expand: comma-separated related entities to include, e.g. Groups',
+	},
+};
+
+export const userIdField = (): INodeProperties => ({
+	displayName: 'User ID',
+	name: 'userId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 42',
+	description: 'The 3CX user ID (not the extension number)',
+});
+
+/** Role names 3CX uses in `Groups[].Rights.RoleName` (third-party list, partly confirmed). */
+const ROLE_OPTIONS = [
+	{ name: 'Department Admin', value: 'group_admins' },
+	{ name: 'Department Owner', value: 'group_owners' },
+	{ name: 'Manager', value: 'managers' },
+	{ name: 'Receptionist', value: 'receptionists' },
+	{ name: 'System Admin', value: 'system_admins' },
+	{ name: 'System Owner', value: 'system_owners' },
+	{ name: 'User', value: 'users' },
+];
+
+/** The common Pbx.User fields offered as form fields; everything else goes in the JSON field. */
+export function commonUserFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Department Name or ID',
+			name: 'groupId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getGroups' },
+			default: '',
+			description:
+				'Department (group) the user belongs to; replaces the current memberships. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Email',
+			name: 'EmailAddress',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'Email address; 3CX requires it to be unique',
+		},
+		{
+			displayName: 'Enabled',
+			name: 'Enabled',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the extension is enabled',
+		},
+		{
+			displayName: 'First Name',
+			name: 'FirstName',
+			type: 'string',
+			default: '',
+			description: 'First name of the user',
+		},
+		{
+			displayName: 'Hide in Phonebook',
+			name: 'HideInPhonebook',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to hide the user from the company phonebook',
+		},
+		{
+			displayName: 'Language',
+			name: 'Language',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. EN',
+			description: 'Language code of the user interface and prompts',
+		},
+		{
+			displayName: 'Last Name',
+			name: 'LastName',
+			type: 'string',
+			default: '',
+			description: 'Last name of the user',
+		},
+		{
+			displayName: 'Mobile',
+			name: 'Mobile',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +4915112345678',
+			description: 'Mobile number of the user',
+		},
+		{
+			displayName: 'Other Properties (JSON)',
+			name: 'additionalJson',
+			type: 'json',
+			default: '{}',
+			description:
+				'Any other Pbx.User properties as a JSON object, e.g. {"VMEnabled": true, "RecordCalls": false}. Fields set above win over the same keys here.',
+		},
+		{
+			displayName: 'Outbound Caller ID',
+			name: 'OutboundCallerID',
+			type: 'string',
+			default: '',
+			description: 'Caller ID shown on outbound calls',
+		},
+		{
+			displayName: 'Require 2FA',
+			name: 'Require2FA',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the user must use two-factor authentication',
+		},
+		{
+			displayName: 'Role',
+			name: 'roleName',
+			type: 'options',
+			options: ROLE_OPTIONS,
+			default: 'users',
+			description: 'Role of the user in the department; used together with Department',
+		},
+		{
+			displayName: 'Voicemail Enabled',
+			name: 'VMEnabled',
+			type: 'boolean',
+			default: true,
+			description: 'Whether voicemail is enabled',
+		},
+	];
+}
+
+/** Where bulk actions (Reprovision All Phones, Batch Delete) take their user IDs from. */
+export function idSourceFields(verb: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'User IDs From',
+			name: 'idSource',
+			type: 'options',
+			default: 'list',
+			options: [
+				{
+					name: 'List or JSON Array',
+					value: 'list',
+					description: 'IDs typed in or from an expression: a JSON array such as [123, 456] or a list such as 123, 456',
+				},
+				{
+					name: 'Input Items',
+					value: 'inputItems',
+					description: 'One user ID per input item, read from a field (e.g. the ID output by Get Many)',
+				},
+			],
+			description: `Where the IDs of the users to ${verb} come from`,
+		},
+		{
+			displayName: 'User IDs',
+			name: 'ids',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. [123, 456] or 123, 456',
+			displayOptions: { show: { idSource: ['list'] } },
+			description:
+				'The 3CX user IDs (not extension numbers) as a JSON array or a comma-separated list. Numeric strings are accepted.',
+		},
+		{
+			displayName: 'ID Field',
+			name: 'idField',
+			type: 'string',
+			default: 'id',
+			required: true,
+			// eslint-disable-next-line n8n-nodes-base/node-param-placeholder-miscased-id -- a JSON field name, case-sensitive
+			placeholder: 'e.g. id',
+			requiresDataPath: 'single',
+			displayOptions: { show: { idSource: ['inputItems'] } },
+			description:
+				'Field of each input item that holds the user ID. The default suits this node\'s normalised output; raw records fall back to their own ID field when this field is missing. Dot paths are allowed.',
+		},
+		{
+			displayName: 'One Request per Item',
+			name: 'perItem',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send one request per input item instead of one request with the IDs of all items (the default, which the PBX handles as one job)',
+		},
+	];
+}

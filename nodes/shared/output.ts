@@ -1,0 +1,38 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { NormalisedExtension } from './extension';
+import type { OutputMode } from './properties';
+import { withoutFields, withoutFieldsDeep } from './redact';
+
+/** How a vendor's records become output items; each vendor node has one (in its helpers/). */
+export interface RecordShape<T extends object = IDataObject> {
+	/** Fields that hold passwords, PINs or digests; removed unless the user switched Include Secrets on. */
+	secretFields: readonly string[];
+	/** Whether secret fields are also removed inside nested objects and arrays (e.g. phone lines). */
+	nested?: boolean;
+	/** Keys that are protocol noise rather than data (e.g. OData's `@odata.context`); always removed. */
+	isAnnotation?: (key: string) => boolean;
+	/** The vendor's record as the package's normalised extension; `raw` is the record already cleaned. */
+	normalise: (record: T, raw: IDataObject) => NormalisedExtension;
+}
+
+/** A copy of the record without its secrets (unless `includeSecrets`) and without annotations. */
+export function cleanRecord<T extends object>(record: T, shape: RecordShape<T>, includeSecrets: boolean): IDataObject {
+	let copy: IDataObject;
+	if (includeSecrets) copy = { ...(record as IDataObject) };
+	else if (shape.nested) copy = withoutFieldsDeep(record as IDataObject, shape.secretFields);
+	else copy = withoutFields(record as IDataObject, shape.secretFields);
+	if (shape.isAnnotation) for (const key of Object.keys(copy)) if (shape.isAnnotation(key)) delete copy[key];
+	return copy;
+}
+
+/** The Output parameter applied to one record: the cleaned raw record, or the normalised extension. */
+export function shapeOutput<T extends object>(
+	record: T,
+	shape: RecordShape<T>,
+	mode: OutputMode,
+	includeSecrets: boolean,
+): IDataObject {
+	const raw = cleanRecord(record, shape, includeSecrets);
+	return mode === 'raw' ? raw : shape.normalise(record, raw);
+}

@@ -1,0 +1,90 @@
+/**
+ * Saved workflows and credentials keep working: every parameter path, type, default and option
+ * value recorded in parameterPaths.json must still exist. New parameters, options, versions and
+ * nodes are fine (they are not in the snapshot yet).
+ *
+ * After adding parameters, record them so that later changes cannot drop them:
+ *   UPDATE_PARAMETER_PATHS=1 npx jest test/compat
+ * Refreshing only ever adds: entries that went missing stay in the snapshot (and keep failing)
+ * until someone removes them from parameterPaths.json by hand, which needs a new node version.
+ */
+import { readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+
+import type { ParameterPathSnapshot } from './parameterPaths';
+import { currentParameterPaths, missingPaths } from './parameterPaths';
+
+const SNAPSHOT = join(__dirname, 'parameterPaths.json');
+
+function merged(recorded: ParameterPathSnapshot, current: ParameterPathSnapshot): ParameterPathSnapshot {
+	const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b])].sort();
+	const result: ParameterPathSnapshot = { nodes: {}, credentials: {} };
+	for (const node of [...new Set([...Object.keys(recorded.nodes), ...Object.keys(current.nodes)])].sort()) {
+		result.nodes[node] = {};
+		const versions = new Set([...Object.keys(recorded.nodes[node] ?? {}), ...Object.keys(current.nodes[node] ?? {})]);
+		for (const version of [...versions].sort()) {
+			result.nodes[node][version] = union(recorded.nodes[node]?.[version], current.nodes[node]?.[version]);
+		}
+	}
+	for (const credential of [...new Set([...Object.keys(recorded.credentials), ...Object.keys(current.credentials)])].sort()) {
+		result.credentials[credential] = union(recorded.credentials[credential], current.credentials[credential]);
+	}
+	return result;
+}
+
+function readSnapshot(): ParameterPathSnapshot {
+	try {
+		return JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as ParameterPathSnapshot;
+	} catch {
+		return { nodes: {}, credentials: {} };
+	}
+}
+
+describe('parameter paths of saved workflows and credentials', () => {
+	const current = currentParameterPaths();
+	let recorded = readSnapshot();
+	if (process.env.UPDATE_PARAMETER_PATHS) {
+		recorded = merged(recorded, current);
+		writeFileSync(SNAPSHOT, `${JSON.stringify(recorded, null, '\t')}\n`);
+	}
+
+	it('covers every node and credential of the package', () => {
+		const unrecorded = [
+			...Object.keys(current.nodes).filter((node) => !recorded.nodes[node]),
+			...Object.keys(current.credentials).filter((credential) => !recorded.credentials[credential]),
+		];
+		if (unrecorded.length) {
+			throw new Error(
+				`Not recorded in test/compat/parameterPaths.json: ${unrecorded.join(', ')}.\n` +
+					'Record them with: UPDATE_PARAMETER_PATHS=1 npx jest test/compat (and commit the JSON).',
+			);
+		}
+	});
+
+	it('still has every recorded parameter path, type, default and option value', () => {
+		const missing = missingPaths(recorded, current);
+		if (missing.length) {
+			throw new Error(
+				`${missing.length} recorded parameter path(s) changed or disappeared; saved workflows or credentials would break:\n` +
+					`${missing.map((line) => `  - ${line}`).join('\n')}\n\n` +
+					'Keep the old name, type, default and option values, and put new behaviour behind a new node version ' +
+					'(version: [1, 2] with @version in displayOptions). If you only added parameters, record them with:\n' +
+					'  UPDATE_PARAMETER_PATHS=1 npx jest test/compat\n' +
+					'which only adds to test/compat/parameterPaths.json.',
+			);
+		}
+	});
+
+	it('detects a parameter that disappears or changes type, and ignores additions', () => {
+		const before: ParameterPathSnapshot = {
+			nodes: { demo: { '1': ['*/* a: string', 'x/y b = "one"'] } },
+			credentials: { demoApi: ['url: string'] },
+		};
+		const after: ParameterPathSnapshot = {
+			nodes: { demo: { '1': ['*/* a: number', 'x/y b = "two"', 'x/y c: string'], '2': ['*/* a: number'] } },
+			credentials: { demoApi: ['url: string', 'token: hidden'] },
+		};
+		expect(missingPaths(before, after)).toEqual(['node demo v1: */* a: string', 'node demo v1: x/y b = "one"']);
+		expect(missingPaths(before, merged(before, after))).toEqual([]);
+	});
+});
