@@ -176,8 +176,11 @@ const CONNECTION_PROBLEMS: Array<[RegExp, string]> = [
 	[/ECONNRESET|EPIPE|socket hang up/i, 'the connection was closed before the server answered'],
 ];
 
-/** Words a connection failure in plain language, since n8n rewrites messages that carry raw codes. */
-function connectionProblem(failure: HttpFailure): string {
+/**
+ * Words a connection failure in plain language, since n8n rewrites messages that carry raw
+ * codes; the credentials' own logins use the same words as the nodes.
+ */
+export function connectionProblem(failure: HttpFailure): string {
 	const text = `${failure.code ?? ''} ${failure.message}`;
 	return CONNECTION_PROBLEMS.find(([pattern]) => pattern.test(text))?.[1] ?? 'the connection failed';
 }

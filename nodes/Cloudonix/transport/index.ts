@@ -17,6 +17,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { RequestPacer, vendorRequest } from '../../shared/transport';
 import { cloudonixBaseUrl, CREDENTIAL_TYPE } from './credential';
+import { asNodeError } from '../../shared/errors';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -184,7 +185,7 @@ export class CloudonixClient {
 			result = await this.request<unknown>('GET', this.subscribersPath(), itemIndex);
 		} catch (error) {
 			if (statusOf(error) === 404) result = [];
-			else throw error;
+			else throw asNodeError(this.ctx.getNode(), error);
 		}
 		const list = Array.isArray(result) ? (result as JsonObject[]) : [];
 		this.directory = new Map(list.map((sub) => [String(sub.msisdn), sub]));
@@ -225,7 +226,7 @@ export class CloudonixClient {
 		try {
 			found = await this.request<JsonObject>('GET', this.subscribersPath(msisdn), itemIndex);
 		} catch (error) {
-			if (statusOf(error) !== 404) throw error;
+			if (statusOf(error) !== 404) throw asNodeError(this.ctx.getNode(), error);
 			this.forget(msisdn);
 			return undefined;
 		}
@@ -256,17 +257,17 @@ export class CloudonixClient {
 				if (isDuplicateError(error)) {
 					const existing = await this.findByMsisdn(msisdn, itemIndex, true);
 					if (existing) return { subscriber: existing, outcome: 'exists' };
-					throw error;
+					throw asNodeError(this.ctx.getNode(), error);
 				}
 				const status = statusOf(error);
-				if (status !== undefined && status < 500) throw error;
+				if (status !== undefined && status < 500) throw asNodeError(this.ctx.getNode(), error);
 				// No answer or a server error: the create may have happened.
 				const existing = await this.findByMsisdn(msisdn, itemIndex, true);
 				if (existing) {
 					const ours = password === undefined || subscriberPassword(existing) === password;
 					return { subscriber: existing, outcome: ours ? 'created' : 'exists' };
 				}
-				if (attempt >= maxAttempts) throw error;
+				if (attempt >= maxAttempts) throw asNodeError(this.ctx.getNode(), error);
 			}
 		}
 	}
