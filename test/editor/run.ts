@@ -67,9 +67,9 @@ function expectedEntries(sandboxes: Sandboxes): Record<string, string[]> {
 
 /** Per credential type: the secret field, and what the Test must say when that secret is wrong. */
 const CREDENTIAL_TESTS: Record<string, { secretField: string; wrongSecret: string; message: RegExp }> = {
-	threeCxApi: { secretField: 'clientSecret', wrongSecret: 'not-the-api-key', message: /Client ID|API key/i },
+	threeCxApi: { secretField: 'clientSecret', wrongSecret: 'not-the-api-key', message: /3CX rejected the Client ID and Client Secret.*XAPI Access Enabled/ },
 	cloudonixApi: { secretField: 'apiKey', wrongSecret: 'XIwrongwrongwrongwrongwrongwrongwr', message: /API key was rejected/i },
-	openVoxApi: { secretField: 'password', wrongSecret: 'not-the-password', message: /username or password|password/i },
+	openVoxApi: { secretField: 'password', wrongSecret: 'not-the-password', message: /OpenVox login failed: invalid API username or password/ },
 	sipXcomApi: { secretField: 'password', wrongSecret: 'not-the-password', message: /Wrong username or password/i },
 };
 
@@ -154,6 +154,9 @@ class Editor {
 		await input.click({ count: 3 });
 		await this.page.keyboard.press('Backspace');
 		await input.type(secret);
+		// The dialog takes the value when the field loses focus.
+		await this.page.keyboard.press('Tab');
+		await pause(1000);
 		await this.page.waitForSelector(`${modal} [data-test-id="credential-save-button"]:not([disabled])`);
 		await this.page.click(`${modal} [data-test-id="credential-save-button"]`);
 		const banner = await this.page.waitForFunction(

@@ -20,12 +20,6 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['user'] } },
 		options: [
 			{
-				name: 'Batch Delete',
-				value: 'batchDelete',
-				description: 'Delete several users in one request and report the ones that failed',
-				action: 'Delete many users',
-			},
-			{
 				name: 'Create',
 				value: 'create',
 				description: 'Create a user (extension)',
@@ -36,6 +30,12 @@ export const description: INodeProperties[] = [
 				value: 'delete',
 				description: 'Delete a user (extension)',
 				action: 'Delete a user',
+			},
+			{
+				name: 'Delete Many',
+				value: 'batchDelete',
+				description: 'Delete several users in one request and report the ones that failed',
+				action: 'Delete many users',
 			},
 			{
 				name: 'Export Extensions',
