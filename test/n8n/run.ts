@@ -3,7 +3,7 @@
  *
  *   run.ts prepare --cache <n8n cache> --work <temp dir>
  *       packs the package and installs the tarball into the temp n8n user folder the way
- *       n8n installs a community package (needs the npm registry for runtime dependencies);
+ *       n8n installs a community package (the package has no runtime dependencies to fetch);
  *   run.ts run --cache <n8n cache> --work <temp dir>
  *       (inside a network namespace with only loopback when the machine allows it)
  *       checks what n8n loaded from the package, then runs every case in cases.ts:
