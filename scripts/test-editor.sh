@@ -27,30 +27,12 @@ npm run --silent build >/dev/null
 echo "== real n8n"
 CACHE="$(scripts/ensure-n8n.sh | tail -n 1)"
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/pbx-sync-editor.XXXXXX")"
-cleanup() {
-	if [[ "${PBX_SYNC_N8N_KEEP:-0}" == 1 ]]; then
-		echo "kept $WORK (screenshots in $WORK/screenshots)"
-	else
-		rm -rf "$WORK"
-	fi
-}
-trap cleanup EXIT
+source scripts/n8n-run.sh
+make_work_dir pbx-sync-editor
 
 echo "== install the packed package into $WORK"
 "$TS_NODE" --transpile-only test/editor/run.ts prepare --cache "$CACHE" --work "$WORK"
 
 RUN=("$TS_NODE" --transpile-only test/editor/run.ts run --cache "$CACHE" --work "$WORK")
-netns="${PBX_SYNC_N8N_NETNS:-auto}"
-if [[ "$netns" != 0 ]] && command -v unshare >/dev/null && command -v ip >/dev/null &&
-	unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
-	echo "== editor test (network namespace: loopback only)"
-	unshare -n sh -c 'ip link set lo up && exec "$@"' sh "${RUN[@]}"
-elif [[ "$netns" == 1 ]]; then
-	echo "PBX_SYNC_N8N_NETNS=1 but this machine cannot create a network namespace (unshare -n)" >&2
-	exit 1
-else
-	echo "== editor test (no network namespace available: n8n and Chromium are configured for loopback only)"
-	"${RUN[@]}"
-fi
+run_loopback_only "editor test" "${RUN[@]}"
 echo "test:editor passed in $(( $(date +%s) - started )) s"

@@ -26,34 +26,12 @@ echo "== real n8n"
 # The cache path is the last line ensure-n8n.sh prints (everything else goes to stderr).
 CACHE="$(scripts/ensure-n8n.sh | tail -n 1)"
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/pbx-sync-n8n.XXXXXX")"
-cleanup() {
-	if [[ "${PBX_SYNC_N8N_KEEP:-0}" == 1 ]]; then
-		echo "kept $WORK"
-	else
-		rm -rf "$WORK"
-	fi
-}
-trap cleanup EXIT
+source scripts/n8n-run.sh
+make_work_dir pbx-sync-n8n
 
 echo "== install the packed package into $WORK"
 "$TS_NODE" --transpile-only test/n8n/run.ts prepare --cache "$CACHE" --work "$WORK"
 
 RUN=("$TS_NODE" --transpile-only test/n8n/run.ts run --cache "$CACHE" --work "$WORK")
-netns="${PBX_SYNC_N8N_NETNS:-auto}"
-isolated=0
-if [[ "$netns" != 0 ]] && command -v unshare >/dev/null && command -v ip >/dev/null &&
-	unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
-	isolated=1
-elif [[ "$netns" == 1 ]]; then
-	echo "PBX_SYNC_N8N_NETNS=1 but this machine cannot create a network namespace (unshare -n)" >&2
-	exit 1
-fi
-if [[ $isolated == 1 ]]; then
-	echo "== run (network namespace: loopback only, so n8n cannot reach anything else)"
-	unshare -n sh -c 'ip link set lo up && exec "$@"' sh "${RUN[@]}"
-else
-	echo "== run (no network namespace available: n8n is configured for loopback only)"
-	"${RUN[@]}"
-fi
+run_loopback_only run "${RUN[@]}"
 echo "test:n8n passed in $(( $(date +%s) - started )) s"
