@@ -130,7 +130,7 @@ class Editor {
 
 	/** Opens a dropdown of the open panel and returns the labels it lists (after it loaded). */
 	async dropdownEntries(parameterName: string): Promise<string[]> {
-		await this.page.click(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameterName}"] input`);
+		await this.page.click(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameterName}"]`);
 		const visible = () =>
 			this.page.$$eval('.el-select-dropdown__item', (items) =>
 				items.filter((item) => (item as HTMLElement).offsetParent !== null).map((item) => item.textContent?.trim() ?? ''),
@@ -258,9 +258,7 @@ const credentialData = (type: string) => credentialValues[type] ?? {};
 
 function excerpt(text: string, pattern: RegExp): string {
 	const match = pattern.exec(text);
-	if (!match) return text.slice(0, 160);
-	const start = Math.max(0, text.lastIndexOf('.', match.index) + 1);
-	return text.slice(start, start + 200).trim();
+	return match ? text.slice(match.index, match.index + 160).trim() : text.slice(0, 160);
 }
 
 /** The flagship from the editor: Execute Workflow, then the execution n8n saved must have succeeded. */
