@@ -6,7 +6,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
-	setupFiles: ['<rootDir>/test/setup.ts'],
+	setupFiles: ['<rootDir>/dev/harness/setup.ts'],
 	testTimeout: 120000,
 	// Sandboxes and the engine hold sockets and timers per file; workers keep files apart.
 	maxWorkers: 2,

@@ -2,7 +2,7 @@
  * Cloudonix node against its sandbox: Get Many over large domains, and paced upserts
  * (requests per item, wall time against the pacing floor). `npm run bench -- cloudonix`
  */
-import '../test/setup';
+import '../dev/harness/setup';
 
 import { CredentialStore } from '../dev/harness/credentials';
 import { runWorkflow } from '../dev/harness/engine';

@@ -2,6 +2,8 @@
  * `npm run bench`: runs every `bench/*.bench.ts` (or those named on the command line,
  * e.g. `npm run bench -- compare`) one after another and prints their tables.
  */
+// Must come first: benchmarks run n8n's engine, which must not write into the user's ~/.n8n.
+import '../dev/harness/env';
 import { readdirSync } from 'fs';
 import { join } from 'path';
 

@@ -12,6 +12,10 @@ import type {
 import { OPENVOX_API_PREFIX, openVoxBaseUrl } from '../nodes/OpenVox/transport/credential';
 import { LOGIN_FAILED_PREFIX, loginFailedMessage } from '../nodes/OpenVox/transport/errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from '../nodes/OpenVox/transport/xml';
+import { connectionProblem, describeFailure } from '../nodes/shared/transport';
+
+/** How long a login may take; it is never retried (see preAuthentication). */
+const LOGIN_TIMEOUT_MS = 20_000;
 
 function parseLoginAnswer(raw: unknown): IDataObject {
 	if (raw !== null && typeof raw === 'object' && !Buffer.isBuffer(raw)) return raw as IDataObject;
@@ -129,7 +133,7 @@ export class OpenVoxApi implements ICredentialType {
 				json: false,
 				encoding: 'text',
 				skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
-				timeout: 30_000,
+				timeout: LOGIN_TIMEOUT_MS,
 			});
 		} catch (error) {
 			const status = (error as { response?: { status?: number } }).response?.status;
@@ -138,7 +142,15 @@ export class OpenVoxApi implements ICredentialType {
 			if (status !== undefined) {
 				throw new Error(`${LOGIN_FAILED_PREFIX}: HTTP ${status} from the login URL; check the PBX API URL`);
 			}
-			throw error;
+			// No answer (timeout, dropped connection): the PBX may have counted a failed login, so this
+			// is never retried either; a plain Error with the prefix tells the transport so.
+			const failure = describeFailure(error);
+			const reason = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${failure.code ?? ''} ${failure.message}`)
+				? `the PBX did not answer within ${LOGIN_TIMEOUT_MS / 1000} s`
+				: connectionProblem(failure);
+			throw new Error(
+				`${LOGIN_FAILED_PREFIX}: ${reason} (1 attempt; a login is not repeated, since 5 failed logins lock this client IP out for 10 minutes)`,
+			);
 		}
 		const answer = parseLoginAnswer(raw);
 		if (answer.status === 'Success' && typeof answer.token === 'string' && answer.token !== '') {

@@ -91,7 +91,7 @@ export class ThreeCxApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			body: form.toString(),
 			json: true,
-			timeout: 30_000,
+			timeout: 20_000,
 			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
 		};
 		let response: IDataObject | string;

@@ -4,7 +4,7 @@
  * prints what happened. Sandbox data is kept in .demo/ between runs, so running the demo a
  * second time finds everything in sync; `npm run demo -- --reset` starts from fresh data.
  */
-import './n8n-env';
+import '../dev/harness/env';
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';

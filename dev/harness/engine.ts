@@ -2,6 +2,8 @@
  * Runs workflows (as exported by the n8n editor) through n8n-core's real execution
  * engine with this package's node and credential types.
  */
+// Must come first: it keeps n8n-core out of the user's own ~/.n8n.
+import './env';
 import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialTestRequest,
@@ -46,7 +48,7 @@ export interface WorkflowResult {
 	executed: string[];
 }
 
-function additionalData(
+export function additionalData(
 	store: CredentialStore,
 	workflowData: IWorkflowBase,
 	mode: WorkflowExecuteMode,
@@ -97,6 +99,8 @@ export async function runWorkflow(
 	workflowJson: WorkflowJson,
 	store: CredentialStore = new CredentialStore(),
 	mode: WorkflowExecuteMode = 'manual',
+	/** What a trigger or poller emitted: the run starts at it with these items, as n8n runs an active workflow. */
+	triggerData?: INodeExecutionData[][],
 ): Promise<WorkflowResult> {
 	const nodes = workflowJson.nodes.map((node) => ({ ...node, parameters: { ...node.parameters } }));
 	const workflow = new Workflow({
@@ -123,10 +127,12 @@ export async function runWorkflow(
 	} as unknown as IWorkflowBase;
 	const data = additionalData(store, workflowData, mode);
 	const executor = new WorkflowExecute(data, mode);
+	const startNode = startNodeOf(workflow, nodes, workflowJson.connections);
 	const run = await executor.run({
 		workflow,
-		startNode: startNodeOf(workflow, nodes, workflowJson.connections),
+		startNode,
 		pinData: workflowJson.pinData,
+		triggerToStartFrom: triggerData ? { name: startNode.name, data: { data: { main: triggerData } } as never } : undefined,
 	});
 	const runData = run.data.resultData.runData;
 	const output = (nodeName: string, runIndex?: number): INodeExecutionData[][] => {

@@ -120,7 +120,77 @@ class Code implements INodeType {
 	}
 }
 
+interface SwitchCondition {
+	leftValue?: unknown;
+	rightValue?: unknown;
+	operator?: { type?: string; operation?: string };
+}
+
+/**
+ * The Switch node (v3) in its default Rules mode, for rules whose conditions compare strings
+ * with "is equal to" (what the examples use); each rule is one output, an item goes to the
+ * first rule it matches and is dropped when none does (the real node's default). Other
+ * operators fail loudly; the real Switch runs the examples in `npm run test:n8n`.
+ */
+class Switch implements INodeType {
+	description = {
+		displayName: 'Switch',
+		name: 'switch',
+		group: ['transform'],
+		version: [3, 3.1, 3.2],
+		description: 'Route items depending on defined expression or rules',
+		defaults: { name: 'Switch' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: `={{ ($parameter.rules?.values ?? []).map(() => "${NodeConnectionTypes.Main}") }}`,
+		properties: [
+			{ displayName: 'Mode', name: 'mode', type: 'string', default: 'rules' },
+			{
+				displayName: 'Routing Rules',
+				name: 'rules',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				options: [
+					{
+						displayName: 'Values',
+						name: 'values',
+						values: [
+							{ displayName: 'Conditions', name: 'conditions', type: 'json', default: {} },
+							{ displayName: 'Rename Output', name: 'renameOutput', type: 'boolean', default: false },
+							{ displayName: 'Output Name', name: 'outputKey', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{ displayName: 'Options', name: 'options', type: 'json', default: {} },
+		],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const mode = this.getNodeParameter('mode', 0, 'rules') as string;
+		if (mode !== 'rules') throw new Error(`The test stand-in for the Switch node supports only Rules mode, not ${mode}`);
+		const rules = (this.getNodeParameter('rules.values', 0, []) as IDataObject[]) ?? [];
+		const outputs: INodeExecutionData[][] = rules.map(() => []);
+		this.getInputData().forEach((item, itemIndex) => {
+			const values = this.getNodeParameter('rules.values', itemIndex, []) as Array<{ conditions?: { conditions?: SwitchCondition[]; combinator?: string } }>;
+			const matched = values.findIndex((rule) => {
+				const conditions = rule.conditions?.conditions ?? [];
+				const results = conditions.map((condition) => {
+					if (condition.operator?.type !== 'string' || condition.operator.operation !== 'equals') {
+						throw new Error(`The test stand-in for the Switch node supports only "string is equal to", not ${JSON.stringify(condition.operator)}`);
+					}
+					return String(condition.leftValue) === String(condition.rightValue);
+				});
+				return rule.conditions?.combinator === 'or' ? results.some(Boolean) : results.every(Boolean);
+			});
+			if (matched >= 0) outputs[matched].push({ json: item.json, pairedItem: { item: itemIndex } });
+		});
+		return outputs;
+	}
+}
+
 export const testNodeTypes: Record<string, INodeType> = {
+	'n8n-nodes-base.switch': new Switch(),
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.noOp': new NoOp(),
 	'n8n-nodes-base.stickyNote': new StickyNote(),

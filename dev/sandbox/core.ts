@@ -60,7 +60,26 @@ export interface Fault {
 	dropAfterHandling?: boolean;
 	/** Wait this long first; combined with no status, the request is then handled normally. */
 	delayMs?: number;
+	/** Accept the request and never answer (the socket stays open until the client gives up or the server stops). */
+	stall?: boolean;
+	/**
+	 * Answer HTTP 500 with the request reflected as plain text: request line with the raw query,
+	 * every header (Authorization included) and the raw body, as careless servers and proxies do.
+	 */
+	echo?: boolean;
 }
+
+/** A web page answering instead of the vendor, e.g. `htmlPage(200, 'Maintenance')` or a proxy's 404. */
+export function htmlPage(status: number, title: string): Fault {
+	return {
+		status,
+		headers: { 'Content-Type': 'text/html; charset=utf-8' },
+		body: `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>Please try again later.</p></body></html>`,
+	};
+}
+
+/** Hosts a sandbox may listen on: it stays on this machine. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export interface LoggedRequest {
 	method: string;
@@ -68,7 +87,7 @@ export interface LoggedRequest {
 	query: Query;
 	headers: http.IncomingHttpHeaders;
 	text: string;
-	status: number | 'dropped';
+	status: number | 'dropped' | 'stalled';
 	/** Whether an injected fault answered instead of the vendor logic. */
 	faulted: boolean;
 }
@@ -172,6 +191,7 @@ export class SandboxServer {
 	}
 
 	async start(port = 0, host = '127.0.0.1'): Promise<string> {
+		if (!LOOPBACK_HOSTS.has(host)) throw new Error(`Sandboxes listen on loopback only, not on ${host}`);
 		const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
 			void this.handle(req, res);
 		};
@@ -238,6 +258,18 @@ export class SandboxServer {
 		this.requests.push(entry);
 
 		const fault = this.takeFault(method, path);
+		if (fault?.stall) {
+			entry.status = 'stalled';
+			entry.faulted = true;
+			return;
+		}
+		if (fault?.echo) {
+			entry.status = 500;
+			entry.faulted = true;
+			const headerLines = Object.entries(req.headers).map(([name, value]) => `${name}: ${String(value)}`);
+			this.send(res, { status: 500, body: `Internal error while handling\n${method} ${req.url}\n${headerLines.join('\n')}\n\n${text}` });
+			return;
+		}
 		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 		if (fault?.drop) {
 			entry.status = 'dropped';

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../shared/timeout';
 import { operationSubtitle } from '../shared/properties';
 import { router } from './actions/router';
 import * as subscriber from './actions/subscriber/Subscriber.resource';
@@ -16,6 +17,7 @@ const properties: INodeProperties[] = [
 		default: 'subscriber',
 	},
 	...subscriber.description,
+	requestOptionsProperty(),
 ];
 
 export class Cloudonix implements INodeType {

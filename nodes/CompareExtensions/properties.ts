@@ -23,6 +23,28 @@ const keyMatchingOptions: INodeProperties['options'] = [
 	},
 ];
 
+/** Local Field and Remote Field of a compared pair, the same in both versions. */
+const comparedFieldPair: INodeProperties[] = [
+	{
+		displayName: 'Local Field',
+		name: 'local',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. name',
+		requiresDataPath: 'single',
+		description: 'Field of the Local item',
+	},
+	{
+		displayName: 'Remote Field',
+		name: 'remote',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. name',
+		requiresDataPath: 'single',
+		description: 'Field of the Remote item; leave empty to use the same name as the local field',
+	},
+];
+
 const duplicatesOption: INodeProperties = {
 	displayName: 'Duplicate Keys',
 	name: 'duplicates',
@@ -134,24 +156,7 @@ const version1: INodeProperties[] = [
 				displayName: 'Field Pair',
 				name: 'values',
 				values: [
-					{
-						displayName: 'Local Field',
-						name: 'local',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. name',
-						requiresDataPath: 'single',
-						description: 'Field of the Local item',
-					},
-					{
-						displayName: 'Remote Field',
-						name: 'remote',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. name',
-						requiresDataPath: 'single',
-						description: 'Field of the Remote item; leave empty to use the same name as the local field',
-					},
+					...comparedFieldPair,
 				],
 			},
 		],
@@ -316,24 +321,7 @@ const version2: INodeProperties[] = [
 				displayName: 'Field Pair',
 				name: 'values',
 				values: [
-					{
-						displayName: 'Local Field',
-						name: 'local',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. name',
-						requiresDataPath: 'single',
-						description: 'Field of the Local item',
-					},
-					{
-						displayName: 'Remote Field',
-						name: 'remote',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. name',
-						requiresDataPath: 'single',
-						description: 'Field of the Remote item; leave empty to use the same name as the local field',
-					},
+					...comparedFieldPair,
 					{
 						displayName: 'Ignore Case',
 						name: 'ignoreCase',

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/properties';
 import * as extension from './actions/extension/Extension.resource';
+import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
 import { getExtensions } from './methods/loadOptions';
 import { CREDENTIAL_TYPE } from './transport/credential';
@@ -17,6 +18,7 @@ const properties: INodeProperties[] = [
 		default: 'extension',
 	},
 	...extension.description,
+	requestOptionsProperty(),
 ];
 
 export class OpenVox implements INodeType {

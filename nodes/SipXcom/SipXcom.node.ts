@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/properties';
 import * as phone from './actions/phone/Phone.resource';
+import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
 import * as user from './actions/user/User.resource';
 import * as userBulk from './actions/userBulk/UserBulk.resource';
@@ -29,6 +30,7 @@ const properties: INodeProperties[] = [
 	...user.description,
 	...userBulk.description,
 	...phone.description,
+	requestOptionsProperty(),
 ];
 
 export class SipXcom implements INodeType {

@@ -1,10 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../shared/timeout';
 import { operationSubtitle } from '../shared/properties';
 import { router } from './actions/router';
+import * as department from './actions/department/Department.resource';
+import * as phone from './actions/phone/Phone.resource';
 import * as user from './actions/user/User.resource';
-import { getGroups } from './methods/loadOptions';
+import { searchUsers } from './methods/listSearch';
+import { getGroups, getPhoneTemplates } from './methods/loadOptions';
 import { CREDENTIAL_TYPE } from './transport/credential';
 
 const properties: INodeProperties[] = [
@@ -13,10 +17,17 @@ const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'User', value: 'user', description: 'Users are the extensions of the PBX' }],
+		options: [
+			{ name: 'Department', value: 'department', description: 'Departments are the groups of the PBX' },
+			{ name: 'Phone', value: 'phone', description: 'Desk phones of users and phones the PBX discovered' },
+			{ name: 'User', value: 'user', description: 'Users are the extensions of the PBX' },
+		],
 		default: 'user',
 	},
 	...user.description,
+	...department.description,
+	...phone.description,
+	requestOptionsProperty(),
 ];
 
 export class ThreeCx implements INodeType {
@@ -25,9 +36,14 @@ export class ThreeCx implements INodeType {
 		name: 'threeCx',
 		icon: { light: 'file:threeCx.svg', dark: 'file:threeCx.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: Get, Update and Delete pick the user with a resource locator (list, extension
+		// number or ID), and Create never sends an empty number: it is an error, and "Next Free
+		// Number" asks the PBX explicitly. Export Extensions leaves the secret columns out of the
+		// file unless Include Secrets is on. Version 1 keeps its User ID parameters, its Create and its export.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: operationSubtitle(properties),
-		description: 'Manage users (extensions) of a 3CX V20 PBX through the Configuration API (XAPI)',
+		description: 'Manage users (extensions), departments and phones of a 3CX V20 PBX through the Configuration API (XAPI)',
 		defaults: {
 			name: '3CX',
 		},
@@ -39,7 +55,8 @@ export class ThreeCx implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getGroups },
+		loadOptions: { getGroups, getPhoneTemplates },
+		listSearch: { searchUsers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

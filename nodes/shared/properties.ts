@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readNumber } from './numbers';
+
 /*
  * Properties that every vendor node uses. Like all properties of an operation file they carry
  * no resource or operation; the operation file scopes them with one updateDisplayOptions call.
@@ -83,7 +85,7 @@ export function returnAllProperties(): INodeProperties[] {
 /** How many records an item asks for: the Limit, or Infinity when Return All is on. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? Infinity : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	return returnAll ? Infinity : readNumber(ctx, 'limit', itemIndex, { displayName: 'Limit', min: 1, fallback: 50 });
 }
 
 /**

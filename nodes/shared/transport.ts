@@ -5,13 +5,18 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import type { AnswerShape } from './answer';
+import { answerHint, excerpt, parseJsonAnswer } from './answer';
 import { redactDeep, redactSecrets } from './redact';
+import { formatDuration, MAX_TIMEOUT_ATTEMPTS, readRequestTimeout } from './timeout';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Node executions, editor dropdowns and the change triggers' polls all send requests. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** How a vendor's transport wants failures retried. */
 export interface RetryPolicy {
@@ -24,8 +29,6 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
-
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Everything a vendor transport tells the shared request function once. */
 export interface VendorApi {
@@ -65,6 +68,12 @@ export interface VendorRequestOptions extends IHttpRequestOptions {
 	beforeAttempt?: () => Promise<void | (() => void)>;
 	/** Secrets of this request beyond the credential's (e.g. a SIP password in the body), kept out of errors. */
 	secrets?: string[];
+	/**
+	 * What the answer of a read must look like. Anything else (a proxy's or maintenance page on
+	 * HTTP 200, JSON without the list, a foreign 404 page) is an "Unexpected answer" error,
+	 * never an empty result.
+	 */
+	expect?: AnswerShape;
 }
 
 /**
@@ -83,6 +92,8 @@ export interface VendorCall {
 	idempotent?: boolean;
 	/** See VendorRequestOptions.secrets. */
 	secrets?: string[];
+	/** See VendorRequestOptions.expect: every read says what its answer must look like. */
+	expect?: AnswerShape;
 }
 
 const IDEMPOTENT_METHODS: string[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
@@ -104,6 +115,8 @@ export interface HttpFailure {
 	body?: unknown;
 	code?: string;
 	message: string;
+	/** Set when the request gave up because it timed out: for the message. */
+	timedOut?: { timeoutMs: number; attempts: number; repeatable: boolean };
 }
 
 /** Reads status, headers and body from whatever n8n's HTTP client threw. */
@@ -176,6 +189,11 @@ const CONNECTION_PROBLEMS: Array<[RegExp, string]> = [
 	[/ECONNRESET|EPIPE|socket hang up/i, 'the connection was closed before the server answered'],
 ];
 
+function isTimeout(failure: HttpFailure): boolean {
+	if (failure.status !== undefined) return false;
+	return /ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|timeout/i.test(`${failure.code ?? ''} ${failure.message}`);
+}
+
 /**
  * Words a connection failure in plain language, since n8n rewrites messages that carry raw
  * codes; the credentials' own logins use the same words as the nodes.
@@ -183,6 +201,12 @@ const CONNECTION_PROBLEMS: Array<[RegExp, string]> = [
 export function connectionProblem(failure: HttpFailure): string {
 	const text = `${failure.code ?? ''} ${failure.message}`;
 	return CONNECTION_PROBLEMS.find(([pattern]) => pattern.test(text))?.[1] ?? 'the connection failed';
+}
+
+function timeoutProblem(timedOut: NonNullable<HttpFailure['timedOut']>): string {
+	const attempts = `${timedOut.attempts} attempt${timedOut.attempts === 1 ? '' : 's'}`;
+	const note = timedOut.repeatable ? '' : '; not repeated, since the request may have been applied';
+	return `the server did not answer within ${formatDuration(timedOut.timeoutMs)} (${attempts}${note})`;
 }
 
 function bodyText(body: unknown): string | undefined {
@@ -224,6 +248,7 @@ export async function vendorError(
 	const statusPart = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
 	const reason =
 		vendorMessage ??
+		(failure.timedOut ? timeoutProblem(failure.timedOut) : undefined) ??
 		(failure.status === undefined ? connectionProblem(failure) : undefined) ??
 		bodyText(failure.body) ??
 		failure.message;
@@ -252,8 +277,9 @@ export async function vendorError(
 /**
  * The one function vendor transports use to talk HTTP. It authenticates through the
  * node's credential (so `preAuthentication` and n8n's single retry on 401 apply), retries
- * 429 / 5xx / dropped connections within the vendor's policy, applies a timeout, and turns
- * failures into NodeApiErrors that carry the vendor's message and never a secret.
+ * 429 / 5xx / dropped connections within the vendor's policy, applies a timeout, checks the
+ * answer's shape when the caller says what it must be, and turns failures into NodeApiErrors
+ * that carry the vendor's message and never a secret.
  */
 export async function vendorRequest<T = unknown>(
 	this: RequestContext,
@@ -261,38 +287,169 @@ export async function vendorRequest<T = unknown>(
 	options: VendorRequestOptions,
 	itemIndex?: number,
 ): Promise<T> {
+	return (await send(this, api, options, itemIndex, false)).response as T;
+}
+
+/** What a DELETE reports: the answer, or that a retry found the record already gone. */
+export interface DeleteOutcome {
+	response: unknown;
+	/** Set when an attempt's answer was lost and the retry answered 404: the first attempt deleted it. */
+	confirmedBy?: '404 on retry';
+}
+
+/**
+ * A DELETE through vendorRequest. When an attempt's answer is lost (dropped connection,
+ * timeout, 5xx) the DELETE is sent again, and a 404 then means the lost attempt removed the
+ * record, so it is reported as deleted rather than "not found". A 404 on the first attempt
+ * is still an error for the caller to word.
+ */
+export async function vendorDelete(
+	this: RequestContext,
+	api: VendorApi,
+	options: Omit<VendorRequestOptions, 'method'>,
+	itemIndex?: number,
+): Promise<DeleteOutcome> {
+	return await send(this, api, { ...options, method: 'DELETE' }, itemIndex, true);
+}
+
+interface TimedOutRequest {
+	failure: HttpFailure;
+	secrets: string[];
+}
+
+/**
+ * Requests that timed out through all their attempts, per node run (keyed by the run's
+ * execution context, so nothing outlives it; queue mode runs many executions per process)
+ * and credential type: the remaining items of that run fail at once with the same error
+ * instead of waiting for the stalled server again.
+ */
+const timedOutRuns = new WeakMap<RequestContext, Map<string, TimedOutRequest>>();
+
+async function send(
+	ctx: RequestContext,
+	api: VendorApi,
+	options: VendorRequestOptions,
+	itemIndex: number | undefined,
+	confirmDelete: boolean,
+): Promise<DeleteOutcome> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...api.retry };
-	const { idempotent: idempotentOption, beforeAttempt, secrets = [], ...requestOptions } = options;
+	const { idempotent: idempotentOption, beforeAttempt, secrets = [], expect, ...requestOptions } = options;
 	const method = (requestOptions.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	const idempotent = idempotentOption ?? IDEMPOTENT_METHODS.includes(method);
-	requestOptions.timeout = requestOptions.timeout ?? DEFAULT_TIMEOUT_MS;
+	const stalled = timedOutRuns.get(ctx)?.get(api.credentialType);
+	if (stalled) {
+		const error = await vendorError(ctx, api, stalled.failure, itemIndex, stalled.secrets);
+		error.description = `${error.description ?? ''} Not sent: an earlier request of this run timed out through all its attempts, so the remaining items fail at once instead of waiting again.`.trim();
+		throw error;
+	}
+	const timeoutMs = requestOptions.timeout ?? readRequestTimeout(ctx, itemIndex);
+	requestOptions.timeout = timeoutMs;
+	const fullResponse = requestOptions.returnFullResponse === true;
+	let timeouts = 0;
+	let answerLost = false;
 
 	for (let attempt = 0; ; attempt++) {
 		const release = beforeAttempt ? await beforeAttempt() : undefined;
+		let response: unknown;
 		try {
 			// A fresh copy per attempt: the authenticate step writes headers and query into it.
 			const attemptOptions: IHttpRequestOptions = {
 				...requestOptions,
 				headers: { ...requestOptions.headers },
 				qs: requestOptions.qs ? { ...requestOptions.qs } : undefined,
+				// The content type is needed to check the answer's shape.
+				returnFullResponse: fullResponse || expect !== undefined,
 			};
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
+			response = await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
 				api.credentialType,
 				attemptOptions,
 				api.additionalCredentialOptions,
-			)) as T;
+			);
 			release?.();
-			return response;
 		} catch (error) {
 			release?.();
 			const failure = describeFailure(error);
+			if (confirmDelete && answerLost && failure.status === 404) return { response: failure.body, confirmedBy: '404 on retry' };
+			if (failure.status === 404 && expect?.emptyOn404) {
+				if (expect.emptyOn404.matches(failure.body)) return { response: expect.emptyOn404.value };
+				// The vendor's own 404 for something else (e.g. an unknown domain) keeps its message;
+				// a page that is not the vendor's at all is an unexpected answer.
+				if (expect.format !== 'json' || parseJsonAnswer(failure.body) === undefined) {
+					throw await unexpectedAnswer(ctx, api, method, requestOptions.url, expect, failure, itemIndex, secrets);
+				}
+			}
 			const local = failure.status === undefined && api.describeLocalFailure?.(failure) !== undefined;
-			const delay = local ? undefined : retryDelay(failure, attempt, idempotent, policy);
-			if (delay === undefined) throw await vendorError(this, api, failure, itemIndex, secrets);
+			const timedOut = isTimeout(failure);
+			if (timedOut) timeouts++;
+			const delay =
+				local || (timedOut && timeouts >= MAX_TIMEOUT_ATTEMPTS)
+					? undefined
+					: retryDelay(failure, attempt, idempotent, policy);
+			if (delay === undefined) {
+				if (timedOut) {
+					failure.timedOut = { timeoutMs, attempts: attempt + 1, repeatable: idempotent };
+					const runs = timedOutRuns.get(ctx) ?? new Map<string, TimedOutRequest>();
+					runs.set(api.credentialType, { failure, secrets });
+					timedOutRuns.set(ctx, runs);
+				}
+				throw await vendorError(ctx, api, failure, itemIndex, secrets);
+			}
+			if (failure.status === undefined || failure.status >= 500) answerLost = true;
 			await sleep(delay);
+			continue;
 		}
+		if (expect === undefined) return { response };
+		const full = response as { body?: unknown; headers?: IDataObject; statusCode?: number };
+		if (!expect.matches(full.body)) {
+			const failure: HttpFailure = { status: full.statusCode, headers: full.headers ?? {}, body: full.body, message: '' };
+			throw await unexpectedAnswer(ctx, api, method, requestOptions.url, expect, failure, itemIndex, secrets);
+		}
+		return { response: fullResponse ? full : full.body };
 	}
+}
+
+function contentTypeOf(headers: IDataObject): string {
+	const raw = headers['content-type'] ?? headers['Content-Type'];
+	const text = Array.isArray(raw) ? String(raw[0]) : typeof raw === 'string' ? raw : '';
+	return text.split(';')[0].trim().toLowerCase();
+}
+
+/**
+ * `Unexpected answer from 3CX for GET /xapi/v1/Users: expected JSON with "value", got text/html
+ * ("<html><title>Maintenance…")`, with a hint; never retried, never read as "no records".
+ */
+async function unexpectedAnswer(
+	ctx: RequestContext,
+	api: VendorApi,
+	method: string,
+	url: string,
+	expect: AnswerShape,
+	failure: HttpFailure,
+	itemIndex: number | undefined,
+	extraSecrets: string[],
+): Promise<NodeApiError> {
+	const secrets = [...(await secretValues(ctx, api)), ...extraSecrets];
+	const contentType = contentTypeOf(failure.headers);
+	let path = url;
+	try {
+		path = new URL(url).pathname;
+	} catch {
+		// A relative URL is shown as it is.
+	}
+	const status = failure.status !== undefined && failure.status !== 200 ? ` on HTTP ${failure.status}` : '';
+	const start = excerpt(redactSecrets(excerpt(failure.body, 400), secrets));
+	const got = `${contentType || 'no content type'}${start ? ` (${JSON.stringify(start)})` : ' (empty)'}`;
+	const message = redactSecrets(
+		`Unexpected answer from ${api.displayName} for ${method} ${path}: expected ${expect.expected}, got ${got}${status}`,
+		secrets,
+	);
+	const description = answerHint(api.displayName, contentType, failure.body);
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message, httpCode: failure.status !== undefined ? String(failure.status) : null } as JsonObject,
+		{ message, description, httpCode: failure.status !== undefined ? String(failure.status) : undefined, itemIndex },
+	);
 }
 
 /**

@@ -21,16 +21,18 @@ function files(dir: string): string[] {
 }
 
 const isDir = (path: string) => statSync(path).isDirectory();
-const imports = (path: string) => [...readFileSync(path, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+const imports = (path: string) =>
+	[...readFileSync(path, 'utf8').matchAll(/(?:from |import |require\()'([^']+)'/g)].map((m) => m[1]);
 
 describe.each(VENDORS)('nodes/%s', (vendor) => {
 	const dir = join(NODES, vendor);
 
-	it('has only the node file, its codex, icons and the four folders at its root', () => {
+	// The change trigger sits beside the node, as n8n's own <Name>Trigger.node.ts files do.
+	const nodeFiles = [`${vendor}.node.ts`, `${vendor}.node.json`, `${vendor}Trigger.node.ts`, `${vendor}Trigger.node.json`];
+
+	it('has only the node file, its trigger, their codex files, icons and the four folders at its root', () => {
 		const unexpected = readdirSync(dir).filter((entry) =>
-			isDir(join(dir, entry))
-				? !FOLDERS.includes(entry)
-				: !(entry === `${vendor}.node.ts` || entry === `${vendor}.node.json` || entry.endsWith('.svg')),
+			isDir(join(dir, entry)) ? !FOLDERS.includes(entry) : !(nodeFiles.includes(entry) || entry.endsWith('.svg')),
 		);
 		expect(unexpected).toEqual([]);
 		expect(readdirSync(dir)).toEqual(expect.arrayContaining(['actions', 'transport']));

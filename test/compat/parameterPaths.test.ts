@@ -3,7 +3,8 @@
  * value recorded in parameterPaths.json must still exist. New parameters, options, versions and
  * nodes are fine (they are not in the snapshot yet).
  *
- * After adding parameters, record them so that later changes cannot drop them:
+ * Nodes, versions and credentials that are not recorded yet are named in a warning. After adding
+ * parameters, record them so that later changes cannot drop them:
  *   UPDATE_PARAMETER_PATHS=1 npx jest test/compat
  * Refreshing only ever adds: entries that went missing stay in the snapshot (and keep failing)
  * until someone removes them from parameterPaths.json by hand, which needs a new node version.
@@ -48,14 +49,21 @@ describe('parameter paths of saved workflows and credentials', () => {
 		writeFileSync(SNAPSHOT, `${JSON.stringify(recorded, null, '\t')}\n`);
 	}
 
-	it('covers every node and credential of the package', () => {
+	// What is not recorded yet is named, not failed: additions are fine.
+	beforeAll(() => {
 		const unrecorded = [
-			...Object.keys(current.nodes).filter((node) => !recorded.nodes[node]),
-			...Object.keys(current.credentials).filter((credential) => !recorded.credentials[credential]),
+			...Object.entries(current.nodes).flatMap(([node, versions]) =>
+				Object.keys(versions)
+					.filter((version) => !recorded.nodes[node]?.[version])
+					.map((version) => `node ${node} v${version}`),
+			),
+			...Object.keys(current.credentials)
+				.filter((credential) => !recorded.credentials[credential])
+				.map((credential) => `credential ${credential}`),
 		];
 		if (unrecorded.length) {
-			throw new Error(
-				`Not recorded in test/compat/parameterPaths.json: ${unrecorded.join(', ')}.\n` +
+			console.warn(
+				`Not yet protected by test/compat/parameterPaths.json: ${unrecorded.join(', ')}.\n` +
 					'Record them with: UPDATE_PARAMETER_PATHS=1 npx jest test/compat (and commit the JSON).',
 			);
 		}

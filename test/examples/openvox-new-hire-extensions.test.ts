@@ -29,8 +29,9 @@ describe('example: OpenVox new-hire extensions', () => {
 			ringtimeout: '30',
 			maxregistrations: '2',
 		});
-		// Passwords and PINs stay on the PBX, not in the workflow output.
-		const output = JSON.stringify(result.run.data.resultData.runData['Read Back Settings']);
+		// Passwords and PINs stay on the PBX, not in the workflow output. Only the items are scanned:
+		// the run data around them holds timestamps, which may contain "2468" by chance.
+		const output = JSON.stringify(result.output('Read Back Settings'));
 		expect(output).not.toContain('Ada-2101-Sip!');
 		expect(output).not.toContain('2468');
 		expect(sandbox.server.count('POST', '/login')).toBe(1);

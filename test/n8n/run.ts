@@ -22,6 +22,7 @@ import { cases } from './cases';
 import { packInto, packageJson } from './pack';
 import type { CommandResult } from './realN8n';
 import { RealN8n, describe, errorsIn } from './realN8n';
+import { runTriggerCases } from './triggers';
 
 function argument(name: string): string {
 	const index = process.argv.indexOf(`--${name}`);
@@ -335,6 +336,7 @@ async function main(): Promise<void> {
 		await checkLoadedPackage(n8n);
 		checkNoRuntimeDependencies(n8n);
 		await runCases(n8n);
+		await runTriggerCases(n8n, { pass, fail });
 	} catch (error) {
 		fail((error as Error).message);
 	}

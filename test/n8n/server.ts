@@ -118,7 +118,7 @@ export class N8nServer {
 		child.stdout?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000)));
 		child.stderr?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000)));
 		this.exited = new Promise((resolve) => child.on('close', resolve));
-		const deadline = Date.now() + (this.options.startTimeoutMs ?? 120_000);
+		const deadline = Date.now() + (this.options.startTimeoutMs ?? 300_000);
 		for (;;) {
 			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}\n${this.describe()}`);
 			try {
@@ -129,7 +129,7 @@ export class N8nServer {
 			}
 			if (Date.now() > deadline) {
 				await this.stop();
-				throw new Error(`n8n start was not ready within ${(this.options.startTimeoutMs ?? 120_000) / 1000} s\n${this.describe()}`);
+				throw new Error(`n8n start was not ready within ${(this.options.startTimeoutMs ?? 300_000) / 1000} s\n${this.describe()}`);
 			}
 			await pause(250);
 		}
@@ -166,13 +166,38 @@ export class N8nServer {
 	}
 
 	/**
-	 * Publishes and activates a workflow as the editor's toggle does. n8n runs every poller
-	 * once while activating, so when this returns the first poll has happened (and a poll that
-	 * fails makes activation fail with its message).
+	 * Publishes and activates a workflow as the editor's toggle does, and waits until n8n has
+	 * finished activating it. n8n 2.41 activates through its publication outbox after the REST
+	 * call has returned, and runs every poller once while activating; so when this returns, the
+	 * first poll has happened (a poll that fails makes activation fail, and this throws).
 	 */
-	async activate(workflowId: string): Promise<void> {
+	async activate(workflowId: string, timeoutMs = 120_000): Promise<void> {
 		const workflow = await this.rest<{ versionId: string }>('GET', `/workflows/${workflowId}`);
+		const seen = this.log().length;
 		await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		const done = await this.waitForLog(
+			(entry) =>
+				entry.metadata?.workflowId === workflowId &&
+				(entry.message === 'Finished processing workflow publication outbox record' || entry.message.startsWith('Activated workflow')),
+			timeoutMs,
+			seen,
+		);
+		const result = done.metadata?.result;
+		if (result !== undefined && result !== 'completed') {
+			const error = await this.rest<unknown>('GET', `/active-workflows/error/${workflowId}`).catch(() => undefined);
+			throw new Error(`Activating workflow ${workflowId} ended "${String(result)}": ${JSON.stringify(error)}`);
+		}
+	}
+
+	/** Waits for a log entry (after the first `from` entries) that matches, and returns it. */
+	async waitForLog(matches: (entry: LogEntry) => boolean, timeoutMs = 60_000, from = 0): Promise<LogEntry> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const found = this.log().slice(from).find(matches);
+			if (found) return found;
+			if (Date.now() > deadline) throw new Error(`No matching n8n log entry within ${timeoutMs / 1000} s\n${this.describe()}`);
+			await pause(250);
+		}
 	}
 
 	async deactivate(workflowId: string): Promise<void> {
@@ -197,7 +222,7 @@ export class N8nServer {
 	 * returns them, oldest first. Pollers run on a cron, so this waits on the clock, with a
 	 * generous timeout; nothing is asserted about how long it took.
 	 */
-	async waitForExecutions(workflowId: string, count: number, timeoutMs = 150_000): Promise<ExecutionSummary[]> {
+	async waitForExecutions(workflowId: string, count: number, timeoutMs = 240_000): Promise<ExecutionSummary[]> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const done = (await this.executions(workflowId)).filter((e) => !['new', 'running', 'waiting'].includes(e.status));

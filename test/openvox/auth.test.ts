@@ -215,7 +215,7 @@ describe('OpenVox errors, retries and Continue On Fail', () => {
 		const out = result.output(NODE)[0];
 		expect(out.map((i) => i.json.extnumber ?? i.json.error)).toEqual([
 			'2300',
-			'"Register Password" contains a space; the PBX does not allow ;&"\'\\<>`| or spaces (item 1)',
+			'"Register Password" contains a space; the PBX does not allow ;&"\'\\<>`|, spaces or control characters (item 1)',
 			'OpenVox extension/add failed: Extension configuration failed (for example the number already exists or a value is not allowed) (errno 10017)',
 			'2302',
 		]);

@@ -22,7 +22,7 @@ describe('OpenVox node and the documented example values', () => {
 	it('creates extension 2002 from the values of the documented Add request and sends the field list names', async () => {
 		const example = JSON.parse(parseHttp(fixture('openvox', 'add-extension-2002.request.http').text).body) as Record<string, string>;
 		// The page's e-mail address is an obfuscation artefact of the web site; a real address stands in.
-		const item = { ...example, email: 'xiaoshao_api2@example.com' };
+		const item: Record<string, string> = { ...example, email: 'xiaoshao_api2@example.com' };
 		const { number, registerpassword, ...settings } = item;
 		const result = await run(
 			{ operation: 'create', number: '={{ $json.number }}', passwordMode: 'set', registerpassword: '={{ $json.registerpassword }}', settings: fromItem(Object.keys(settings)) },

@@ -7,6 +7,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
 	IAuthenticateGeneric,
 	IExecuteFunctions,
 	IHttpRequestHelper,
@@ -17,8 +18,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import type { AnswerShape } from '../../nodes/shared/answer';
+import { jsonArray, jsonWithList, xmlWithRoot } from '../../nodes/shared/answer';
+import { readNumber } from '../../nodes/shared/numbers';
+import { requestOptionsProperty } from '../../nodes/shared/timeout';
 import type { VendorApi } from '../../nodes/shared/transport';
-import { vendorRequest } from '../../nodes/shared/transport';
+import { vendorDelete, vendorRequest } from '../../nodes/shared/transport';
 import { SandboxServer } from '../../dev/sandbox/core';
 
 export class SandboxTokenApi implements ICredentialType {
@@ -78,6 +83,11 @@ export class SandboxRequest implements INodeType {
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'Path', name: 'path', type: 'string', default: '/items' },
 			{ displayName: 'Timeout', name: 'timeout', type: 'number', default: 0 },
+			{ displayName: 'Expect', name: 'expect', type: 'string', default: '' },
+			{ displayName: 'Body Format', name: 'bodyFormat', type: 'string', default: 'json' },
+			{ displayName: 'Request Secret', name: 'secret', type: 'string', default: '' },
+			{ displayName: 'Limit', name: 'limit', type: 'number', default: 0 },
+			requestOptionsProperty(),
 		],
 	};
 
@@ -87,24 +97,39 @@ export class SandboxRequest implements INodeType {
 		const out: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			try {
-				const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
+				const method = this.getNodeParameter('method', i) as 'GET' | 'POST' | 'DELETE';
 				const timeout = this.getNodeParameter('timeout', i) as number;
+				const secret = this.getNodeParameter('secret', i) as string;
+				const limit =
+					this.getNodeParameter('limit', i) === 0
+						? undefined
+						: readNumber(this, 'limit', i, { displayName: 'Limit', min: 1 });
+				const url = `${credentials.url}${this.getNodeParameter('path', i) as string}`;
+				if (method === 'DELETE') {
+					const outcome = await vendorDelete.call(this, sandboxApi, { url, json: true }, i);
+					out.push({ json: { deleted: true, ...(outcome.confirmedBy ? { confirmedBy: outcome.confirmedBy } : {}) }, pairedItem: { item: i } });
+					continue;
+				}
 				const response = await vendorRequest.call(
 					this,
 					sandboxApi,
 					{
 						method,
-						url: `${credentials.url}${this.getNodeParameter('path', i) as string}`,
-						body: method === 'GET' ? undefined : items[i].json,
+						url,
+						...(method === 'GET' ? {} : requestBody(this.getNodeParameter('bodyFormat', i) as string, items[i].json)),
 						json: true,
 						...(timeout ? { timeout } : {}),
+						...(secret ? { secrets: [secret] } : {}),
+						expect: shapes[this.getNodeParameter('expect', i) as string],
 					},
 					i,
 				);
-				out.push({ json: response as never, pairedItem: { item: i } });
+				const json = Array.isArray(response) ? { list: response } : (response as object);
+				out.push({ json: (limit === undefined ? json : { ...json, limit }) as never, pairedItem: { item: i } });
 			} catch (error) {
 				if (this.continueOnFail()) {
-					out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
+					const { message, description } = error as Error & { description?: string };
+					out.push({ json: { error: message, ...(description ? { description } : {}) }, pairedItem: { item: i } });
 					continue;
 				}
 				throw error;
@@ -112,6 +137,37 @@ export class SandboxRequest implements INodeType {
 		}
 		return [out];
 	}
+}
+
+/** The answer shapes the test node can ask for, by its Expect parameter. */
+const shapes: Record<string, AnswerShape | undefined> = {
+	'': undefined,
+	list: jsonWithList('value'),
+	array: jsonArray({ emptyOn404: { matches: (body) => typeof body === 'object' && body !== null && 'message' in body, value: [] } }),
+	xml: xmlWithRoot('items'),
+};
+
+/** A body as JSON, a form (`a=b&c=d`) or XML text with the item's fields as elements. */
+function requestBody(format: string, fields: object): { body: IDataObject | string; headers?: Record<string, string> } {
+	const entries = Object.entries(fields).map(([key, value]): [string, string] => [key, String(value)]);
+	if (format === 'form') {
+		return {
+			body: new URLSearchParams(entries).toString(),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		};
+	}
+	if (format === 'xml') {
+		const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+		return {
+			body: `<item>${entries.map(([key, value]) => `<${key}>${escape(value)}</${key}>`).join('')}</item>`,
+			headers: { 'Content-Type': 'text/xml' },
+		};
+	}
+	if (format === 'basic') {
+		const [user, secret] = entries.map(([, value]) => value);
+		return { body: {}, headers: { 'X-Upstream-Authorization': `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}` } };
+	}
+	return { body: fields as IDataObject };
 }
 
 /** A sandbox with a login, a token that can be expired, and an items resource. */
@@ -139,6 +195,21 @@ export function tokenSandbox() {
 		state.created.push(req.body);
 		return { status: 201, body: { created: req.body } };
 	});
+	const items = new Set(['1', '2', '3', '7']);
+	server.route('DELETE', '/items/:id', (req) => {
+		if (!authorised(req.headers.authorization)) return { status: 401, body: { message: 'Token expired' } };
+		if (!items.delete(req.params.id)) return { status: 404, body: { message: 'No such item' } };
+		return { status: 204 };
+	});
+	server.route('GET', '/list', () => ({ status: 200, body: { value: [{ id: 1 }, { id: 2 }] } }));
+	server.route('GET', '/array', () => ({ status: 200, body: [{ id: 1 }] }));
+	server.route('GET', '/empty-array', () => ({ status: 404, body: { message: 'No subscribers' } }));
+	server.route('GET', '/xml', () => ({ status: 200, headers: { 'Content-Type': 'text/xml' }, body: '<?xml version="1.0"?><items><item/></items>' }));
 	server.route('GET', '/leak', () => ({ status: 400, body: { message: `password s3cret-pass rejected` } }));
-	return { server, state, expireAll: () => state.tokens.clear() };
+	return {
+		server,
+		state,
+		expireAll: () => state.tokens.clear(),
+		resetItems: () => ['1', '2', '3', '7'].forEach((id) => items.add(id)),
+	};
 }

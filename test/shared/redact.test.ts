@@ -1,4 +1,5 @@
-import { withoutFields } from '../../nodes/shared/redact';
+import { parseNumber } from '../../nodes/shared/numbers';
+import { redactSecrets, withoutFields } from '../../nodes/shared/redact';
 
 describe('withoutFields', () => {
 	it('copies a record without the named fields, keeping the key order and the original intact', () => {
@@ -11,5 +12,53 @@ describe('withoutFields', () => {
 
 	it('is shallow: nested objects are not searched', () => {
 		expect(withoutFields({ line: { pin: '1' } }, ['pin'])).toEqual({ line: { pin: '1' } });
+	});
+});
+
+describe('redactSecrets knows the encodings a server may echo', () => {
+	const secret = 'p@ss w/rd&<"x">+ü';
+	const cases: Array<[string, string]> = [
+		['plain', `password=${secret}`],
+		['URL-encoded (%20)', `q=${encodeURIComponent(secret)}`],
+		['form-encoded (+ for space)', new URLSearchParams({ password: secret }).toString()],
+		['lower-case percent escapes', `q=${encodeURIComponent(secret).toLowerCase()}`],
+		['JSON-escaped', JSON.stringify({ password: secret })],
+		['JSON-escaped with \\/', JSON.stringify({ password: secret }).replace(/\//g, '\\/')],
+		['XML-escaped', '<password>p@ss w/rd&amp;&lt;"x"&gt;+ü</password>'],
+		['XML-escaped with entities for quotes', '<a b="p@ss w/rd&amp;&lt;&quot;x&quot;&gt;+ü"/>'],
+		['numeric character references', 'p@ss w/rd&#38;&#60;&#34;x&#34;&#62;+ü'],
+		['base64 of the secret', Buffer.from(secret).toString('base64')],
+		['a Basic header value (base64 of user:secret)', `Authorization: Basic ${Buffer.from(`superadmin:${secret}`).toString('base64')}`],
+		['base64url of user:secret', Buffer.from(`u:${secret}`).toString('base64url')],
+	];
+	it.each(cases)('masks the secret %s', (_, text) => {
+		const redacted = redactSecrets(text, [secret]);
+		expect(redacted).toContain('***');
+		expect(redacted).not.toContain('w/rd');
+		expect(redacted).not.toContain('w%2Frd');
+		expect(redacted).not.toContain(Buffer.from(secret).toString('base64').slice(0, 8));
+	});
+
+	it('leaves other text and short values alone', () => {
+		expect(redactSecrets('Basic YWRtaW46b3RoZXI= and plain words', [secret])).toBe('Basic YWRtaW46b3RoZXI= and plain words');
+		expect(redactSecrets('pin 123 of 1234', ['123'])).toBe('pin 123 of 1234');
+	});
+});
+
+describe('parseNumber', () => {
+	const rule = { displayName: 'Limit', min: 1 };
+	it.each([
+		[5, 5],
+		['25', 25],
+		[' 7 ', 7],
+	])('accepts %p', (value, expected) => expect(parseNumber(value, rule)).toBe(expected));
+	it.each([['abc'], [null], [undefined], [''], [-5], [2.5], [0], [NaN], [Infinity], ['1e3'], [true], [[1]], [{}]])(
+		'refuses %p',
+		(value) => expect(typeof parseNumber(value, rule)).toBe('string'),
+	);
+	it('allows 0 where it means something and fractions when asked', () => {
+		expect(parseNumber(0, { displayName: 'Skip' })).toBe(0);
+		expect(parseNumber('0.5', { displayName: 'Ratio', fractions: true })).toBe(0.5);
+		expect(typeof parseNumber(70000, { displayName: 'Port', min: 1, max: 65535 })).toBe('string');
 	});
 });

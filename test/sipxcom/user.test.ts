@@ -246,7 +246,9 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 	it('explains an answer that is not sipXconfig XML', async () => {
 		sandbox.server.injectFault({ path: '/rest/user/1', status: 200, body: '<html><body>Login</body></html>', headers: { 'Content-Type': 'text/html' } });
 		const result = await run(sandbox, { resource: 'user', operation: 'get', userId: '1' });
-		expect(result.error?.message).toBe('sipXcom request failed: the server did not send a sipXconfig user');
-		expect(result.error?.description).toContain('Check the Server URL');
+		expect(result.error?.message).toBe(
+			'Unexpected answer from sipXcom for GET /sipxconfig/rest/user/1: expected XML <user>, got text/html ("<html><body>Login</body></html>")',
+		);
+		expect(result.error?.description).toContain('wrong URL in the credential');
 	});
 });

@@ -68,7 +68,7 @@ describe('OData helpers', () => {
 		expect(searchPhrase('"john doe"')).toBe('"john doe"');
 		expect(searchPhrase('john')).toBe('john');
 		expect(withDepartment(undefined, 3)).toBe('Groups/any(g:g/GroupId eq 3)');
-		expect(withDepartment('a eq 1', '')).toBe('a eq 1');
+		expect(withDepartment('a eq 1', undefined)).toBe('a eq 1');
 	});
 
 	it('reads OData and token error bodies', () => {

@@ -1,10 +1,4 @@
-import { LoadOptionsContext } from 'n8n-core';
-import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
-
-import { TestCredentialsHelper } from '../../dev/harness/credentials';
-import { nodeTypes } from '../../dev/harness/registry';
-import { NODE, sandboxPerTest, workflow } from './helpers';
+import { loadOptionsContext, NODE, sandboxPerTest } from './helpers';
 
 const { sandbox, run, cred } = sandboxPerTest(40);
 const apiCalls = (method: string) =>
@@ -235,26 +229,7 @@ describe('3CX user: Get Many', () => {
 
 describe('3CX load options', () => {
 	it('lists departments for the Department dropdowns', async () => {
-		const workflowJson = workflow(cred().credential, { operation: 'create' });
-		const loadWorkflow = new Workflow({
-			id: 'lo',
-			nodes: workflowJson.nodes,
-			connections: workflowJson.connections,
-			active: false,
-			nodeTypes: nodeTypes(),
-		});
-		const additionalData = {
-			credentialsHelper: new TestCredentialsHelper(cred().store),
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678/',
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			variables: {},
-			userId: 'test-user',
-		} as unknown as IWorkflowExecuteAdditionalData;
-		const context = new LoadOptionsContext(loadWorkflow, loadWorkflow.getNode(NODE)!, additionalData, 'parameters.additionalFields.groupId');
+		const context = loadOptionsContext(cred(), { operation: 'create' }, 'parameters.additionalFields.groupId', 1);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { getGroups } = require('../../nodes/ThreeCx/methods/loadOptions') as typeof import('../../nodes/ThreeCx/methods/loadOptions');
 		const options = await getGroups.call(context);

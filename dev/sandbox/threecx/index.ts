@@ -4,7 +4,11 @@
  * ./odata.ts and the live `$top` cap of 100, Users by key and by Number, create / PATCH /
  * DELETE with the PBX's validation (unique EmailAddress, immutable Number, known properties),
  * Pbx.BatchDelete with per-user errors, Pbx.ReprovisionAllPhones (recorded), CSV
- * Pbx.ExportExtensions, Groups and Defs. Errors use the OData body
+ * Pbx.ExportExtensions, Defs, and the joiner/mover/leaver endpoints: Groups (departments) with
+ * Members, Pbx.GetFirstAvailableExtensionNumber, Pbx.SendWelcomeEmail, Pbx.Regenerate and
+ * Pbx.RegeneratePasswords, Pbx.MultiUserUpdate, ForwardingProfiles, Phones on the user,
+ * PhoneTemplates, DeviceInfos with Pbx.Provision, Pbx.ReprovisionPhone, Pbx.RebootPhone and
+ * Pbx.GenerateProvLink(). Errors use the OData body
  * `{"error":{"code":"","message","details":[{code,message,target}]}}`.
  */
 import { SandboxServer } from '../core';
@@ -33,6 +37,8 @@ export interface ThreeCxUser {
 	AccessPassword: string;
 	VMPIN: string;
 	Groups: Array<{ Id: number; GroupId: number; Name: string; Number: string; Rights: { RoleName: string } }>;
+	Phones: ThreeCxPhone[];
+	ForwardingProfiles: ThreeCxForwardingProfile[];
 	[key: string]: unknown;
 }
 
@@ -41,7 +47,119 @@ export interface ThreeCxGroup {
 	Name: string;
 	Number: string;
 	IsDefault: boolean;
+	Language: string;
+	TimeZoneId: string;
+	[key: string]: unknown;
 }
+
+/** Pbx.Phone: a desk phone assigned to a user. */
+export interface ThreeCxPhone {
+	Id: number;
+	MacAddress: string;
+	Name: string;
+	TemplateName: string;
+	Interface: string | null;
+	ProvisioningLinkExt: string;
+	ProvisioningLinkLocal: string;
+}
+
+/** Pbx.Destination: where a forwarding rule sends the call. */
+export interface ThreeCxDestination {
+	To: string;
+	Number?: string | null;
+	External?: string | null;
+	Name?: string | null;
+}
+
+/** Pbx.ForwardingProfile with Pbx.AvailableRouting and Pbx.AwayRouting. */
+export interface ThreeCxForwardingProfile {
+	Id: number;
+	Name: string;
+	CustomName: string | null;
+	NoAnswerTimeout: number;
+	AcceptMultipleCalls: boolean;
+	RingMyMobile: boolean;
+	AvailableRoute: Record<string, unknown>;
+	AwayRoute: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/** Pbx.DeviceInfo: a phone the PBX discovered on the network (not yet or already assigned). */
+export interface ThreeCxDeviceInfo {
+	Id: number;
+	MAC: string;
+	Model: string;
+	Vendor: string;
+	UserAgent: string;
+	FirmwareVersion: string;
+	NetworkAddress: string;
+	TemplateName: string;
+	Assigned: boolean;
+	AssignedUser: string | null;
+	DetectedAt: string;
+	ViaSBC: boolean;
+	[key: string]: unknown;
+}
+
+/** Pbx.PhoneTemplate (the properties the sandbox keeps). */
+export interface ThreeCxPhoneTemplate {
+	Id: string;
+	IsCustom: boolean;
+	AddAllowed: boolean;
+	TemplateType: string;
+	URL: string;
+	Models: Array<{ Id: string; DisplayName: string }>;
+}
+
+/** Names of the five forwarding profiles every V20 user has ("statuses" in the clients). */
+export const FORWARDING_PROFILE_NAMES = ['Available', 'Away', 'Out of office', 'Custom 1', 'Custom 2'];
+
+/** Pbx.DestinationType values. */
+const DESTINATION_TYPES = [
+	'None',
+	'VoiceMail',
+	'Extension',
+	'Queue',
+	'RingGroup',
+	'IVR',
+	'External',
+	'Fax',
+	'Boomerang',
+	'Deflect',
+	'VoiceMailOfDestination',
+	'Callback',
+	'RoutePoint',
+	'ProceedWithNoExceptions',
+];
+
+/** Pbx.RegenerateOptions. */
+export const REGENERATE_OPTIONS = ['ConfigurationLink', 'DeskphonePassword', 'RpsKey', 'SendWelcomeEmail', 'SipAuth', 'VoicemailPIN', 'WebclientPassword'];
+
+/** The properties of Pbx.MultiEditUserData the sandbox knows (the body of Pbx.MultiUserUpdate). */
+const MULTI_EDIT_SCHEMA: Record<string, 'string' | 'boolean' | 'number'> = {
+	AllowLanOnly: 'boolean',
+	AllowOwnRecordings: 'boolean',
+	CallScreening: 'boolean',
+	DisplayNumbers: 'string',
+	EmergencyAdditionalInfo: 'string',
+	EmergencyLocationId: 'string',
+	Enabled: 'boolean',
+	EnableHotdesking: 'boolean',
+	ForbidRecording: 'boolean',
+	HideInPhonebook: 'boolean',
+	Internal: 'boolean',
+	Mobile: 'string',
+	PinProtected: 'boolean',
+	PinProtectTimeout: 'number',
+	PromptSet: 'string',
+	RecordCalls: 'boolean',
+	RecordEmailNotify: 'boolean',
+	RecordExternalCallsOnly: 'boolean',
+	SendEmailMissedCalls: 'boolean',
+	VMDisablePinAuth: 'boolean',
+	VMEnabled: 'boolean',
+	VMPlayCallerID: 'boolean',
+};
 
 const USER_SCHEMA: Schema = {
 	Id: 'number',
@@ -73,24 +191,110 @@ const USER_SCHEMA: Schema = {
 	CurrentProfileName: 'string',
 	Groups: 'collection',
 	Phones: 'collection',
+	ForwardingProfiles: 'collection',
 	Tags: 'collection',
+	AllowLanOnly: 'boolean',
+	AllowOwnRecordings: 'boolean',
+	CallScreening: 'boolean',
+	EnableHotdesking: 'boolean',
+	ForbidRecording: 'boolean',
+	PinProtected: 'boolean',
+	PinProtectTimeout: 'number',
+	RecordEmailNotify: 'boolean',
+	RecordExternalCallsOnly: 'boolean',
+	VMDisablePinAuth: 'boolean',
+	VMPlayCallerID: 'boolean',
+	EmergencyAdditionalInfo: 'string',
+	EmergencyLocationId: 'string',
 };
 
 const USER_GROUP_SCHEMA: Schema = { Id: 'number', GroupId: 'number', Name: 'string', Number: 'string', Rights: 'object' };
 
+const PHONE_SCHEMA: Schema = {
+	Id: 'number',
+	MacAddress: 'string',
+	Name: 'string',
+	TemplateName: 'string',
+	Interface: 'string',
+	ProvisioningLinkExt: 'string',
+	ProvisioningLinkLocal: 'string',
+};
+
 const USERS: EntitySet = {
 	entity: 'User',
 	schema: USER_SCHEMA,
-	nested: { Groups: { schema: USER_GROUP_SCHEMA, entity: 'UserGroup' }, Phones: { schema: {}, entity: 'Phone' }, Tags: { schema: {}, entity: 'UserTag' } },
+	nested: {
+		Groups: { schema: USER_GROUP_SCHEMA, entity: 'UserGroup' },
+		Phones: { schema: PHONE_SCHEMA, entity: 'Phone' },
+		ForwardingProfiles: { schema: {}, entity: 'ForwardingProfile' },
+		Tags: { schema: {}, entity: 'UserTag' },
+	},
 	searchable: ['Number', 'FirstName', 'LastName', 'DisplayName', 'EmailAddress', 'Mobile'],
-	navigation: ['Groups', 'Phones'],
+	navigation: ['Groups', 'Phones', 'ForwardingProfiles'],
+};
+
+const GROUP_SCHEMA: Schema = {
+	Id: 'number',
+	Name: 'string',
+	Number: 'string',
+	IsDefault: 'boolean',
+	HasMembers: 'boolean',
+	Language: 'string',
+	TimeZoneId: 'string',
+	GloballyVisible: 'boolean',
+	AllowCallService: 'boolean',
+	PromptSet: 'string',
+	MusicOnHold: 'string',
+	Members: 'collection',
 };
 
 const GROUPS: EntitySet = {
 	entity: 'Group',
-	schema: { Id: 'number', Name: 'string', Number: 'string', IsDefault: 'boolean' },
-	nested: {},
+	schema: GROUP_SCHEMA,
+	nested: { Members: { schema: USER_GROUP_SCHEMA, entity: 'UserGroup' } },
 	searchable: ['Name', 'Number'],
+	navigation: ['Members'],
+};
+
+const MEMBER_SCHEMA: Schema = { ...USER_GROUP_SCHEMA, MemberName: 'string', Type: 'string', CanDelete: 'boolean' };
+
+/** Pbx.UserGroup as Groups({Id})/Members lists them: Number and MemberName are the member's. */
+const MEMBERS: EntitySet = { entity: 'UserGroup', schema: MEMBER_SCHEMA, nested: {}, searchable: ['Number', 'MemberName'], navigation: ['Rights'] };
+
+const FORWARDING_PROFILES: EntitySet = {
+	entity: 'ForwardingProfile',
+	schema: { Id: 'number', Name: 'string', CustomName: 'string', NoAnswerTimeout: 'number', AcceptMultipleCalls: 'boolean', RingMyMobile: 'boolean', AvailableRoute: 'object', AwayRoute: 'object' },
+	nested: {},
+	searchable: ['Name'],
+	navigation: [],
+};
+
+const DEVICE_INFOS: EntitySet = {
+	entity: 'DeviceInfo',
+	schema: {
+		Id: 'number',
+		MAC: 'string',
+		Model: 'string',
+		Vendor: 'string',
+		UserAgent: 'string',
+		FirmwareVersion: 'string',
+		NetworkAddress: 'string',
+		TemplateName: 'string',
+		Assigned: 'boolean',
+		AssignedUser: 'string',
+		DetectedAt: 'string',
+		ViaSBC: 'boolean',
+	},
+	nested: {},
+	searchable: ['MAC', 'Model', 'Vendor', 'UserAgent'],
+	navigation: [],
+};
+
+const PHONE_TEMPLATES: EntitySet = {
+	entity: 'PhoneTemplate',
+	schema: { Id: 'string', IsCustom: 'boolean', AddAllowed: 'boolean', TemplateType: 'string', URL: 'string', Models: 'collection' },
+	nested: {},
+	searchable: ['Id'],
 	navigation: [],
 };
 
@@ -142,6 +346,24 @@ export interface ThreeCxState {
 	reprovisionCalls: number[][];
 	/** Bodies received by Pbx.BatchDelete. */
 	batchDeleteCalls: number[][];
+	nextGroupId: number;
+	nextPhoneId: number;
+	/** User IDs a welcome e-mail went to (Pbx.SendWelcomeEmail, or Regenerate with SendWelcomeEmail). */
+	welcomeEmails: number[];
+	/** Pbx.Regenerate (one ID) and Pbx.RegeneratePasswords calls. */
+	regenerateCalls: Array<{ ids: number[]; opts: Record<string, boolean> }>;
+	/** Pbx.MultiUserUpdate calls. */
+	multiUserUpdateCalls: Array<{ ids: number[]; user: Record<string, unknown> }>;
+	/** Pbx.ReprovisionPhone and Pbx.RebootPhone calls, with the MAC as sent. */
+	phoneActions: Array<{ action: 'reprovision' | 'reboot'; mac: string }>;
+	/** DeviceInfos({Id})/Pbx.Provision calls. */
+	provisionCalls: Array<{ deviceId: number; userId: number; reprovision: boolean }>;
+	templates: ThreeCxPhoneTemplate[];
+	devices: ThreeCxDeviceInfo[];
+	/** The secret part of each user's provisioning link (changes with Regenerate ConfigurationLink). */
+	provisioningSecrets: Map<number, string>;
+	/** Counter that makes regenerated credentials differ from each other (and stay deterministic). */
+	regenerations: number;
 	/** Extension numbers the PBX refuses to delete (e.g. the system owner). */
 	undeletable: Set<string>;
 	/** What GET /SipDevices lists (Pbx.SipDevice rows; empty unless a test adds some). */
@@ -179,25 +401,122 @@ function multipartFields(req: SandboxRequest): Record<string, string> | undefine
 	return fields;
 }
 
+/** `$select` and `$expand` of a request for one entity, checked against the entity set. */
+function projection(set: EntitySet, req: SandboxRequest): { select: string[]; expand: string[] } {
+	const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	const select = list(req.query.$select);
+	const expand = list(req.query.$expand);
+	const unknown = [...select.filter((name) => !(name in set.schema)), ...expand.filter((name) => !set.navigation.includes(name.replace(/\(.*\)$/, '')))];
+	if (unknown.length) {
+		throw new ODataError(`The query specified in the URI is not valid. Could not find a property named '${unknown[0]}' on type 'Pbx.${set.entity}'.`);
+	}
+	return { select, expand };
+}
+
 function validation(target: string, warning: string): SandboxResponse {
 	return odataError(400, `${target}:\n${warning}`, [{ message: warning, target }]);
+}
+
+function defaultGroups(): ThreeCxGroup[] {
+	const group = (Id: number, Name: string, IsDefault = false): ThreeCxGroup => ({
+		Id,
+		Name,
+		Number: `GRP${String(Id - 1).padStart(4, '0')}`,
+		IsDefault,
+		Language: 'EN',
+		TimeZoneId: '51',
+		GloballyVisible: false,
+		AllowCallService: true,
+		PromptSet: '',
+		MusicOnHold: '',
+	});
+	return [group(1, 'DEFAULT', true), group(2, 'Sales'), group(3, 'Support'), group(4, 'Ops & Field')];
+}
+
+function defaultTemplates(): ThreeCxPhoneTemplate[] {
+	const template = (Id: string, models: string[]): ThreeCxPhoneTemplate => ({
+		Id,
+		IsCustom: false,
+		AddAllowed: true,
+		TemplateType: 'Phone',
+		URL: '',
+		Models: models.map((m) => ({ Id: m, DisplayName: m })),
+	});
+	return [
+		template('fanvil.ph.xml', ['X4U', 'X6U']),
+		template('snomD7xx.ph.xml', ['D735', 'D785']),
+		template('yealinkT4x.ph.xml', ['T46U', 'T48U']),
+	];
+}
+
+function defaultDevices(): ThreeCxDeviceInfo[] {
+	const device = (Id: number, MAC: string, Vendor: string, Model: string, TemplateName: string, NetworkAddress: string): ThreeCxDeviceInfo => ({
+		Id,
+		MAC,
+		Model,
+		Vendor,
+		UserAgent: `${Vendor} ${Model} 1.0.${Id}`,
+		FirmwareVersion: `1.0.${Id}`,
+		NetworkAddress,
+		TemplateName,
+		Assigned: false,
+		AssignedUser: null,
+		DetectedAt: '2026-11-30T08:00:00Z',
+		ViaSBC: false,
+	});
+	return [
+		device(1, '805ec0a1b2c1', 'Yealink', 'T46U', 'yealinkT4x.ph.xml', '192.0.2.21'),
+		device(2, '805ec0a1b2c2', 'Yealink', 'T48U', 'yealinkT4x.ph.xml', '192.0.2.22'),
+		device(3, '000413c0ffee', 'Snom', 'D785', 'snomD7xx.ph.xml', '192.0.2.23'),
+	];
+}
+
+/** The five forwarding profiles of a new user: unanswered calls go to the user's voicemail. */
+function defaultForwardingProfiles(number: string, firstId: number): ThreeCxForwardingProfile[] {
+	const voicemail = (): ThreeCxDestination => ({ To: 'VoiceMail', Number: number, External: null, Name: null });
+	return FORWARDING_PROFILE_NAMES.map((Name, index) => ({
+		Id: firstId + index,
+		Name,
+		CustomName: null,
+		NoAnswerTimeout: 20,
+		AcceptMultipleCalls: false,
+		RingMyMobile: false,
+		AvailableRoute: {
+			NoAnswerAllCalls: true,
+			NoAnswerInternal: voicemail(),
+			NoAnswerExternal: voicemail(),
+			BusyAllCalls: true,
+			BusyInternal: voicemail(),
+			BusyExternal: voicemail(),
+			NotRegisteredAllCalls: true,
+			NotRegisteredInternal: voicemail(),
+			NotRegisteredExternal: voicemail(),
+		},
+		AwayRoute: { AllHoursInternal: true, AllHoursExternal: true, Internal: voicemail(), External: voicemail() },
+	}));
 }
 
 export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 	const server = new SandboxServer('3cx', options);
 	const state: ThreeCxState = {
 		users: new Map(),
-		groups: [
-			{ Id: 1, Name: 'DEFAULT', Number: 'GRP0000', IsDefault: true },
-			{ Id: 2, Name: 'Sales', Number: 'GRP0001', IsDefault: false },
-			{ Id: 3, Name: 'Support', Number: 'GRP0002', IsDefault: false },
-			{ Id: 4, Name: "Ops & Field", Number: 'GRP0003', IsDefault: false },
-		],
+		groups: defaultGroups(),
 		nextId: 1,
 		tokens: new Map(),
 		tokensIssued: 0,
 		reprovisionCalls: [],
 		batchDeleteCalls: [],
+		nextGroupId: 5,
+		nextPhoneId: 1,
+		welcomeEmails: [],
+		regenerateCalls: [],
+		multiUserUpdateCalls: [],
+		phoneActions: [],
+		provisionCalls: [],
+		templates: defaultTemplates(),
+		devices: defaultDevices(),
+		provisioningSecrets: new Map(),
+		regenerations: 0,
 		undeletable: new Set(),
 		sipDevices: [],
 		rejectAllTokens: false,
@@ -247,6 +566,8 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 				AccessPassword: `web-pw-${number}-y8`,
 				VMPIN: String(1000 + (i % 9000)),
 				Groups: [],
+				Phones: [],
+				ForwardingProfiles: defaultForwardingProfiles(number, id * 10),
 			};
 			user.Groups = [groupMembership(groupId)];
 			state.users.set(id, user);
@@ -262,12 +583,32 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 		state.tokensIssued = 0;
 		state.reprovisionCalls.length = 0;
 		state.batchDeleteCalls.length = 0;
+		state.groups = defaultGroups();
+		state.nextGroupId = 5;
+		state.nextPhoneId = 1;
+		state.welcomeEmails.length = 0;
+		state.regenerateCalls.length = 0;
+		state.multiUserUpdateCalls.length = 0;
+		state.phoneActions.length = 0;
+		state.provisionCalls.length = 0;
+		state.templates = defaultTemplates();
+		state.devices = defaultDevices();
+		state.provisioningSecrets.clear();
+		state.regenerations = 0;
 		state.undeletable.clear();
 		state.rejectAllTokens = false;
 		state.expireAfterRequests = undefined;
 	}
 
 	const allUsers = () => [...state.users.values()].sort((a, b) => a.Id - b.Id);
+
+	/** The lowest unused extension number from 100 up (the PBX's numbering plan). */
+	const firstFreeNumber = (): string => {
+		const used = new Set([...state.users.values()].map((u) => u.Number));
+		let candidate = 100;
+		while (used.has(String(candidate))) candidate++;
+		return String(candidate);
+	};
 
 	// --- token endpoint (host root, not under /xapi/v1) -------------------------------------
 	server.route('POST', '/connect/token', (req) => {
@@ -335,82 +676,163 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 		return { status: 200, headers: { 'X-3CX-Version': state.options.version }, body };
 	});
 
-	// --- Groups -----------------------------------------------------------------------------
-	api('GET', '/Groups', (req) => collection(GROUPS, state.groups as never, req, 'Groups'));
+	// --- Groups (departments) ---------------------------------------------------------------
+	/** Members of a department as Pbx.UserGroup rows: the member's Number and name, the role. */
+	const membersOf = (group: ThreeCxGroup): Array<Record<string, unknown>> =>
+		allUsers().flatMap((user) =>
+			user.Groups.filter((m) => m.GroupId === group.Id).map((m) => ({
+				Id: m.Id,
+				GroupId: group.Id,
+				Name: group.Name,
+				Number: user.Number,
+				MemberName: user.DisplayName ?? `${user.FirstName} ${user.LastName}`.trim(),
+				Type: 'Extension',
+				CanDelete: true,
+				Rights: { ...m.Rights },
+			})),
+		);
+	const groupRow = (group: ThreeCxGroup) => ({ ...group, HasMembers: membersOf(group).length > 0, Members: membersOf(group) });
+	const groupsById = () => [...state.groups].sort((a, b) => a.Id - b.Id);
 
-	// Departments as 3cx/xapi-tutorial src/groups.spec.ts uses them: POST with only a Name (the PBX
-	// picks the Number), PATCH with the same Number (another Number is refused), Members set from
-	// the department side, DELETE. Whether Members replaces the whole member list is UNCONFIRMED;
-	// the sandbox replaces it (the tutorial sets one member, then none).
-	const groupKey = /^\/xapi\/v1\/Groups\((?<key>-?\d+)\)$/;
-	const findGroup = (key: string) =>
-		state.groups.find((g) => g.Id === Number(key)) ?? odataError(404, 'WARNINGS.XAPI.NOT_FOUND', [{ message: 'WARNINGS.XAPI.NOT_FOUND', target: 'Id' }]);
+	api('GET', '/Groups', (req) => collection(GROUPS, groupsById().map(groupRow) as never, req, 'Groups'));
+
+	const groupKey = /^\/xapi\/v1\/Groups\((?<key>[^/()]*)\)$/;
+	const groupMembersPath = /^\/xapi\/v1\/Groups\((?<key>[^/()]*)\)\/Members$/;
+	const findGroup = (key: string): ThreeCxGroup | SandboxResponse => {
+		if (!/^-?\d+$/.test(key)) return odataError(400, `The key value '${key}' is not a valid value for type 'Edm.Int32'.`);
+		return state.groups.find((g) => g.Id === Number(key)) ?? odataError(404, 'WARNINGS.XAPI.NOT_FOUND', [{ message: 'WARNINGS.XAPI.NOT_FOUND', target: 'Id' }]);
+	};
 	const isGroup = (value: ThreeCxGroup | SandboxResponse): value is ThreeCxGroup => 'Id' in value;
-	const membersOf = (group: ThreeCxGroup) =>
-		allUsers()
-			.filter((u) => u.Groups.some((g) => g.GroupId === group.Id))
-			.map((u) => ({ Id: u.Id, Number: u.Number, Name: `${u.FirstName} ${u.LastName}`.trim(), Rights: u.Groups.find((g) => g.GroupId === group.Id)!.Rights }));
-	const groupEntity = (group: ThreeCxGroup, expand: string[]) => ({
-		'@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Groups/$entity`,
-		...group,
-		...(expand.includes('Members') ? { Members: membersOf(group) } : {}),
-	});
-	const setMembers = (group: ThreeCxGroup, members: unknown): SandboxResponse | undefined => {
-		if (!Array.isArray(members)) return odataError(400, "Cannot convert the literal to the expected type for property 'Members'.");
-		const wanted = new Map<string, string>();
-		for (const member of members as Array<{ Number?: unknown; Rights?: { RoleName?: string } }>) {
-			if (!allUsers().some((u) => u.Number === member.Number)) return validation('Members', 'WARNINGS.XAPI.NOT_FOUND');
-			wanted.set(String(member.Number), member.Rights?.RoleName ?? 'users');
+
+	/** Checks a Pbx.Group body: known, writable properties of the right type, a unique Name. */
+	function validateGroup(body: Record<string, unknown>, self?: ThreeCxGroup): SandboxResponse | undefined {
+		for (const [key, value] of Object.entries(body)) {
+			if (key.startsWith('@odata.')) continue;
+			const type = GROUP_SCHEMA[key];
+			if (!type) return odataError(400, `The property '${key}' does not exist on type 'Pbx.Group'. Make sure to only use property names that are defined by the type.`);
+			if (value === null) continue;
+			if ((type === 'string' && typeof value !== 'string') || (type === 'boolean' && typeof value !== 'boolean') || (type === 'number' && typeof value !== 'number') || (type === 'collection' && !Array.isArray(value))) {
+				return odataError(400, `Cannot convert the literal '${JSON.stringify(value)}' to the expected type for property '${key}'.`);
+			}
 		}
-		for (const user of allUsers()) {
-			const others = user.Groups.filter((g) => g.GroupId !== group.Id);
-			const role = wanted.get(user.Number);
-			user.Groups = role === undefined ? others : [...others, groupMembership(group.Id, role)];
-			user.PrimaryGroupId = user.Groups[0]?.GroupId ?? null;
+		if ('Name' in body || !self) {
+			const name = typeof body.Name === 'string' ? body.Name.trim() : '';
+			if (name === '') return validation('Name', 'WARNINGS.XAPI.REQUIRED');
+			if (state.groups.some((g) => g !== self && g.Name.toLowerCase() === name.toLowerCase())) return validation('Name', 'WARNINGS.XAPI.ALREADY_IN_USE');
+		}
+		if (Array.isArray(body.Members)) {
+			for (const member of body.Members as Array<Record<string, unknown>>) {
+				if (![...state.users.values()].some((u) => u.Number === member.Number)) return validation('Members', 'WARNINGS.XAPI.NOT_FOUND');
+			}
 		}
 		return undefined;
-	};
+	}
+
+	/** `Members` replaces the department's member list (the tutorial sets one member, then none). */
+	function applyMembers(group: ThreeCxGroup, members: Array<{ Number: string; Rights?: { RoleName?: string } }>): void {
+		for (const user of state.users.values()) {
+			const wanted = members.find((m) => m.Number === user.Number);
+			const others = user.Groups.filter((m) => m.GroupId !== group.Id);
+			user.Groups = wanted ? [...others, groupMembership(group.Id, wanted.Rights?.RoleName ?? 'users')] : others;
+			user.PrimaryGroupId = user.Groups[0]?.GroupId ?? null;
+		}
+	}
+
+	const writableGroup = (body: Record<string, unknown>) =>
+		Object.fromEntries(Object.entries(body).filter(([key]) => !key.startsWith('@odata.') && !['Id', 'Members', 'HasMembers', 'IsDefault'].includes(key)));
 
 	api('POST', '/Groups', (req) => {
-		const body = (req.body ?? {}) as Record<string, unknown>;
-		const name = typeof body.Name === 'string' ? body.Name.trim() : '';
-		if (!name) return validation('Name', 'WARNINGS.XAPI.REQUIRED');
-		if (state.groups.some((g) => g.Name.toLowerCase() === name.toLowerCase())) return validation('Name', 'WARNINGS.XAPI.ALREADY_IN_USE');
-		const id = Math.max(0, ...state.groups.map((g) => g.Id)) + 1;
-		const group: ThreeCxGroup = { Id: id, Name: name, Number: `GRP${String(id - 1).padStart(4, '0')}`, IsDefault: false };
+		if (typeof req.body !== 'object' || req.body === null) return odataError(400, 'The request body is not a valid Pbx.Group.');
+		const body = req.body as Record<string, unknown>;
+		const invalid = validateGroup(body);
+		if (invalid) return invalid;
+		let number = typeof body.Number === 'string' ? body.Number.trim() : '';
+		if (number !== '' && state.groups.some((g) => g.Number === number)) return validation('Number', 'WARNINGS.XAPI.ALREADY_IN_USE');
+		const id = state.nextGroupId++;
+		if (number === '') {
+			let n = id - 1;
+			while (state.groups.some((g) => g.Number === `GRP${String(n).padStart(4, '0')}`)) n++;
+			number = `GRP${String(n).padStart(4, '0')}`;
+		}
+		const group: ThreeCxGroup = { ...defaultGroups()[1], ...writableGroup(body), Id: id, Name: String(body.Name).trim(), Number: number, IsDefault: false };
 		state.groups.push(group);
-		if (body.Members !== undefined) {
-			const invalid = setMembers(group, body.Members);
-			if (invalid) return invalid;
-		}
-		return { status: 201, body: groupEntity(group, []) };
+		if (Array.isArray(body.Members)) applyMembers(group, body.Members as never);
+		return { status: 201, body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Groups/$entity`, ...shape(GROUPS, groupRow(group), [], []) } };
 	});
+
+	api('GET', groupMembersPath, (req) => {
+		const group = findGroup(req.params.key);
+		if (!isGroup(group)) return group;
+		return collection(MEMBERS, membersOf(group), req, `Groups(${group.Id})/Members`);
+	});
+
 	api('GET', groupKey, (req) => {
-		const found = findGroup(req.params.key);
-		if (!isGroup(found)) return found;
-		return { status: 200, body: groupEntity(found, (req.query.$expand ?? '').split(',').map((s) => s.trim())) };
+		const group = findGroup(req.params.key);
+		if (!isGroup(group)) return group;
+		const { select, expand } = projection(GROUPS, req);
+		return { status: 200, body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Groups/$entity`, ...shape(GROUPS, groupRow(group), select, expand) } };
 	});
+
 	api('PATCH', groupKey, (req) => {
-		const found = findGroup(req.params.key);
-		if (!isGroup(found)) return found;
+		const group = findGroup(req.params.key);
+		if (!isGroup(group)) return group;
 		const body = (req.body ?? {}) as Record<string, unknown>;
-		if ('Number' in body && body.Number !== found.Number) return validation('Number', 'WARNINGS.XAPI.FORBIDDEN_CHANGE');
-		if (typeof body.Name === 'string' && body.Name.trim() !== '') found.Name = body.Name.trim();
-		if ('Members' in body) {
-			const invalid = setMembers(found, body.Members);
-			if (invalid) return invalid;
-		}
-		for (const user of allUsers()) for (const g of user.Groups) if (g.GroupId === found.Id) g.Name = found.Name;
+		if ('Id' in body && body.Id !== group.Id) return validation('Id', 'WARNINGS.XAPI.FORBIDDEN_CHANGE');
+		// "Should not allow to change number" (3cx/xapi-tutorial src/groups.spec.ts).
+		if ('Number' in body && body.Number !== group.Number) return validation('Number', 'WARNINGS.XAPI.FORBIDDEN_CHANGE');
+		const invalid = validateGroup(body, group);
+		if (invalid) return invalid;
+		Object.assign(group, writableGroup(body));
+		if (typeof body.Name === 'string') group.Name = body.Name.trim();
+		if (Array.isArray(body.Members)) applyMembers(group, body.Members as never);
+		for (const user of state.users.values()) for (const m of user.Groups) if (m.GroupId === group.Id) Object.assign(m, { Name: group.Name });
 		return { status: 204 };
 	});
+
 	api('DELETE', groupKey, (req) => {
-		const found = findGroup(req.params.key);
-		if (!isGroup(found)) return found;
-		if (found.IsDefault) return validation('Id', 'WARNINGS.XAPI.FORBIDDEN_CHANGE');
-		setMembers(found, []);
-		state.groups.splice(state.groups.indexOf(found), 1);
+		const group = findGroup(req.params.key);
+		if (!isGroup(group)) return group;
+		if (group.IsDefault) return validation('Id', 'WARNINGS.GROUP_CANNOT_BE_DELETED');
+		if (membersOf(group).length) return validation('Members', 'WARNINGS.GROUP_WITH_MEMBERS_CANNOT_BE_DELETED');
+		state.groups = state.groups.filter((g) => g !== group);
 		return { status: 204 };
 	});
+
+	// --- Phones: templates, discovered devices -------------------------------------------------
+	api('GET', '/PhoneTemplates', (req) => {
+		// ListPhoneTemplate takes only $top, $skip, $search, $filter and $count (swagger).
+		for (const option of ['$orderby', '$select', '$expand']) {
+			if (req.query[option] !== undefined) throw new ODataError(`The query specified in the URI is not valid. The query parameter '${option}' is not supported.`);
+		}
+		return collection(PHONE_TEMPLATES, [...state.templates].sort((a, b) => (a.Id < b.Id ? -1 : 1)) as never, req, 'PhoneTemplates');
+	});
+
+	api('GET', '/DeviceInfos', (req) => collection(DEVICE_INFOS, [...state.devices].sort((a, b) => a.Id - b.Id) as never, req, 'DeviceInfos'));
+
+	api('POST', /^\/xapi\/v1\/DeviceInfos\((?<key>[^/()]*)\)\/Pbx\.Provision$/, (req) => {
+		const device = /^\d+$/.test(req.params.key) ? state.devices.find((d) => d.Id === Number(req.params.key)) : undefined;
+		if (!device) return odataError(404, 'WARNINGS.XAPI.NOT_FOUND', [{ message: 'WARNINGS.XAPI.NOT_FOUND', target: 'Id' }]);
+		const body = (req.body ?? {}) as { userId?: unknown; reprovision?: unknown };
+		if (typeof body.userId !== 'number') return validation('userId', 'WARNINGS.XAPI.REQUIRED');
+		const user = state.users.get(body.userId);
+		if (!user) return validation('userId', 'WARNINGS.XAPI.NOT_FOUND');
+		const owner = userWithMac(device.MAC);
+		if (owner && owner !== user) return validation('MAC', 'WARNINGS.XAPI.MAC_USED_BY');
+		state.provisionCalls.push({ deviceId: device.Id, userId: user.Id, reprovision: body.reprovision === true });
+		if (!owner) applyPhones(user, [...user.Phones, { MacAddress: device.MAC, TemplateName: device.TemplateName, Name: `${device.Vendor} ${device.Model}` }] as never);
+		return { status: 204 };
+	});
+
+	const phoneAction = (action: 'reprovision' | 'reboot') => (req: SandboxRequest): SandboxResponse => {
+		const body = (req.body ?? {}) as { mac?: unknown };
+		if (typeof body.mac !== 'string' || body.mac === '') return validation('mac', 'WARNINGS.XAPI.REQUIRED');
+		if (!/^[0-9a-fA-F]{12}$/.test(body.mac)) return validation('mac', 'WARNINGS.INVALID_HEX_CHARACTER');
+		if (!userWithMac(body.mac)) return odataError(404, 'WARNINGS.XAPI.NOT_FOUND', [{ message: 'WARNINGS.XAPI.NOT_FOUND', target: 'mac' }]);
+		state.phoneActions.push({ action, mac: body.mac });
+		return { status: 204 };
+	};
+	api('POST', '/Users/Pbx.ReprovisionPhone', phoneAction('reprovision'));
+	api('POST', '/Users/Pbx.RebootPhone', phoneAction('reboot'));
 
 	// --- SipDevices (3cx/xapi-tutorial src/phones.spec.ts lists them with $select=Id) --------
 	api('GET', '/SipDevices', (req) => collection(SIP_DEVICES, state.sipDevices, req, 'SipDevices'));
@@ -478,9 +900,119 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 		return { status: 200, body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Collection(Pbx.UserDeleteError)`, value: errors } };
 	});
 
+	api('GET', '/Users/Pbx.GetFirstAvailableExtensionNumber()', () => ({
+		status: 200,
+		body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Pbx.FirstAvailableNumber`, Number: firstFreeNumber() },
+	}));
+
+	/** Checks `opts` (Pbx.RegenerateOptions): an object of known boolean flags. */
+	const regenerateOptions = (opts: unknown): Record<string, boolean> | SandboxResponse => {
+		if (!opts || typeof opts !== 'object' || Array.isArray(opts)) return validation('opts', 'WARNINGS.XAPI.REQUIRED');
+		for (const [key, value] of Object.entries(opts)) {
+			if (!REGENERATE_OPTIONS.includes(key)) return odataError(400, `The property '${key}' does not exist on type 'Pbx.RegenerateOptions'. Make sure to only use property names that are defined by the type.`);
+			if (typeof value !== 'boolean') return odataError(400, `Cannot convert the literal '${JSON.stringify(value)}' to the expected type for property '${key}'.`);
+		}
+		return opts as Record<string, boolean>;
+	};
+	const isResponse = (value: unknown): value is SandboxResponse => !!value && typeof value === 'object' && 'status' in value && typeof (value as SandboxResponse).status === 'number';
+
+	function regenerate(user: ThreeCxUser, opts: Record<string, boolean>): void {
+		const n = ++state.regenerations;
+		if (opts.SipAuth) {
+			user.AuthID = `auth${user.Number}r${n}`;
+			user.AuthPassword = `regen-${n}-sip-${user.Id}`;
+		}
+		if (opts.WebclientPassword) user.AccessPassword = `regen-${n}-web-${user.Id}`;
+		if (opts.DeskphonePassword) user.DeskphonePassword = `regen-${n}-desk-${user.Id}`;
+		if (opts.VoicemailPIN) user.VMPIN = String(1000 + ((n * 37 + user.Id) % 9000));
+		if (opts.ConfigurationLink) {
+			state.provisioningSecrets.set(user.Id, `prov${user.Id}r${n}`);
+			applyPhones(user, user.Phones as never);
+		}
+		if (opts.SendWelcomeEmail && user.EmailAddress) state.welcomeEmails.push(user.Id);
+	}
+
+	api('POST', '/Users/Pbx.RegeneratePasswords', (req) => {
+		const body = req.body as { Ids?: unknown; opts?: unknown } | undefined;
+		if (!body || typeof body !== 'object') return odataError(400, 'The request body is required.');
+		// The spec spells this action's key `Ids` (BatchDelete and the others use `ids`).
+		if (!('Ids' in body)) return validation('Ids', 'WARNINGS.XAPI.REQUIRED');
+		const ids = body.Ids;
+		if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'number' || !Number.isInteger(id))) {
+			return odataError(400, "The parameter 'Ids' is of type 'Collection(Edm.Int32)' and cannot be converted from the value sent.");
+		}
+		const opts = regenerateOptions(body.opts);
+		if (isResponse(opts)) return opts;
+		if (ids.some((id) => !state.users.has(id as number))) return validation('Ids', 'WARNINGS.XAPI.NOT_FOUND');
+		state.regenerateCalls.push({ ids: ids as number[], opts });
+		for (const id of ids as number[]) regenerate(state.users.get(id)!, opts);
+		return { status: 204 };
+	});
+
+	api('POST', '/Users/Pbx.MultiUserUpdate', (req) => {
+		const ids = idList(req);
+		if (!Array.isArray(ids)) return ids;
+		const user = (req.body as { user?: unknown }).user;
+		if (!user || typeof user !== 'object' || Array.isArray(user)) return validation('user', 'WARNINGS.XAPI.REQUIRED');
+		for (const [key, value] of Object.entries(user)) {
+			const type = MULTI_EDIT_SCHEMA[key];
+			if (!type) return odataError(400, `The property '${key}' does not exist on type 'Pbx.MultiEditUserData'. Make sure to only use property names that are defined by the type.`);
+			if (value !== null && typeof value !== type) return odataError(400, `Cannot convert the literal '${JSON.stringify(value)}' to the expected type for property '${key}'.`);
+		}
+		if (ids.some((id) => !state.users.has(id))) return validation('ids', 'WARNINGS.XAPI.NOT_FOUND');
+		state.multiUserUpdateCalls.push({ ids, user: user as Record<string, unknown> });
+		// Null means "leave as it is" in the multi-edit dialog.
+		for (const id of ids) for (const [key, value] of Object.entries(user)) if (value !== null) state.users.get(id)![key] = value;
+		return { status: 204 };
+	});
+
 	api('GET', '/Users', (req) => collection(USERS, allUsers() as never, req, 'Users'));
 
-	const keyPattern = /^\/xapi\/v1\/Users\((?<key>.*)\)$/;
+	// --- Users({Id})/…: navigation collections, functions and actions of one user -------------
+	const userSub = (sub: string) => new RegExp(`^/xapi/v1/Users\\((?<key>[^/()]*)\\)/${sub.replace(/[.()]/g, '\\$&')}$`);
+	const userById = (key: string): ThreeCxUser | SandboxResponse => {
+		if (!/^-?\d+$/.test(key)) return odataError(400, `The key value '${key}' is not a valid value for type 'Edm.Int32'.`);
+		return state.users.get(Number(key)) ?? odataError(404, 'WARNINGS.XAPI.NOT_FOUND', [{ message: 'WARNINGS.XAPI.NOT_FOUND', target: 'Id' }]);
+	};
+
+	api('GET', userSub('Groups'), (req) => {
+		const user = userById(req.params.key);
+		if (!isUser(user)) return user;
+		return collection({ entity: 'UserGroup', schema: USER_GROUP_SCHEMA, nested: {}, searchable: ['Name'], navigation: ['Rights'] }, user.Groups as never, req, `Users(${user.Id})/Groups`);
+	});
+
+	api('GET', userSub('ForwardingProfiles'), (req) => {
+		const user = userById(req.params.key);
+		if (!isUser(user)) return user;
+		return collection(FORWARDING_PROFILES, JSON.parse(JSON.stringify(user.ForwardingProfiles)) as never, req, `Users(${user.Id})/ForwardingProfiles`);
+	});
+
+	api('POST', userSub('Pbx.SendWelcomeEmail'), (req) => {
+		const user = userById(req.params.key);
+		if (!isUser(user)) return user;
+		if (!user.EmailAddress) return validation('EmailAddress', 'WARNINGS.XAPI.REQUIRED');
+		state.welcomeEmails.push(user.Id);
+		return { status: 204 };
+	});
+
+	api('POST', userSub('Pbx.Regenerate'), (req) => {
+		const user = userById(req.params.key);
+		if (!isUser(user)) return user;
+		const opts = regenerateOptions((req.body as { opts?: unknown } | undefined)?.opts);
+		if (isResponse(opts)) return opts;
+		state.regenerateCalls.push({ ids: [user.Id], opts });
+		regenerate(user, opts);
+		return { status: 204 };
+	});
+
+	api('GET', userSub('Pbx.GenerateProvLink()'), (req) => {
+		const user = userById(req.params.key);
+		if (!isUser(user)) return user;
+		return { status: 200, body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Edm.String`, value: provisioningLink(user.Id) } };
+	});
+
+	// A key is a number or Number='…' (quotes doubled inside); what follows it is a sub-path.
+	const keyPattern = /^\/xapi\/v1\/Users\((?<key>(?:[^'/()]|'(?:[^']|'')*')*)\)$/;
 	const findByKey = (key: string): ThreeCxUser | SandboxResponse => {
 		const byNumber = /^Number='((?:[^']|'')*)'$/.exec(key);
 		if (byNumber) {
@@ -497,10 +1029,7 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 	api('GET', keyPattern, (req) => {
 		const found = findByKey(req.params.key);
 		if (!isUser(found)) return found;
-		const select = (req.query.$select ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-		const expand = (req.query.$expand ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-		for (const name of select) if (!(name in USER_SCHEMA)) throw new ODataError(`The query specified in the URI is not valid. Could not find a property named '${name}' on type 'Pbx.User'.`);
-		for (const name of expand) if (!USERS.navigation.includes(name.replace(/\(.*\)$/, ''))) throw new ODataError(`The query specified in the URI is not valid. Could not find a property named '${name}' on type 'Pbx.User'.`);
+		const { select, expand } = projection(USERS, req);
 		return { status: 200, body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Users/$entity`, ...shape(USERS, found, select, expand) } };
 	});
 
@@ -526,7 +1055,73 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 				if (!state.groups.some((g) => g.Id === membership.GroupId)) return validation('Groups', 'WARNINGS.XAPI.NOT_FOUND');
 			}
 		}
+		if (Array.isArray(body.Phones)) {
+			const macs = new Set<string>();
+			for (const phone of body.Phones as Array<Record<string, unknown>>) {
+				const mac = typeof phone.MacAddress === 'string' ? phone.MacAddress : '';
+				if (!/^[0-9a-fA-F]{12}$/.test(mac)) return validation('MacAddress', 'WARNINGS.INVALID_HEX_CHARACTER');
+				const key = mac.toLowerCase();
+				if (macs.has(key)) return validation('MacAddress', 'WARNINGS.MAC_ADDRESS_ALREADY_IN_USE');
+				macs.add(key);
+				if (userWithMac(key, self)) return validation('MacAddress', 'WARNINGS.MAC_ADDRESS_ALREADY_IN_USE');
+				if (!state.templates.some((t) => t.Id === phone.TemplateName)) return validation('TemplateName', 'WARNINGS.XAPI.NOT_FOUND');
+			}
+		}
+		if (Array.isArray(body.ForwardingProfiles)) {
+			for (const profile of body.ForwardingProfiles as Array<Record<string, unknown>>) {
+				if (!self || !self.ForwardingProfiles.some((p) => p.Id === profile.Id)) return validation('ForwardingProfiles', 'WARNINGS.XAPI.NOT_FOUND');
+				for (const route of [profile.AvailableRoute, profile.AwayRoute]) {
+					if (route === undefined || route === null) continue;
+					for (const value of Object.values(route as Record<string, unknown>)) {
+						if (value && typeof value === 'object' && !DESTINATION_TYPES.includes(String((value as ThreeCxDestination).To))) {
+							return validation('To', 'WARNINGS.XAPI.INVALID');
+						}
+					}
+				}
+			}
+		}
 		return undefined;
+	}
+
+	const userWithMac = (mac: string, except?: ThreeCxUser) =>
+		[...state.users.values()].find((u) => u !== except && u.Phones.some((p) => p.MacAddress.toLowerCase() === mac.toLowerCase()));
+
+	const provisioningSecret = (userId: number): string => {
+		if (!state.provisioningSecrets.has(userId)) state.provisioningSecrets.set(userId, `prov${userId}k${1000 + userId * 7}`);
+		return state.provisioningSecrets.get(userId)!;
+	};
+	const provisioningLink = (userId: number, mac?: string) =>
+		`${server.baseUrl}/provisioning/${provisioningSecret(userId)}/${mac ? `${mac.toLowerCase()}.cfg` : ''}`;
+
+	/** Phones replace the user's list; a phone keeps its Id (and link) when its MAC stays. */
+	function applyPhones(user: ThreeCxUser, phones: Array<Record<string, unknown>>): void {
+		user.Phones = phones.map((phone) => {
+			const mac = String(phone.MacAddress);
+			const existing = user.Phones?.find((p) => p.MacAddress.toLowerCase() === mac.toLowerCase());
+			const template = String(phone.TemplateName);
+			return {
+				Id: existing?.Id ?? state.nextPhoneId++,
+				MacAddress: mac,
+				Name: typeof phone.Name === 'string' && phone.Name !== '' ? phone.Name : template.replace(/\.ph\.xml$/, ''),
+				TemplateName: template,
+				Interface: typeof phone.Interface === 'string' ? phone.Interface : null,
+				ProvisioningLinkExt: provisioningLink(user.Id, mac),
+				ProvisioningLinkLocal: provisioningLink(user.Id, mac).replace(server.baseUrl, 'http://192.0.2.1:5000'),
+			};
+		});
+		for (const device of state.devices) {
+			const owner = userWithMac(device.MAC);
+			device.Assigned = owner !== undefined;
+			device.AssignedUser = owner?.Number ?? null;
+		}
+	}
+
+	/** A PATCH replaces the complex properties of each profile it names (OData PATCH of a complex value). */
+	function applyForwardingProfiles(user: ThreeCxUser, profiles: Array<Record<string, unknown>>): void {
+		for (const change of profiles) {
+			const profile = user.ForwardingProfiles.find((p) => p.Id === change.Id)!;
+			for (const [key, value] of Object.entries(change)) if (key !== 'Id' && key !== 'Name') profile[key] = value;
+		}
 	}
 
 	function applyGroups(user: ThreeCxUser, groups: unknown): void {
@@ -543,12 +1138,7 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 		if (invalid) return invalid;
 		let number = typeof body.Number === 'string' ? body.Number.trim() : '';
 		if (number !== '' && [...state.users.values()].some((u) => u.Number === number)) return validation('Number', 'WARNINGS.XAPI.ALREADY_IN_USE');
-		if (number === '') {
-			const used = new Set([...state.users.values()].map((u) => u.Number));
-			let candidate = 100;
-			while (used.has(String(candidate))) candidate++;
-			number = String(candidate);
-		}
+		if (number === '') number = firstFreeNumber();
 		const id = state.nextId++;
 		const user: ThreeCxUser = {
 			Id: id,
@@ -571,8 +1161,11 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 			...(body as object),
 			Number: number,
 			Groups: [groupMembership(1)],
+			Phones: [],
+			ForwardingProfiles: defaultForwardingProfiles(number, id * 10),
 		} as ThreeCxUser;
 		if (Array.isArray(body.Groups)) applyGroups(user, body.Groups);
+		if (Array.isArray(body.Phones)) applyPhones(user, body.Phones as Array<Record<string, unknown>>);
 		user.DisplayName = `${user.FirstName} ${user.LastName}`.trim();
 		state.users.set(id, user);
 		return { status: 201, body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Users/$entity`, ...shape(USERS, user, [], []) } };
@@ -589,6 +1182,8 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 		if (invalid) return invalid;
 		for (const [key, value] of Object.entries(body)) {
 			if (key === 'Groups') applyGroups(found, value);
+			else if (key === 'Phones') applyPhones(found, value as Array<Record<string, unknown>>);
+			else if (key === 'ForwardingProfiles') applyForwardingProfiles(found, value as Array<Record<string, unknown>>);
 			else if (!key.startsWith('@odata.')) found[key] = value;
 		}
 		found.DisplayName = `${found.FirstName} ${found.LastName}`.trim();

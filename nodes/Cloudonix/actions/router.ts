@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationTable } from '../../shared/router';
+import { checkNumber } from '../../shared/numbers';
 import { route } from '../../shared/router';
 import type { OperationContext } from '../helpers/parameters';
 import { CloudonixClient, DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from '../transport';
@@ -21,12 +21,8 @@ const operations: OperationTable<CloudonixMap, OperationContext> = {
 	},
 };
 
-function positive(ctx: IExecuteFunctions, value: unknown, fallback: number, name: string): number {
-	const n = value === undefined ? fallback : Number(value);
-	if (!Number.isFinite(n) || n < 1) {
-		throw new NodeOperationError(ctx.getNode(), `The option "${name}" must be a number of at least 1`);
-	}
-	return Math.floor(n);
+function positive(ctx: IExecuteFunctions, value: unknown, fallback: number, displayName: string): number {
+	return checkNumber(ctx.getNode(), value === undefined ? fallback : value, { displayName, min: 1 }, 0);
 }
 
 /** One client (credential, pacer, MSISDN directory) per run, shared by all items. */

@@ -48,10 +48,11 @@ export function readMsisdn(ctx: IExecuteFunctions, itemIndex: number): string {
 			description: 'Enter the subscriber\'s number, e.g. {{ $json.number }} for a normalised extension.',
 		});
 	}
-	if (!MSISDN_PATTERN.test(value)) {
+	// `.` and `..` would make the path name the subscribers list or the domain itself.
+	if (!MSISDN_PATTERN.test(value) || /^\.+$/.test(value)) {
 		throw new NodeOperationError(ctx.getNode(), `The parameter "MSISDN" is not a valid MSISDN in item ${itemIndex}: "${value}"`, {
 			itemIndex,
-			description: 'Use 1–64 letters, digits or + . _ - (no spaces or slashes).',
+			description: 'Use 1–64 letters, digits or + . _ - (no spaces, slashes, ? or #, and not only dots).',
 		});
 	}
 	return value;
@@ -103,6 +104,12 @@ export function readPassword(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 		throw new NodeOperationError(ctx.getNode(), `The parameter "${parameter}" is empty in item ${itemIndex}`, {
 			itemIndex,
 			description: 'Enter a password or choose "Generate a Strong Password".',
+		});
+	}
+	if (password.trim() === '') {
+		throw new NodeOperationError(ctx.getNode(), `The parameter "${parameter}" is only whitespace in item ${itemIndex}`, {
+			itemIndex,
+			description: 'A SIP password of spaces, tabs or line breaks is almost certainly an empty field; enter a password or choose "Generate a Strong Password".',
 		});
 	}
 	return password;

@@ -11,11 +11,14 @@
  * - `{subscriber-id}` takes an id or an MSISDN and the server's precedence is UNCONFIRMED, so an
  *   MSISDN lookup checks the answer's msisdn and falls back to the list on a mismatch.
  */
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
-import { RequestPacer, vendorRequest } from '../../shared/transport';
+import type { AnswerShape } from '../../shared/answer';
+import { jsonArray, jsonObject, parseJsonAnswer } from '../../shared/answer';
+import type { DeleteOutcome } from '../../shared/transport';
+import { RequestPacer, vendorDelete, vendorRequest } from '../../shared/transport';
 import { cloudonixBaseUrl, CREDENTIAL_TYPE } from './credential';
 import { asNodeError } from '../../shared/errors';
 
@@ -118,10 +121,49 @@ export async function cloudonixRequest<T>(this: RequestContext, call: CloudonixC
 			// Counted from completion: see RequestPacer.acquire (no 429 from latency jitter).
 			beforeAttempt: pacer ? async () => await pacer.acquire() : undefined,
 			secrets: call.secrets,
+			expect: call.expect,
 		},
 		itemIndex,
 	)) as T;
 }
+
+/** A DELETE with the run's pacing; a lost answer whose retry gets 404 is reported as deleted. */
+export async function cloudonixDelete(this: RequestContext, call: CloudonixCall, itemIndex?: number): Promise<DeleteOutcome> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const pacer = call.pacer;
+	return await vendorDelete.call(
+		this,
+		cloudonixApi,
+		{
+			url: `${cloudonixBaseUrl(credentials.baseUrl)}${call.path}`,
+			headers: { Accept: 'application/json' },
+			json: true,
+			beforeAttempt: pacer ? async () => await pacer.acquire() : undefined,
+		},
+		itemIndex,
+	);
+}
+
+/**
+ * The subscribers list: a JSON array, or the documented JSON 404 "No subscribers found" for an
+ * empty domain (SPEC25). A proxy's or maintenance page, even on HTTP 404, is an error: read as
+ * "no subscribers" it would make a sync deactivate the whole domain.
+ */
+const SUBSCRIBER_LIST = jsonArray({
+	emptyOn404: {
+		matches: (body) => /no subscribers/i.test(String((parseJsonAnswer(body) as JsonObject | undefined)?.message ?? '')),
+		value: [],
+	},
+});
+
+/** One subscriber: a JSON object. */
+const SUBSCRIBER = jsonObject();
+
+/** A lookup by MSISDN: the subscriber, or null on Cloudonix's JSON 404 (never on a foreign 404 page). */
+const SUBSCRIBER_LOOKUP: AnswerShape = {
+	...SUBSCRIBER,
+	emptyOn404: { matches: (body) => typeof parseJsonAnswer(body) === 'object' && parseJsonAnswer(body) !== null, value: null },
+};
 
 export interface CreateResult {
 	subscriber: JsonObject;
@@ -142,12 +184,12 @@ export class CloudonixClient {
 	private directory?: Map<string, JsonObject>;
 
 	private constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: RequestContext,
 		readonly domain: string,
 		private readonly pacer: RequestPacer,
 	) {}
 
-	static async create(ctx: IExecuteFunctions, options: ClientOptions): Promise<CloudonixClient> {
+	static async create(ctx: RequestContext, options: ClientOptions): Promise<CloudonixClient> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const domain = String(credentials.domain ?? '').trim();
 		if (!domain) {
@@ -170,24 +212,18 @@ export class CloudonixClient {
 		itemIndex: number,
 		body?: JsonObject,
 		secrets: string[] = [],
+		expect?: AnswerShape,
 	): Promise<T> {
 		return (await cloudonixRequest.call(
 			this.ctx,
-			{ method, path, body: body as IDataObject | undefined, secrets, pacer: this.pacer },
+			{ method, path, body: body as IDataObject | undefined, secrets, pacer: this.pacer, expect },
 			itemIndex,
 		)) as T;
 	}
 
-	/** The whole domain (one GET; a 404 means the domain has no subscribers). */
+	/** The whole domain (one GET; the documented 404 "No subscribers found" means none). */
 	async list(itemIndex: number): Promise<JsonObject[]> {
-		let result: unknown;
-		try {
-			result = await this.request<unknown>('GET', this.subscribersPath(), itemIndex);
-		} catch (error) {
-			if (statusOf(error) === 404) result = [];
-			else throw asNodeError(this.ctx.getNode(), error);
-		}
-		const list = Array.isArray(result) ? (result as JsonObject[]) : [];
+		const list = await this.request<JsonObject[]>('GET', this.subscribersPath(), itemIndex, undefined, [], SUBSCRIBER_LIST);
 		this.directory = new Map(list.map((sub) => [String(sub.msisdn), sub]));
 		return list;
 	}
@@ -212,7 +248,7 @@ export class CloudonixClient {
 
 	/** GET by subscriber id (a 404 throws). */
 	async getById(id: string, itemIndex: number): Promise<JsonObject> {
-		return await this.request<JsonObject>('GET', this.subscribersPath(id), itemIndex);
+		return await this.request<JsonObject>('GET', this.subscribersPath(id), itemIndex, undefined, [], SUBSCRIBER);
 	}
 
 	/**
@@ -222,11 +258,8 @@ export class CloudonixClient {
 	 */
 	async findByMsisdn(msisdn: string, itemIndex: number, fresh = false): Promise<JsonObject | undefined> {
 		if (this.directory && !fresh) return this.directory.get(msisdn);
-		let found: JsonObject | undefined;
-		try {
-			found = await this.request<JsonObject>('GET', this.subscribersPath(msisdn), itemIndex);
-		} catch (error) {
-			if (statusOf(error) !== 404) throw asNodeError(this.ctx.getNode(), error);
+		const found = await this.request<JsonObject | null>('GET', this.subscribersPath(msisdn), itemIndex, undefined, [], SUBSCRIBER_LOOKUP);
+		if (found === null) {
 			this.forget(msisdn);
 			return undefined;
 		}
@@ -279,11 +312,13 @@ export class CloudonixClient {
 		return updated;
 	}
 
-	async delete(id: string, msisdn: string | undefined, itemIndex: number): Promise<void> {
-		await this.request<unknown>('DELETE', this.subscribersPath(id), itemIndex);
+	/** Deletes by id; `confirmedBy` is set when a lost answer's retry found the subscriber gone. */
+	async delete(id: string, msisdn: string | undefined, itemIndex: number): Promise<DeleteOutcome> {
+		const outcome = await cloudonixDelete.call(this.ctx, { path: this.subscribersPath(id), pacer: this.pacer }, itemIndex);
 		if (msisdn !== undefined) this.forget(msisdn);
 		else if (this.directory) {
 			for (const [key, sub] of this.directory) if (String(sub.id) === id) this.directory.delete(key);
 		}
+		return outcome;
 	}
 }

@@ -90,10 +90,15 @@ export const MAX_DURATIONS = ['Follow System', 'Unlimited', '60', '300', '600', 
 const FORWARD_VALUES = FORWARD_DESTINATIONS.map((o) => o.value as string);
 
 /** Characters the register password may not contain (OpenVox "Add an Extension"): ;&"'\<>`| and space. */
-const FORBIDDEN_PASSWORD_CHARACTERS = /[;&"'\\<>`| ]/;
+const FORBIDDEN_PASSWORD_CHARACTERS = /[;&"'\\<>`|\s\u0000-\u001f\u007f-\u009f]/;
 
 function label(field: string): string {
 	return FIELD_LABELS[field] ?? field;
+}
+
+/** A body field as the user sees it, e.g. "Register Password" for `registerpassword`. */
+export function fieldLabel(field: string): string {
+	return label(field);
 }
 
 export function validateRegisterPassword(value: string, field = 'registerpassword'): void {
@@ -101,8 +106,14 @@ export function validateRegisterPassword(value: string, field = 'registerpasswor
 	if (value.length > 31) throw new FieldError(field, `"${label(field)}" is ${value.length} characters long; the PBX allows at most 31`);
 	const bad = FORBIDDEN_PASSWORD_CHARACTERS.exec(value);
 	if (bad) {
-		const shown = bad[0] === ' ' ? 'a space' : `the character "${bad[0]}"`;
-		throw new FieldError(field, `"${label(field)}" contains ${shown}; the PBX does not allow ;&"'\\<>\`| or spaces`);
+		const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+		const shown =
+			bad[0] === ' '
+				? 'a space'
+				: /[\s\u0000-\u001f\u007f-\u009f]/.test(bad[0])
+					? `a whitespace or control character (${code})`
+					: `the character "${bad[0]}"`;
+		throw new FieldError(field, `"${label(field)}" contains ${shown}; the PBX does not allow ;&"'\\<>\`|, spaces or control characters`);
 	}
 }
 

@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { openVoxRequest } from '../transport';
+import { EXTENSION_LIST, openVoxRequest } from '../transport';
 
 /** Extensions for dropdowns: "101 – Alice (Registered)". */
 export async function getExtensions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const answer = await openVoxRequest.call(this, { path: 'extensionlist/query', idempotent: true });
+	const answer = await openVoxRequest.call(this, { path: 'extensionlist/query', idempotent: true, expect: EXTENSION_LIST });
 	const list = Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
 	return list
 		.map((record) => {

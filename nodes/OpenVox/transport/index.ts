@@ -1,8 +1,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { AnswerShape } from '../../shared/answer';
+import { answerHint, excerpt, jsonWithList } from '../../shared/answer';
 import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
+import { checkXmlFields } from '../../shared/xmlText';
+import { fieldLabel } from '../helpers/fields';
 import { CREDENTIAL_TYPE, OPENVOX_API_PREFIX, openVoxBaseUrl } from './credential';
 import { LOGIN_FAILED_PREFIX, LOGIN_HINT, TOKEN_ERRNOS, errnoMessage } from './errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from './xml';
@@ -66,6 +70,28 @@ export function parseAnswer(raw: unknown): OpenVoxAnswer {
 	return answer;
 }
 
+/**
+ * Every OpenVox answer is its envelope, JSON or `<xml>`, with a `status` (HTTP 200 also for
+ * failures). Anything else on HTTP 200 (a proxy's or maintenance page) is an unexpected answer.
+ */
+const OPENVOX_ENVELOPE: AnswerShape = {
+	expected: 'an OpenVox answer (JSON or <xml> with "status")',
+	format: 'json',
+	matches: (body) => {
+		try {
+			return typeof parseAnswer(body).status === 'string';
+		} catch {
+			return false;
+		}
+	},
+};
+
+/** The list of Get Many and the dropdowns: `extlist`. */
+export const EXTENSION_LIST = jsonWithList('extlist');
+
+/** The records of `extension/query`: `extinfos`. */
+export const EXTENSION_INFOS = jsonWithList('extinfos');
+
 interface OpenVoxRequestOptions {
 	/** Whether sending the request twice cannot change the outcome (queries, plain updates). */
 	idempotent?: boolean;
@@ -81,6 +107,10 @@ async function send(
 	options: OpenVoxRequestOptions,
 ): Promise<OpenVoxAnswer> {
 	const format: OpenVoxFormat = credentials.apiFormat === 'xml' ? 'xml' : 'json';
+	// XML 1.0 cannot carry control characters; the PBX would get a malformed document.
+	if (format === 'xml' && body !== undefined) {
+		checkXmlFields(ctx.getNode(), body, itemIndex ?? 0, (path) => fieldLabel(path[0] ?? ''));
+	}
 	const raw = await vendorRequest.call(
 		ctx,
 		api,
@@ -95,6 +125,7 @@ async function send(
 			encoding: 'text',
 			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
 			idempotent: options.idempotent ?? false,
+			expect: OPENVOX_ENVELOPE,
 		},
 		itemIndex,
 	);
@@ -135,7 +166,9 @@ export async function openVoxRequest(this: RequestContext, call: VendorCall, ite
 		});
 	}
 	try {
-		return await tokenRequest.call(this, endpoint, body, itemIndex, options);
+		const answer = await tokenRequest.call(this, endpoint, body, itemIndex, options);
+		if (call.expect && !call.expect.matches(answer)) throw unexpectedSuccess(this, endpoint, call.expect, answer, itemIndex);
+		return answer;
 	} catch (error) {
 		const message = (error as Error).message;
 		if (typeof message === 'string' && message.startsWith(LOGIN_FAILED_PREFIX)) rejectedLogins.set(this, message);
@@ -195,6 +228,22 @@ async function tokenRequest(
 		});
 	}
 	return answer;
+}
+
+/** "Success" without the list a read needs: never read as "no extensions". */
+function unexpectedSuccess(
+	ctx: RequestContext,
+	endpoint: string,
+	expect: AnswerShape,
+	answer: OpenVoxAnswer,
+	itemIndex: number | undefined,
+): NodeApiError {
+	const message = `Unexpected answer from OpenVox for ${endpoint}: expected ${expect.expected}, got ${JSON.stringify(excerpt(answer))}`;
+	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description: answerHint('OpenVox', 'application/json', answer),
+		itemIndex,
+	});
 }
 
 function errnoHint(errno: string): string | undefined {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { jsonObject } from '../../shared/answer';
 import { apiJson } from '../transport';
 import { stripSecrets } from './output';
 
@@ -30,5 +31,5 @@ export function unwrapPhone(body: unknown): IDataObject {
 
 /** Reads one phone by id or MAC, without its secrets. */
 export async function readPhone(ctx: IExecuteFunctions, ref: string, i: number): Promise<IDataObject> {
-	return unwrapPhone(await apiJson.call(ctx, { method: 'GET', path: `/phones/${encodeURIComponent(ref)}` }, i));
+	return unwrapPhone(await apiJson.call(ctx, { method: 'GET', path: `/phones/${encodeURIComponent(ref)}`, expect: jsonObject() }, i));
 }

@@ -1,13 +1,38 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { xmlWithRoot } from '../../shared/answer';
+import { checkXmlFields } from '../../shared/xmlText';
 import { parseOrFail, restXml } from '../transport';
 import type { RestUser, UserWrite } from '../transport/xml';
-import { parseSingleUser } from '../transport/xml';
+import { buildUserXml, parseSingleUser } from '../transport/xml';
 import { idList, splitList } from './parameters';
+
+/** A user and the user list are both `<user>` documents (sipXconfig's XStream output). */
+export const USER_DOCUMENT = xmlWithRoot('user');
+
+const USER_FIELD_LABELS: Record<string, string> = {
+	userName: 'User Name',
+	firstName: 'First Name',
+	lastName: 'Last Name',
+	emailAddress: 'Email',
+	pin: 'PIN',
+	sipPassword: 'SIP Password',
+	aliases: 'Aliases',
+};
+
+/**
+ * The XML body of a user write, after refusing characters XML 1.0 cannot carry (naming the
+ * field), and the PIN and SIP password it holds, so an echoing server cannot show them.
+ */
+export function userWriteBody(ctx: IExecuteFunctions, user: UserWrite, itemIndex: number): { xml: string; secrets: string[] } {
+	checkXmlFields(ctx.getNode(), user, itemIndex, (path) => USER_FIELD_LABELS[path[0] ?? ''] ?? path.join(' › '));
+	const secrets = [user.pin, user.sipPassword].filter((value): value is string => typeof value === 'string' && value !== '');
+	return { xml: buildUserXml(user), secrets };
+}
 
 /** Reads one user by internal id. */
 export async function readUser(ctx: IExecuteFunctions, id: string, i: number): Promise<RestUser> {
-	const text = await restXml.call(ctx, { method: 'GET', path: `/user/${id}` }, i);
+	const text = await restXml.call(ctx, { method: 'GET', path: `/user/${id}`, expect: USER_DOCUMENT }, i);
 	return await parseOrFail(ctx, text, parseSingleUser, 'user', i);
 }
 

@@ -8,6 +8,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { xmlWithRoot } from '../../shared/answer';
+import { checkXmlFields } from '../../shared/xmlText';
 import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { vendorRequest } from '../../shared/transport';
 import { appUrl, CREDENTIAL_TYPE } from './credential';
@@ -131,6 +133,8 @@ export async function restXml(this: RequestContext, call: RestCall, itemIndex?: 
 			encoding: 'text',
 			json: false,
 			idempotent: call.idempotent,
+			secrets: call.secrets,
+			expect: call.expect,
 		},
 		itemIndex,
 	);
@@ -185,6 +189,8 @@ export async function apiJson<T = unknown>(this: RequestContext, call: VendorCal
 			body: call.body,
 			json: true,
 			idempotent: call.idempotent,
+			secrets: call.secrets,
+			expect: call.expect,
 		},
 		itemIndex,
 	);
@@ -201,6 +207,21 @@ export async function apiJson<T = unknown>(this: RequestContext, call: VendorCal
 
 export type SoapService = 'UserService' | 'PhoneService';
 
+/** Every SOAP answer is an envelope (faults too); a web page on HTTP 200 is not. */
+const SOAP_ENVELOPE = xmlWithRoot('Envelope');
+
+/** Values of password and PIN elements in a SOAP request, kept out of errors if a server echoes them. */
+function soapSecrets(content: Json): string[] {
+	const found: string[] = [];
+	const walk = (value: unknown, key: string) => {
+		if (typeof value === 'string' && /password|pin/i.test(key)) found.push(value);
+		else if (Array.isArray(value)) value.forEach((entry) => walk(entry, key));
+		else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+	};
+	walk(content, '');
+	return found;
+}
+
 /** A call of an Axis SOAP operation: the service, the operation and the request element's content. */
 export interface SoapCall {
 	service: SoapService;
@@ -215,6 +236,8 @@ export interface SoapCall {
  * with the faultstring; a fault inside a 200 is handled the same way.
  */
 export async function soapCall(this: RequestContext, call: SoapCall, itemIndex?: number): Promise<Json> {
+	// XML 1.0 cannot carry control characters: refuse them naming the field, before sending.
+	checkXmlFields(this.getNode(), call.content, itemIndex ?? 0, (path) => path.join(' › '));
 	const url = `${await baseUrl(this)}/services/${call.service}`;
 	const text = asText(
 		await vendorRequest.call(
@@ -233,6 +256,8 @@ export async function soapCall(this: RequestContext, call: SoapCall, itemIndex?:
 				encoding: 'text',
 				json: false,
 				idempotent: call.idempotent,
+				secrets: soapSecrets(call.content),
+				expect: SOAP_ENVELOPE,
 			},
 			itemIndex,
 		),

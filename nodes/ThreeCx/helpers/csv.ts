@@ -79,3 +79,17 @@ export function objectsToCsv(records: Array<Record<string, unknown>>, columns?: 
 	for (const record of records) lines.push(header.map((name) => cell(record[name])).join(','));
 	return `${lines.join('\r\n')}\r\n`;
 }
+
+/**
+ * The CSV without the named columns (matched on the trimmed header), every other cell as it was;
+ * a UTF-8 BOM is kept so spreadsheet programs still read the file as UTF-8.
+ */
+export function withoutColumns(text: string, columns: readonly string[]): string {
+	const [header, ...rows] = parseCsv(text);
+	if (!header) return text;
+	const keep = header.map((name, index) => (columns.includes(name.trim()) ? -1 : index)).filter((index) => index >= 0);
+	if (keep.length === header.length) return text;
+	const lines = [header, ...rows].map((cells) => keep.map((index) => cell(cells[index] ?? '')).join(','));
+	const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+	return `${bom}${lines.join('\r\n')}\r\n`;
+}

@@ -92,6 +92,13 @@ export function idsOfItem(ctx: IExecuteFunctions, itemIndex: number): number[] {
 					itemIndex,
 				});
 			}
+			if (Array.isArray(value) && value.length === 0) {
+				// An empty list would silently drop the item from the batch.
+				throw new NodeOperationError(ctx.getNode(), `Input item ${itemIndex} has an empty list in field "${field}" (parameter "ID Field")`, {
+					itemIndex,
+					description: 'Give at least one user ID in the list, or leave the item out before this node.',
+				});
+			}
 			return Array.isArray(value) ? value.map(toUserId) : [toUserId(value)];
 		}
 		const ids = parseUserIds(ctx.getNodeParameter('ids', itemIndex) as unknown);

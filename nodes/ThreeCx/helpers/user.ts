@@ -1,11 +1,13 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import type { NormalisedExtension } from '../../shared/extension';
 import { displayName, normalisedExtension } from '../../shared/extension';
+import { checkNumber } from '../../shared/numbers';
 import type { RecordShape } from '../../shared/output';
 import { cleanRecord, shapeOutput } from '../../shared/output';
 import type { OutputMode } from '../../shared/properties';
+import { withoutFields } from '../../shared/redact';
+import { otherPropertiesJson } from './json';
 
 /**
  * Pbx.User properties that hold credentials: SIP auth password, web client password, desk
@@ -13,12 +15,30 @@ import type { OutputMode } from '../../shared/properties';
  */
 export const USER_SECRET_FIELDS = ['AuthPassword', 'AccessPassword', 'DeskphonePassword', 'VMPIN'];
 
+/**
+ * Pbx.Phone properties that hold the phone's provisioning URL: it embeds the secret path a
+ * phone fetches its configuration (with the SIP credentials) from.
+ */
+export const PHONE_SECRET_FIELDS = ['ProvisioningLinkExt', 'ProvisioningLinkLocal'];
+
+/** A phone without its provisioning links (unless asked to keep them). */
+export function stripPhoneSecrets(phone: IDataObject, includeSecrets = false): IDataObject {
+	return includeSecrets ? { ...phone } : withoutFields(phone, PHONE_SECRET_FIELDS);
+}
+
+/** A record without OData annotations such as @odata.context. */
+export function withoutODataAnnotations(record: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith('@odata.')));
+}
+
 const text = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
 /** How 3CX users become output items; OData annotations such as @odata.context are dropped. */
 export const USER_SHAPE: RecordShape = {
-	secretFields: USER_SECRET_FIELDS,
+	// Nested: an expanded Phones list carries the provisioning links.
+	secretFields: [...USER_SECRET_FIELDS, ...PHONE_SECRET_FIELDS],
+	nested: true,
 	isAnnotation: (key) => key.startsWith('@odata.'),
 	normalise: (user, raw) => {
 		const firstName = text(user.FirstName);
@@ -55,37 +75,29 @@ export function shapeUser(user: IDataObject, output: OutputMode, includeSecrets:
 
 /** Builds a Pbx.User body from the form fields and the JSON field. */
 export function userBody(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number, parameter: string): IDataObject {
-	let extra: IDataObject = {};
-	const json = fields.additionalJson;
-	if (json !== undefined && json !== '' && json !== '{}') {
-		let parsed: unknown = json;
-		if (typeof json === 'string') {
-			try {
-				parsed = JSON.parse(json);
-			} catch (error) {
-				throw new NodeOperationError(ctx.getNode(), `"Other Properties (JSON)" in "${parameter}" is not valid JSON: ${(error as Error).message}`, {
-					itemIndex,
-				});
-			}
-		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw new NodeOperationError(ctx.getNode(), `"Other Properties (JSON)" in "${parameter}" must be a JSON object`, { itemIndex });
-		}
-		extra = parsed as IDataObject;
-	}
+	const extra = otherPropertiesJson(ctx, fields, itemIndex, parameter);
 	const body: IDataObject = { ...extra };
 	for (const [key, value] of Object.entries(fields)) {
 		if (key === 'additionalJson' || key === 'groupId' || key === 'roleName') continue;
 		body[key] = value;
 	}
 	if (fields.groupId !== undefined && fields.groupId !== '') {
-		const groupId = Number(fields.groupId);
-		if (!Number.isInteger(groupId)) {
-			throw new NodeOperationError(ctx.getNode(), `"Department Name or ID" must be a group ID, got ${JSON.stringify(fields.groupId)}`, {
-				itemIndex,
-			});
-		}
+		const groupId = checkNumber(ctx.getNode(), fields.groupId, DEPARTMENT, itemIndex);
 		body.Groups = [{ GroupId: groupId, Rights: { RoleName: (fields.roleName as string) || 'users' } }];
 	}
 	return body;
+}
+
+/** A department (3CX group) ID: a positive int32, checked before it reaches a body or a $filter. */
+const DEPARTMENT = { displayName: 'Department Name or ID', min: 1, max: 2147483647 };
+
+/** A Department value as a group ID, or undefined when none is chosen (empty). */
+export function departmentId(node: INode, value: unknown, itemIndex: number): number | undefined {
+	if (value === undefined || value === '') return undefined;
+	return checkNumber(node, value, DEPARTMENT, itemIndex);
+}
+
+/** The Department parameter at `name`, or undefined when none is chosen. */
+export function readDepartment(ctx: IExecuteFunctions, name: string, itemIndex: number): number | undefined {
+	return departmentId(ctx.getNode(), ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex);
 }

@@ -10,3 +10,14 @@ export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePrope
 		value: Number(group.Id),
 	}));
 }
+
+/**
+ * Phone templates for the Template dropdown. ListPhoneTemplate takes only $top, $skip, $search,
+ * $filter and $count (no $orderby), so the list is paged in the PBX's order and sorted here.
+ */
+export async function getPhoneTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { records } = await getAllPages.call(this, '/PhoneTemplates', { qs: {}, orderBy: null });
+	return records
+		.map((template) => ({ name: String(template.Id), value: String(template.Id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

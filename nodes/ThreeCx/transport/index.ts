@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
-import { vendorRequest } from '../../shared/transport';
+import type { AnswerShape } from '../../shared/answer';
+import { jsonWithList } from '../../shared/answer';
+import type { DeleteOutcome, RequestContext, VendorApi, VendorCall } from '../../shared/transport';
+import { vendorDelete, vendorRequest } from '../../shared/transport';
 import { CREDENTIAL_TYPE, isTokenFailure, threeCxBaseUrl, XAPI_PATH } from './credential';
 
 /** 3CX answers `$top` above 100 with HTTP 400 ("The limit of '100' for Top query has been exceeded"). */
@@ -92,6 +94,7 @@ export async function threeCxRequest(this: RequestContext, call: VendorCall, ite
 			json: true,
 			idempotent: call.idempotent,
 			secrets: call.secrets,
+			expect: call.expect,
 		},
 		itemIndex,
 	);
@@ -99,11 +102,32 @@ export async function threeCxRequest(this: RequestContext, call: VendorCall, ite
 	return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : {};
 }
 
+/** DELETE of one XAPI entity; a lost answer whose retry gets 404 is reported as deleted (confirmedBy). */
+export async function threeCxDelete(this: RequestContext, path: string, itemIndex?: number): Promise<DeleteOutcome> {
+	return await vendorDelete.call(this, threeCxApi, { url: `${await baseUrl(this)}${path}`, json: true }, itemIndex);
+}
+
+/** An OData collection answer: JSON with a `value` array (a web page on HTTP 200 is an error, not "none"). */
+export const COLLECTION = jsonWithList('value');
+
 export interface RawResponse {
 	body: Buffer;
 	headers: IDataObject;
 	statusCode: number;
 }
+
+function bytesText(body: unknown): string {
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	return typeof body === 'string' ? body : JSON.stringify(body ?? '');
+}
+
+/** Export Extensions answers CSV (live PBXs) or JSON (the swagger); a web page is neither. */
+const EXPORT_ANSWER: AnswerShape = {
+	expected: 'CSV or JSON',
+	format: 'json',
+	matches: (body) => !/^\s*</.test(bytesText(body).replace(/^\ufeff/, '')),
+};
 
 /** One XAPI call whose answer is kept as bytes with its headers (CSV exports). */
 export async function threeCxRawRequest(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<RawResponse> {
@@ -117,6 +141,7 @@ export async function threeCxRawRequest(this: RequestContext, call: VendorCall, 
 			headers: { Accept: 'text/csv, application/json;q=0.9, */*;q=0.5' },
 			encoding: 'arraybuffer',
 			returnFullResponse: true,
+			expect: EXPORT_ANSWER,
 		},
 		itemIndex,
 	)) as { body: unknown; headers: IDataObject; statusCode: number };
@@ -161,7 +186,8 @@ export function stableOrderBy(orderBy: string | undefined): string {
 export interface PageOptions {
 	/** Query options other than $top/$skip/$orderby. */
 	qs: IDataObject;
-	orderBy?: string;
+	/** `$orderby` (made stable with Id); null for collections whose spec offers no $orderby. */
+	orderBy?: string | null;
 	/** Start offset ($skip) the user asked for. */
 	skip?: number;
 	/** Stop after this many records; undefined = all. */
@@ -200,9 +226,10 @@ export async function getAllPages(
 		if (remaining <= 0) break;
 		// The first page always asks for @odata.count so the loop knows where the end is and
 		// needs no extra empty request when the last page is exactly full.
-		const qs: IDataObject = { ...options.qs, $orderby: stableOrderBy(options.orderBy), $top: remaining, $skip: skip };
+		const qs: IDataObject = { ...options.qs, $top: remaining, $skip: skip };
+		if (options.orderBy !== null) qs.$orderby = stableOrderBy(options.orderBy);
 		if (requests === 0) qs.$count = true;
-		const page: IDataObject = await threeCxRequest.call(this, { path, qs }, itemIndex);
+		const page: IDataObject = await threeCxRequest.call(this, { path, qs, expect: COLLECTION }, itemIndex);
 		requests++;
 		const value = Array.isArray(page?.value) ? (page.value as IDataObject[]) : [];
 		if (typeof page?.['@odata.count'] === 'number') count = page['@odata.count'] as number;

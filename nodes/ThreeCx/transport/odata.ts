@@ -33,8 +33,8 @@ export function odataQuery(options: IDataObject): IDataObject {
 }
 
 /** `Groups/any(g:g/GroupId eq 5)`, joined with the user's $filter by `and`. */
-export function withDepartment(filter: string | undefined, groupId: unknown): string | undefined {
-	if (groupId === undefined || groupId === null || groupId === '') return filter;
-	const lambda = `Groups/any(g:g/GroupId eq ${Number(groupId)})`;
+export function withDepartment(filter: string | undefined, groupId: number | undefined): string | undefined {
+	if (groupId === undefined) return filter;
+	const lambda = `Groups/any(g:g/GroupId eq ${groupId})`;
 	return filter ? `(${filter}) and ${lambda}` : lambda;
 }

@@ -5,33 +5,18 @@ import type { OperationContext } from '../../helpers/parameters';
 import { newPassword, outputOptions, profileChanges, readMsisdn, readPassword, shape } from '../../helpers/parameters';
 import type { JsonObject } from '../../helpers/subscriber';
 import {
-	activeProperty,
-	displayNameProperty,
+	additionalFieldsProperty,
 	msisdnProperty,
 	outputProperty,
-	passwordLengthProperty,
 	passwordProperties,
-	profileProperty,
 } from './descriptions';
 
 const properties: INodeProperties[] = [
 	msisdnProperty('The new subscriber\'s MSISDN: its number and SIP username, e.g. the extension number'),
 	...passwordProperties('The SIP password of the new subscriber'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			activeProperty(
-				'Whether the subscriber is active. Cloudonix creates subscribers active; an inactive one is created and then deactivated (two requests).',
-			),
-			displayNameProperty,
-			passwordLengthProperty,
-			profileProperty,
-		],
-	},
+	additionalFieldsProperty(
+		'Whether the subscriber is active. Cloudonix creates subscribers active; an inactive one is created and then deactivated (two requests).',
+	),
 	outputProperty(),
 ];
 

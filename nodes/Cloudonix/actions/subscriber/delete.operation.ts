@@ -19,9 +19,9 @@ const displayOptions = { show: { resource: ['subscriber'], operation: ['delete']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** `DELETE …/subscribers/{id}` → 204. */
+/** `DELETE …/subscribers/{id}` → 204; a 404 on the retry after a lost answer means it was deleted. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext) {
 	const { id, msisdn } = await locateSubscriber(this, context, itemIndex, false);
-	await context.client.delete(id, msisdn, itemIndex);
-	return msisdn === undefined ? { deleted: true, id } : { deleted: true, id, msisdn };
+	const { confirmedBy } = await context.client.delete(id, msisdn, itemIndex);
+	return { deleted: true, id, ...(msisdn === undefined ? {} : { msisdn }), ...(confirmedBy ? { confirmedBy } : {}) };
 }

@@ -35,22 +35,13 @@ export const locatorProperties = (): INodeProperties[] => [
 		name: 'findBy',
 		type: 'options',
 		default: 'msisdn',
-			options: [
+		options: [
 			{ name: 'MSISDN', value: 'msisdn', description: 'The subscriber\'s number (SIP username), e.g. the extension number' },
 			{ name: 'Subscriber ID', value: 'id', description: 'The numeric ID Cloudonix assigned to the subscriber' },
 		],
 		description: 'How to identify the subscriber',
 	},
-	{
-		displayName: 'MSISDN',
-		name: 'msisdn',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1001',
-		displayOptions: { show: { findBy: ['msisdn'] } },
-		description: 'The subscriber\'s MSISDN (its SIP username)',
-	},
+	{ ...msisdnProperty('The subscriber\'s MSISDN (its SIP username)'), displayOptions: { show: { findBy: ['msisdn'] } } },
 	{
 		displayName: 'Subscriber ID',
 		name: 'subscriberId',
@@ -160,3 +151,13 @@ export const passwordProperties = (setDescription: string): INodeProperties[] =>
 		description: setDescription,
 	},
 ];
+
+/** Additional Fields of Create and Create or Update; `activeDescription` says how Active is applied. */
+export const additionalFieldsProperty = (activeDescription: string): INodeProperties => ({
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [activeProperty(activeDescription), displayNameProperty, passwordLengthProperty, profileProperty],
+});

@@ -7,13 +7,10 @@ import type { JsonObject, SubscriberChanges } from '../../helpers/subscriber';
 import { updateBody } from '../../helpers/subscriber';
 import { statusOf } from '../../transport';
 import {
-	activeProperty,
-	displayNameProperty,
+	additionalFieldsProperty,
 	msisdnProperty,
 	outputProperty,
-	passwordLengthProperty,
 	passwordProperties,
-	profileProperty,
 } from './descriptions';
 import { asNodeError } from '../../../shared/errors';
 
@@ -27,19 +24,9 @@ const properties: INodeProperties[] = [
 	},
 	msisdnProperty('The subscriber\'s MSISDN, e.g. {{ $json.number }}. A subscriber with this MSISDN is updated, otherwise created.'),
 	...passwordProperties('The SIP password: set on new subscribers and on existing ones whose password differs'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			activeProperty('Whether the subscriber is active (sent only when it differs)'),
-			displayNameProperty,
-			passwordLengthProperty,
-			profileProperty,
-		],
-	},
+	additionalFieldsProperty(
+		'Whether the subscriber is active (sent only when it differs)',
+	),
 	outputProperty(),
 ];
 

@@ -25,7 +25,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 /** `extension/delete` with `number` "2002" or "2002,1001" (one call for the whole list). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const raw = String(this.getNodeParameter('number', itemIndex) ?? '');
-	const numbers = validated(this, itemIndex, () => parseNumberList(raw, 'number', 'Extension Numbers'));
+	// A number listed twice is deleted once and reported once.
+	const numbers = [...new Set(validated(this, itemIndex, () => parseNumberList(raw, 'number', 'Extension Numbers')))];
 	await openVoxRequest.call(this, { path: 'extension/delete', body: { number: numbers.join(',') } }, itemIndex);
 	return { deleted: numbers, success: true };
 }

@@ -5,7 +5,7 @@ import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { FieldError, parseNumberList } from '../../helpers/fields';
 import { formatRecord } from '../../helpers/output';
-import { openVoxRequest } from '../../transport';
+import { EXTENSION_INFOS, openVoxRequest } from '../../transport';
 import { outputProperties } from './descriptions';
 import { asNodeError } from '../../../shared/errors';
 
@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			throw asNodeError(this.getNode(), error);
 		}
 	}
-	const answer = await openVoxRequest.call(this, { path: 'extension/query', body, idempotent: true }, itemIndex);
+	const answer = await openVoxRequest.call(this, { path: 'extension/query', body, idempotent: true, expect: EXTENSION_INFOS }, itemIndex);
 	const records = Array.isArray(answer.extinfos) ? (answer.extinfos as IDataObject[]) : [];
 	return records.map((record) => formatRecord(record, output, includeSecrets));
 }

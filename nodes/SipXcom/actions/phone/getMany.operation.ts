@@ -3,7 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import { stripSecrets } from '../../helpers/output';
+import { jsonWithList } from '../../../shared/answer';
 import { apiJson } from '../../transport';
+
+/** The CXF phone list: `{"phones": […]}`; a web page is never "no phones". */
+const PHONE_LIST = jsonWithList('phones');
 
 /** Phones per request (`limit`); `start` is the offset of the first phone. */
 export const PHONE_PAGE_SIZE = 100;
@@ -22,7 +26,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const phones: IDataObject[] = [];
 	const seen = new Set<unknown>();
 	for (let start = 0; ; start += pageSize) {
-		const body = (await apiJson.call(this, { method: 'GET', path: '/phones', qs: { start, limit: pageSize } }, i)) as
+		const body = (await apiJson.call(this, { method: 'GET', path: '/phones', qs: { start, limit: pageSize }, expect: PHONE_LIST }, i)) as
 			| { phones?: IDataObject[] }
 			| undefined;
 		const page = Array.isArray(body?.phones) ? body.phones : [];

@@ -3,9 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { shapeUser } from '../../helpers/output';
 import { requiredString } from '../../helpers/parameters';
-import { applyUserFields, readUser } from '../../helpers/user';
+import { applyUserFields, readUser, userWriteBody } from '../../helpers/user';
 import { restWrite } from '../../transport';
-import { buildUserXml } from '../../transport/xml';
 import { outputProperty, userFieldOptions } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -38,7 +37,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body = applyUserFields(this, { userName }, fields, i);
 	// PUT without an id creates (sipXconfig's Restlet resource has no POST).
-	const result = await restWrite.call(this, { method: 'PUT', path: '/user', xml: buildUserXml(body) }, i);
+	const result = await restWrite.call(this, { method: 'PUT', path: '/user', ...userWriteBody(this, body, i) }, i);
 	if (!result.id) return { created: true, code: result.code, userName };
 	// The answer carries only the new id; read the user back so the output is the full record.
 	return shapeUser(this, i, await readUser(this, result.id, i));

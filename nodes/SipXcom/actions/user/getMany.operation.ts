@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
+import type { RequestContext } from '../../../shared/transport';
+import { USER_DOCUMENT } from '../../helpers/user';
 import { parseOrFail, restXml } from '../../transport';
 import type { RestUser } from '../../transport/xml';
 import { parseUserList } from '../../transport/xml';
@@ -90,12 +92,30 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (filters.branch !== undefined && filters.branch !== '') qs.branch = idList(this, filters.branch, 'Branch Name or ID', i)[0];
 	if (filters.ids) qs.ids = idList(this, filters.ids, 'User IDs', i).join(',');
 
+	const { users } = await listUsers(this, qs, limit, i);
+	return users.map((user) => shapeUser(this, i, user));
+}
+
+export interface UserList {
+	users: RestUser[];
+	/** `totalResults` of the first page: how many users the server said the list holds. */
+	total: number;
+}
+
+/**
+ * GET /rest/user page by page (`page`, `pagesize`) until `limit` users, an empty page or the
+ * last page. `qs` should sort (sipXconfig sorts only with both sortby and sortdir), so pages
+ * stay stable while paging.
+ */
+export async function listUsers(ctx: RequestContext, qs: IDataObject, limit: number, itemIndex?: number): Promise<UserList> {
 	const pageSize = Math.max(1, Math.min(limit, PAGE_SIZE));
 	const users: RestUser[] = [];
 	const seen = new Set<number | undefined>();
+	let total = 0;
 	for (let page = 1; ; page++) {
-		const text = await restXml.call(this, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize } }, i);
-		const result = await parseOrFail(this, text, parseUserList, 'user list', i);
+		const text = await restXml.call(ctx, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize }, expect: USER_DOCUMENT }, itemIndex);
+		const result = await parseOrFail(ctx, text, parseUserList, 'user list', itemIndex);
+		if (page === 1) total = result.metadata.totalResults;
 		for (const user of result.users) {
 			// A user created while paging shifts later pages; do not emit anyone twice.
 			if (user.id !== undefined && seen.has(user.id)) continue;
@@ -105,5 +125,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		if (users.length >= limit) break;
 		if (result.users.length === 0 || page >= result.metadata.totalPages) break;
 	}
-	return users.slice(0, limit).map((user) => shapeUser(this, i, user));
+	return { users: users.slice(0, limit), total };
 }

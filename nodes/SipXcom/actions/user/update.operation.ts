@@ -3,9 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { shapeUser } from '../../helpers/output';
 import { numericId, requiredString } from '../../helpers/parameters';
-import { applyUserFields, currentAsWrite, readUser } from '../../helpers/user';
+import { applyUserFields, currentAsWrite, readUser, userWriteBody } from '../../helpers/user';
 import { restWrite } from '../../transport';
-import { buildUserXml } from '../../transport/xml';
 import { outputProperty, userFieldOptions, userIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -42,6 +41,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// Read-modify-write: PUT /user/{id} replaces groups, branch and aliases with what it is sent.
 	const current = await readUser(this, id, i);
 	const body = applyUserFields(this, currentAsWrite(current), fields, i);
-	await restWrite.call(this, { method: 'PUT', path: `/user/${id}`, xml: buildUserXml(body) }, i);
+	await restWrite.call(this, { method: 'PUT', path: `/user/${id}`, ...userWriteBody(this, body, i) }, i);
 	return shapeUser(this, i, await readUser(this, id, i));
 }

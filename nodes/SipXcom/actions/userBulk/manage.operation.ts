@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { readNumber } from '../../../shared/numbers';
 import { soapCall } from '../../transport';
 import type { Json } from '../../transport/xml';
 import { soapItems } from '../../transport/xml';
@@ -149,7 +150,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const { search, searchBy, value } = readSearch(this, i);
 	const action = this.getNodeParameter('change', i) as Action;
 	const changes = changeElements(this, i, action);
-	const maxMatches = this.getNodeParameter('maxMatches', i, 10) as number;
+	const maxMatches = readNumber(this, 'maxMatches', i, { displayName: 'Maximum Matches', min: 1, fallback: 10 });
 	const dryRun = this.getNodeParameter('dryRun', i, false) as boolean;
 
 	// Look the matches up with the very same search that ManageUser will apply.

@@ -3,18 +3,29 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
-import { threeCxRequest, userPath } from '../../transport';
-import { userIdField } from './descriptions';
+import { resolveUser } from '../../helpers/locator';
+import { threeCxDelete, userPath } from '../../transport';
+import { FROM_V2, userIdField, userLocatorField, V1_ONLY } from './descriptions';
 
-const properties: INodeProperties[] = [userIdField()];
+const properties: INodeProperties[] = [{ ...userIdField(), displayOptions: V1_ONLY }, userLocatorField(FROM_V2)];
 
 const displayOptions = { show: { resource: ['user'], operation: ['delete'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** DELETE /Users({Id}); 3CX answers 204. */
+/**
+ * DELETE /Users({Id}); 3CX answers 204, and a 404 on a retry after a lost answer means the first
+ * attempt deleted it. By extension number (version 2) the ID is looked up first with
+ * GET /Users(Number='…'): the spec offers DELETE only by ID.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	if (this.getNode().typeVersion >= 2) {
+		const user = await resolveUser(this, itemIndex);
+		const { confirmedBy } = await threeCxDelete.call(this, userPath({ id: user.id }), itemIndex);
+		const deleted = user.number === undefined ? { id: String(user.id), deleted: true } : { id: String(user.id), number: user.number, deleted: true };
+		return confirmedBy ? { ...deleted, confirmedBy } : deleted;
+	}
 	const id = userIdParameter(this, 'userId', 'User ID', itemIndex);
-	await threeCxRequest.call(this, { method: 'DELETE', path: userPath({ id }) }, itemIndex);
-	return { id: String(id), deleted: true };
+	const { confirmedBy } = await threeCxDelete.call(this, userPath({ id }), itemIndex);
+	return confirmedBy ? { id: String(id), deleted: true, confirmedBy } : { id: String(id), deleted: true };
 }

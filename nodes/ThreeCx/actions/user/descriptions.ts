@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { includeSecretsProperty, outputProperty } from '../../../shared/properties';
 
@@ -104,7 +104,7 @@ export const userIdField = (): INodeProperties => ({
 });
 
 /** Role names 3CX uses in `Groups[].Rights.RoleName` (third-party list, partly confirmed). */
-const ROLE_OPTIONS = [
+export const ROLE_OPTIONS = [
 	{ name: 'Department Admin', value: 'group_admins' },
 	{ name: 'Department Owner', value: 'group_owners' },
 	{ name: 'Manager', value: 'managers' },
@@ -271,6 +271,97 @@ export function idSourceFields(verb: string): INodeProperties[] {
 			default: false,
 			description:
 				'Whether to send one request per input item instead of one request with the IDs of all items (the default, which the PBX handles as one job)',
+		},
+	];
+}
+
+/** The guard of bulk actions that can sign out or disable many users at once. */
+export function maxUsersField(verb: string): INodeProperties {
+	return {
+		displayName: 'Maximum Users',
+		name: 'maxUsers',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 100,
+		description: `Stop without any change when one request would ${verb} more users than this (a guard against a wrong filter upstream). Raise it deliberately for a large batch.`,
+	};
+}
+
+/** Shown from node version 2 on (version 1 keeps its own parameters). */
+export const FROM_V2: IDisplayOptions = { show: { '@version': [{ _cnd: { gte: 2 } }] } };
+
+/** Shown in node version 1 only. */
+export const V1_ONLY: IDisplayOptions = { show: { '@version': [1] } };
+
+/**
+ * The user picker: from a searchable list (name or number), by extension number, or by ID.
+ * A telecom admin thinks in extension numbers, so that mode comes right after the list.
+ */
+export function userLocatorField(displayOptions?: IDisplayOptions): INodeProperties {
+	const field: INodeProperties = {
+		displayName: 'User',
+		name: 'user',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The 3CX user (extension): pick one from the list, or give its extension number or its ID',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
+			},
+			{
+				displayName: 'By Extension Number',
+				name: 'number',
+				type: 'string',
+				placeholder: 'e.g. 100',
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 42',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'A 3CX user ID is a positive whole number (not the extension number)' },
+					},
+				],
+			},
+		],
+	};
+	if (displayOptions) field.displayOptions = displayOptions;
+	return field;
+}
+
+/** Pbx.RegenerateOptions flags the node offers (SendWelcomeEmail is its own switch). */
+export const REGENERATE_CREDENTIALS = [
+	{ name: 'Configuration (Provisioning) Link', value: 'ConfigurationLink', description: 'New secret path for the phone provisioning link; phones need the new link' },
+	{ name: 'Desk Phone Password', value: 'DeskphonePassword', description: 'The web password of the desk phone' },
+	{ name: 'RPS Key', value: 'RpsKey', description: 'The key of the phone vendor redirection (RPS) entry' },
+	{ name: 'SIP Authentication', value: 'SipAuth', description: 'SIP authentication ID and password: registered phones and apps are signed out' },
+	{ name: 'Voicemail PIN', value: 'VoicemailPIN' },
+	{ name: 'Web Client Password', value: 'WebclientPassword', description: 'The password of the 3CX web client and apps' },
+];
+
+export function regenerateFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Regenerate',
+			name: 'regenerate',
+			type: 'multiOptions',
+			options: REGENERATE_CREDENTIALS,
+			default: ['SipAuth'],
+			description: 'Which credentials the PBX replaces with new random ones. The new values are not returned.',
+		},
+		{
+			displayName: 'Send Welcome Email',
+			name: 'sendWelcomeEmail',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the PBX e-mails the user the welcome message (with the new credentials) afterwards',
 		},
 	];
 }

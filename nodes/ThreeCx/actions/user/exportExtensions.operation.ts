@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+
+import { readOptionalNumber } from '../../../shared/numbers';
 import { includeSecretsProperty } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { exportFileName, readExport } from '../../helpers/export';
-import { stripSecrets } from '../../helpers/user';
+import { withoutColumns } from '../../helpers/csv';
+import { stripSecrets, USER_SECRET_FIELDS } from '../../helpers/user';
 import { threeCxRawRequest } from '../../transport';
 import { odataQuery } from '../../transport/odata';
 import { ODATA_OPTIONS } from './descriptions';
@@ -62,9 +65,9 @@ const properties: INodeProperties[] = [
 			},
 			ODATA_OPTIONS.filter,
 			includeSecretsProperty({
-				displayName: 'Include Secrets in Rows',
+				displayName: 'Include Secrets',
 				description:
-					'Whether parsed rows keep AuthPassword, AccessPassword, DeskphonePassword and VMPIN columns (the file itself is always the PBX export as sent)',
+					'Whether the rows and the file keep the AuthPassword, AccessPassword, DeskphonePassword and VMPIN columns. Node version 1 always keeps them in the file (the PBX export as sent).',
 			}),
 			ODATA_OPTIONS.orderby,
 			ODATA_OPTIONS.search,
@@ -88,8 +91,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const mode = this.getNodeParameter('exportOutput', itemIndex) as 'file' | 'rows' | 'both';
 	const qs = odataQuery(options);
-	if (typeof options.top === 'number') qs.$top = options.top;
-	if (typeof options.skip === 'number' && options.skip > 0) qs.$skip = options.skip;
+	const top = readOptionalNumber(this, 'options.top', itemIndex, { displayName: 'Top', min: 0 });
+	if (top !== undefined) qs.$top = top;
+	const skip = readOptionalNumber(this, 'options.skip', itemIndex, { displayName: 'Skip', min: 0 });
+	if (skip) qs.$skip = skip;
 	if (typeof options.orderby === 'string' && options.orderby.trim() !== '') qs.$orderby = options.orderby.trim();
 
 	const response = await threeCxRawRequest.call(this, { path: '/Users/Pbx.ExportExtensions()', qs }, itemIndex);
@@ -98,7 +103,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fileName = exportFileName(options.fileName, response.headers);
 	const makeFileItem = async (json: IDataObject): Promise<INodeExecutionData> => {
 		const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-		const bytes = /json/i.test(contentType) ? Buffer.from(csvText, 'utf8') : response.body;
+		// From node version 2 the file leaves the secret columns out like the rows do; version 1
+		// keeps the file exactly as the PBX sent it.
+		const dropSecrets = !includeSecrets && this.getNode().typeVersion >= 2;
+		const bytes = dropSecrets
+			? Buffer.from(withoutColumns(csvText, USER_SECRET_FIELDS), 'utf8')
+			: /json/i.test(contentType)
+				? Buffer.from(csvText, 'utf8')
+				: response.body;
 		const binary = await this.helpers.prepareBinaryData(bytes, fileName, 'text/csv');
 		return { json, binary: { [propertyName]: binary }, pairedItem: { item: itemIndex } };
 	};

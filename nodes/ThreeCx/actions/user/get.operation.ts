@@ -1,13 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { jsonObject } from '../../../shared/answer';
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
+import { userKey } from '../../helpers/locator';
 import { shapeUser } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
 import { commaList } from '../../transport/odata';
-import { includeSecretsOption, ODATA_OPTIONS, outputField } from './descriptions';
+import { FROM_V2, includeSecretsOption, ODATA_OPTIONS, outputField, userIdField, userLocatorField, V1_ONLY } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,22 +17,14 @@ const properties: INodeProperties[] = [
 		name: 'getBy',
 		type: 'options',
 		default: 'id',
+		displayOptions: V1_ONLY,
 		options: [
 			{ name: 'User ID', value: 'id', description: 'GET /Users({ID})' },
 			{ name: 'Extension Number', value: 'number', description: "GET /Users(Number='100')" },
 		],
 		description: 'How to identify the user',
 	},
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 42',
-		displayOptions: { show: { getBy: ['id'] } },
-		description: 'The 3CX user ID (not the extension number)',
-	},
+	{ ...userIdField(), displayOptions: { show: { getBy: ['id'], '@version': [1] } } },
 	{
 		displayName: 'Extension Number',
 		name: 'extensionNumber',
@@ -38,9 +32,10 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 100',
-		displayOptions: { show: { getBy: ['number'] } },
+		displayOptions: { show: { getBy: ['number'], '@version': [1] } },
 		description: 'The extension number of the user',
 	},
+	userLocatorField(FROM_V2),
 	outputField(),
 	{
 		displayName: 'Options',
@@ -56,10 +51,12 @@ const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** GET /Users({Id}) or, by extension number, GET /Users(Number='100') (GetUserByNumber). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const getBy = this.getNodeParameter('getBy', itemIndex) as 'id' | 'number';
 	let path: string;
-	if (getBy === 'number') {
+	if (this.getNode().typeVersion >= 2) {
+		path = userPath(userKey(this, itemIndex));
+	} else if ((this.getNodeParameter('getBy', itemIndex) as 'id' | 'number') === 'number') {
 		const number = String(this.getNodeParameter('extensionNumber', itemIndex) ?? '').trim();
 		if (number === '') {
 			throw new NodeOperationError(this.getNode(), '"Extension Number" is empty', { itemIndex });
@@ -74,6 +71,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (select) qs.$select = select;
 	const expand = commaList(options.expand);
 	if (expand) qs.$expand = expand;
-	const user = await threeCxRequest.call(this, { path, qs }, itemIndex);
+	const user = await threeCxRequest.call(this, { path, qs, expect: jsonObject() }, itemIndex);
 	return shapeUser(user, readOutputMode(this, itemIndex), options.includeSecrets === true);
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readOptionalNumber } from '../../../shared/numbers';
 import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import { shapeUser } from '../../helpers/user';
+import { readDepartment, shapeUser } from '../../helpers/user';
 import { getAllPages } from '../../transport';
 import { odataQuery, withDepartment } from '../../transport/odata';
 import { includeSecretsOption, ODATA_OPTIONS, outputField } from './descriptions';
@@ -52,7 +53,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const output = readOutputMode(this, itemIndex);
 	const qs = odataQuery(options);
-	const filter = withDepartment(qs.$filter as string | undefined, options.groupId);
+	const skip = readOptionalNumber(this, 'options.skip', itemIndex, { displayName: 'Skip', min: 0 });
+	const filter = withDepartment(qs.$filter as string | undefined, readDepartment(this, 'options.groupId', itemIndex));
 	if (filter) qs.$filter = filter;
 	const result = await getAllPages.call(
 		this,
@@ -60,7 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			qs,
 			orderBy: typeof options.orderby === 'string' ? options.orderby : undefined,
-			skip: typeof options.skip === 'number' ? options.skip : undefined,
+			skip,
 			limit: Number.isFinite(limit) ? limit : undefined,
 		},
 		itemIndex,

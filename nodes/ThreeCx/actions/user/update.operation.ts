@@ -4,12 +4,14 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
+import { resolveUser } from '../../helpers/locator';
 import { shapeUser, userBody } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
-import { commonUserFields, outputField, userIdField } from './descriptions';
+import { commonUserFields, FROM_V2, outputField, userIdField, userLocatorField, V1_ONLY } from './descriptions';
 
 const properties: INodeProperties[] = [
-	userIdField(),
+	{ ...userIdField(), displayOptions: V1_ONLY },
+	userLocatorField(FROM_V2),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -27,12 +29,19 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * PATCH /Users({Id}) with only the changed properties (204), then GET the user so the node
- * outputs the record as it is now. The extension number cannot change after creation.
+ * outputs the record as it is now. The extension number cannot change after creation. By
+ * extension number (version 2) the ID is looked up first: the spec offers PATCH only by ID.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const id = userIdParameter(this, 'userId', 'User ID', itemIndex);
+	const v2 = this.getNode().typeVersion >= 2;
+	const v1Id = v2 ? undefined : userIdParameter(this, 'userId', 'User ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = userBody(this, fields, itemIndex, 'Update Fields');
+	const onlyNumber = 'Number' in body && Object.keys(body).length === 1;
+	if (v2 && (Object.keys(body).length === 0 || onlyNumber)) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
+	}
+	const id = v1Id ?? (await resolveUser(this, itemIndex)).id;
 	if ('Number' in body) {
 		const current = await threeCxRequest.call(this, { path: userPath({ id }), qs: { $select: 'Id,Number' } }, itemIndex);
 		if (String(current.Number) !== String(body.Number)) {

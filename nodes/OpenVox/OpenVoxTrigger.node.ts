@@ -1,0 +1,69 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import {
+	eventsProperty,
+	filtersProperty,
+	optionsProperty,
+	pollChanges,
+	triggerSafetyProperty,
+	watchField,
+	watchFieldsProperty,
+} from '../shared/changeTrigger';
+import { extensionFilter, listExtensions } from './actions/extension/getMany.operation';
+import { toNormalised } from './helpers/output';
+
+export class OpenVoxTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenVox Trigger',
+		name: 'openVoxTrigger',
+		icon: { light: 'file:openVox.svg', dark: 'file:openVox.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Extension " + $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when an OpenVox extension is created, changed or deleted',
+		defaults: {
+			name: 'OpenVox Trigger',
+		},
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openVoxApi', required: true }],
+		properties: [
+			eventsProperty,
+			// The extension list carries number, name, type and status only (extensionlist/query).
+			watchFieldsProperty(
+				[
+					watchField('name', 'The extension\'s user name'),
+					watchField('status', 'Registered, Unavailable, Idle, Ringing …; changes with every call'),
+				],
+				['name'],
+			),
+			filtersProperty(
+				[
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'string',
+						default: '',
+						placeholder: 'pjsip',
+						description: 'Only extensions of this type, e.g. pjsip, sip, iax or fxs (case-insensitive)',
+					},
+				],
+			),
+			optionsProperty,
+			triggerSafetyProperty,
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const filters = this.getNodeParameter('filters', {}) as { type?: string };
+		const matches = extensionFilter({ type: filters.type });
+		return await pollChanges.call(this, {
+			source: 'openvox',
+			vendor: 'OpenVox',
+			filters: { type: filters.type?.trim().toLowerCase() ?? '' },
+			read: async () => (await listExtensions(this)).filter(matches).map((record) => toNormalised(record, false)),
+		});
+	}
+}

@@ -1,0 +1,94 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import {
+	eventsProperty,
+	filtersProperty,
+	optionsProperty,
+	pollChanges,
+	triggerSafetyProperty,
+	watchField,
+	watchFieldsProperty,
+} from '../shared/changeTrigger';
+import { stripSecrets, toNormalised } from './helpers/output';
+import { listUsers } from './actions/user/getMany.operation';
+import { getBranches } from './methods/loadOptions';
+
+export class SipXcomTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'sipXcom Trigger',
+		name: 'sipXcomTrigger',
+		icon: { light: 'file:sipxcom.svg', dark: 'file:sipxcom.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"User " + $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when a sipXcom user (extension) is created, changed or deleted',
+		defaults: {
+			name: 'sipXcom Trigger',
+		},
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sipXcomApi', required: true }],
+		properties: [
+			eventsProperty,
+			watchFieldsProperty(
+				[
+					watchField('aliases', 'Other numbers and names the user is reachable by'),
+					watchField('email'),
+					watchField('firstName'),
+					watchField('lastName'),
+					watchField('name', 'First and last name'),
+				],
+				['email', 'name'],
+			),
+			filtersProperty(
+				[
+					{
+						displayName: 'Branch Name or ID',
+						name: 'branch',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getBranches' },
+						default: '',
+						description:
+							'Only users of this branch (sipXconfig <code>branch</code> parameter). A user who leaves it counts as deleted. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+				],
+			),
+			optionsProperty,
+			triggerSafetyProperty,
+		],
+	};
+
+	methods = {
+		loadOptions: { getBranches },
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const filters = this.getNodeParameter('filters', {}) as IDataObject;
+		const branch = String(filters.branch ?? '').trim();
+		if (branch !== '' && !/^\d+$/.test(branch)) {
+			throw new NodeOperationError(this.getNode(), `"Branch Name or ID" must be a numeric sipXconfig branch ID, got "${branch}"`, {
+				description: 'Choose the branch from the list, or give its internal ID.',
+			});
+		}
+		// Always sorted, so pages stay stable while paging (sipXconfig sorts only with both).
+		const qs: IDataObject = { sortby: 'username', sortdir: 'forward' };
+		if (branch !== '') qs.branch = Number(branch);
+		return await pollChanges.call(this, {
+			source: 'sipxcom',
+			vendor: 'sipXcom',
+			filters: { branch },
+			read: async () => {
+				const { users, total } = await listUsers(this, qs, Infinity);
+				if (users.length < total) {
+					throw new NodeOperationError(this.getNode(), `sipXconfig reported ${total} users but ${users.length} were read (the list changed while it was paged)`);
+				}
+				return users.map((user) => {
+					const record = user as IDataObject;
+					return toNormalised(record, stripSecrets(record));
+				});
+			},
+		});
+	}
+}

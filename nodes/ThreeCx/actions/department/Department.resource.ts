@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as getMembers from './getMembers.operation';
+import * as update from './update.operation';
+
+export { create, del as delete, get, getMany, getMembers, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['department'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Create a department (3CX group)', action: 'Create a department' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a department without members', action: 'Delete a department' },
+			{ name: 'Get', value: 'get', description: 'Get a department by ID', action: 'Get a department' },
+			{ name: 'Get Many', value: 'getMany', description: 'Get many departments, with OData filter, order and paging', action: 'Get many departments' },
+			{ name: 'Get Members', value: 'getMembers', description: 'Get the users of a department with their roles', action: 'Get the members of a department' },
+			{ name: 'Update', value: 'update', description: 'Update a department; the number cannot change', action: 'Update a department' },
+		],
+		default: 'getMany',
+	},
+	...getMany.description,
+	...get.description,
+	...create.description,
+	...update.description,
+	...del.description,
+	...getMembers.description,
+];

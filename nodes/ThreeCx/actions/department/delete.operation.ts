@@ -1,0 +1,24 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ItemResult } from '../../../shared/router';
+import { departmentIdParameter } from '../../helpers/department';
+import { threeCxRequest } from '../../transport';
+import { departmentIdField } from './descriptions';
+
+const properties: INodeProperties[] = [departmentIdField()];
+
+const displayOptions = { show: { resource: ['department'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/**
+ * DELETE /Groups({Id}) (204). The PBX itself refuses the default department
+ * (WARNINGS.GROUP_CANNOT_BE_DELETED) and one with members (GROUP_WITH_MEMBERS_CANNOT_BE_DELETED),
+ * so no user loses a department by this operation.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const id = departmentIdParameter(this, itemIndex);
+	await threeCxRequest.call(this, { method: 'DELETE', path: `/Groups(${id})` }, itemIndex);
+	return { id, deleted: true };
+}

@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ItemResult } from '../../../shared/router';
+import { resolveUser } from '../../helpers/locator';
+import { withoutODataAnnotations } from '../../helpers/user';
+import { getAllPages } from '../../transport';
+import { userLocatorField } from './descriptions';
+
+const properties: INodeProperties[] = [userLocatorField()];
+
+const displayOptions = { show: { resource: ['user'], operation: ['getForwarding'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/**
+ * GET /Users({Id})/ForwardingProfiles (Pbx.ForwardingProfile: Available, Away, Out of office,
+ * Custom 1, Custom 2 on V20), paged and ordered by Id. One item per profile, with the user ID.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const user = await resolveUser(this, itemIndex);
+	const { records } = await getAllPages.call(this, `/Users(${user.id})/ForwardingProfiles`, { qs: {}, orderBy: 'Id' }, itemIndex);
+	return records.map((profile): IDataObject => ({ userId: String(user.id), ...withoutODataAnnotations(profile) }));
+}

@@ -1,0 +1,119 @@
+/**
+ * sipXcom under faults and bad input (issue classes 1, 2, 3, 5, 6), through the engine
+ * against the sandbox: REST, CXF and SOAP answers must be sipXconfig's, numbers are checked,
+ * the Basic header, SIP password and PIN never appear when a server echoes the request, and
+ * characters XML 1.0 forbids are refused before sending.
+ */
+import { htmlPage } from '../../dev/sandbox/core';
+import { createSipXcomSandbox, SIPXCOM_ADMIN } from '../../dev/sandbox/sipxcom';
+import { NODE, run } from './helpers';
+
+const sandbox = createSipXcomSandbox({ users: 0, phones: 0 });
+
+beforeAll(async () => {
+	await sandbox.server.start();
+	sandbox.seedUsers(20);
+});
+afterAll(async () => sandbox.server.stop());
+beforeEach(() => {
+	sandbox.server.clearFaults();
+	sandbox.server.clearLog();
+});
+
+const MAINTENANCE = htmlPage(200, 'Maintenance');
+
+describe('sipXcom: an answer that is not sipXconfig is an error, never "no users"', () => {
+	it.each([
+		['REST Get Many users', { resource: 'user', operation: 'getMany', returnAll: true }, '/sipxconfig/rest/user', 'XML <user>'],
+		['REST Get user', { resource: 'user', operation: 'get', userId: '1' }, '/sipxconfig/rest/user/1', 'XML <user>'],
+		['CXF Get Many phones', { resource: 'phone', operation: 'getMany', returnAll: true }, '/sipxconfig/api/phones', 'JSON with "phones"'],
+		['SOAP Find', { resource: 'userBulk', operation: 'find', searchBy: 'all' }, '/sipxconfig/services/UserService', 'XML <Envelope>'],
+	])('%s fails on a maintenance page on HTTP 200', async (_, parameters, path, expected) => {
+		sandbox.server.injectFault({ path, ...MAINTENANCE, times: 10 });
+		const result = await run(sandbox, parameters);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(
+			new RegExp(`^Unexpected answer from sipXcom for (GET|POST) ${path.replace(/[/.]/g, '\\$&')}: expected ${expected.replace(/[<>]/g, '\\$&')}, got text/html \\("<html>`),
+		);
+	});
+
+	it('Get Many still reads all users when the server answers', async () => {
+		const result = await run(sandbox, { resource: 'user', operation: 'getMany', returnAll: true });
+		expect(result.json(NODE)).toHaveLength(20);
+	});
+});
+
+describe('sipXcom: secrets never appear, also when a server echoes the request', () => {
+	const leaks = (text: string, values: string[]) =>
+		values.flatMap((value) => [value, Buffer.from(`${SIPXCOM_ADMIN.username}:${SIPXCOM_ADMIN.password}`).toString('base64'), JSON.stringify(value).slice(1, -1), value.replace(/&/g, '&amp;')]).filter((leak) => text.includes(leak));
+
+	it('redacts the Basic header value, the SIP password and the PIN from an echoing 500 (REST)', async () => {
+		sandbox.server.injectFault({ method: 'PUT', path: '/sipxconfig/rest/user', echo: true });
+		const result = await run(sandbox, {
+			resource: 'user',
+			operation: 'create',
+			userName: '0777',
+			additionalFields: { pin: '97531', sipPassword: 'S1p&<Pass>' },
+		});
+		expect(result.status).toBe('error');
+		// The error as n8n keeps and logs it, without the node (whose parameters hold what the user typed).
+		const text = JSON.stringify({ error: { ...result.error, node: undefined }, message: result.error?.message, description: result.error?.description });
+		expect(leaks(text, ['97531', 'S1p&<Pass>', SIPXCOM_ADMIN.password])).toEqual([]);
+		expect(text).toContain('Basic ***');
+	});
+
+	it('redacts the Basic header value from an echoing SOAP endpoint', async () => {
+		sandbox.server.injectFault({ path: '/sipxconfig/services/UserService', echo: true });
+		const result = await run(sandbox, { resource: 'userBulk', operation: 'find', searchBy: 'all' });
+		// The error as n8n keeps and logs it, without the node (whose parameters hold what the user typed).
+		const text = JSON.stringify({ error: { ...result.error, node: undefined }, message: result.error?.message, description: result.error?.description });
+		expect(leaks(text, [SIPXCOM_ADMIN.password])).toEqual([]);
+	});
+});
+
+describe('sipXcom: well-formed XML only', () => {
+	it('refuses a First Name with a control character before the REST request', async () => {
+		const result = await run(sandbox, { resource: 'user', operation: 'create', userName: '0778', additionalFields: { firstName: 'Ann\u0002' } });
+		expect(result.error?.message).toBe('First Name contains a character that XML cannot carry (U+0002 at position 4); item 0');
+		expect(sandbox.server.count('PUT', '/sipxconfig/rest/user')).toBe(0);
+	});
+
+	it('refuses a SOAP search value with an unpaired surrogate before sending', async () => {
+		const result = await run(sandbox, { resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: 'ab\udc00' });
+		expect(result.error?.message).toMatch(/contains a character that XML cannot carry \(U\+DC00 at position 3\); item 0$/);
+		expect(sandbox.server.count('POST', '/sipxconfig/services/UserService')).toBe(0);
+	});
+});
+
+describe('sipXcom: numeric parameters', () => {
+	it.each([
+		[{ resource: 'user', operation: 'getMany', limit: -5 }, 'Limit must be a whole number of at least 1; item 0 has -5'],
+		[{ resource: 'phone', operation: 'getMany', limit: '={{ "many" }}' }, 'Limit must be a whole number of at least 1; item 0 has "many"'],
+		[
+			{ resource: 'userBulk', operation: 'manage', searchBy: 'byGroup', searchValue: 'sales', change: 'addGroup', group: 'vip', maxMatches: 0 },
+			'Maximum Matches must be a whole number of at least 1; item 0 has 0',
+		],
+		[
+			{ resource: 'userBulk', operation: 'manage', searchBy: 'byGroup', searchValue: 'sales', change: 'addGroup', group: 'vip', maxMatches: '={{ null }}' },
+			'Maximum Matches must be a whole number of at least 1; item 0 has null',
+		],
+	])('refuses %p before any request', async (parameters, message) => {
+		const result = await run(sandbox, parameters);
+		expect(result.error?.message).toBe(message);
+		expect(sandbox.server.requests).toHaveLength(0);
+	});
+});
+
+describe('sipXcom: a stalled server', () => {
+	it('gives a read 3 attempts and fails the remaining items at once', async () => {
+		sandbox.server.injectFault({ path: '/sipxconfig/rest/user', stall: true, times: 100 });
+		const result = await run(
+			sandbox,
+			{ resource: 'user', operation: 'get', userId: '1', requestOptions: { timeout: 250 } },
+			{ items: [{}, {}, {}], continueOnFail: true },
+		);
+		const message = 'sipXcom request failed: the server did not answer within 250 ms (3 attempts)';
+		expect(result.json(NODE).map((item) => item.error)).toEqual([message, message, message]);
+		expect(sandbox.server.count('GET', '/sipxconfig/rest/user')).toBe(3);
+	});
+});
