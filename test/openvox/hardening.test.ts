@@ -2,51 +2,10 @@
  * OpenVox under faults and bad input (issue classes 1, 2, 5, 6, 7), through the engine
  * against the sandbox.
  */
-import type { IDataObject } from 'n8n-workflow';
-
-import { CredentialStore } from '../../dev/harness/credentials';
-import { runWorkflow } from '../../dev/harness/engine';
-import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
 import { htmlPage } from '../../dev/sandbox/core';
-import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
+import { NODE, sandboxPerTest } from './helpers';
 
-const sandbox = createOpenVoxSandbox();
-const NODE = 'OpenVox';
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.seed(5);
-});
-
-function setup(overrides: IDataObject = {}) {
-	const store = new CredentialStore();
-	const credential = store.add('openVoxApi', sandbox.credentials(overrides) as never);
-	const run = async (parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false, typeVersion = 1) =>
-		await runWorkflow(
-			buildWorkflow(
-				[
-					source('Items', items),
-					{
-						name: NODE,
-						type: pkg('openVox'),
-						parameters: { resource: 'extension', ...parameters },
-						credentials: { openVoxApi: credential },
-						continueOnFail,
-						typeVersion,
-					},
-				],
-				[['Items', NODE]],
-			),
-			store,
-		);
-	return { store, run };
-}
-
-const logins = () => sandbox.server.count('POST', '/login');
+const { sandbox, setup, logins } = sandboxPerTest();
 
 describe('OpenVox login is never repeated after a lost answer or a 5xx', () => {
 	it.each([

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { AnswerShape } from '../../shared/answer';
-import { jsonWithList } from '../../shared/answer';
+import { jsonObject, jsonWithList } from '../../shared/answer';
 import type { DeleteOutcome, RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { vendorDelete, vendorRequest } from '../../shared/transport';
 import { CREDENTIAL_TYPE, isTokenFailure, threeCxBaseUrl, XAPI_PATH } from './credential';
@@ -94,7 +94,8 @@ export async function threeCxRequest(this: RequestContext, call: VendorCall, ite
 			json: true,
 			idempotent: call.idempotent,
 			secrets: call.secrets,
-			expect: call.expect,
+			// Every read of an entity is a JSON object unless the caller says more (collections).
+			expect: call.expect ?? ((call.method ?? 'GET') === 'GET' ? ENTITY : undefined),
 		},
 		itemIndex,
 	);
@@ -106,6 +107,9 @@ export async function threeCxRequest(this: RequestContext, call: VendorCall, ite
 export async function threeCxDelete(this: RequestContext, path: string, itemIndex?: number): Promise<DeleteOutcome> {
 	return await vendorDelete.call(this, threeCxApi, { url: `${await baseUrl(this)}${path}`, json: true }, itemIndex);
 }
+
+/** An entity answer (a user, a department, a function's result): a JSON object. */
+const ENTITY = jsonObject();
 
 /** An OData collection answer: JSON with a `value` array (a web page on HTTP 200 is an error, not "none"). */
 export const COLLECTION = jsonWithList('value');
