@@ -21,6 +21,8 @@ export class CloudonixApi implements ICredentialType {
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
 	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#cloudonix';
 
+	icon = { light: 'file:../nodes/Cloudonix/cloudonix.svg', dark: 'file:../nodes/Cloudonix/cloudonix.dark.svg' } as const;
+
 	properties: INodeProperties[] = [
 		{
 			displayName: 'API Key',

@@ -38,6 +38,8 @@ export class OpenVoxApi implements ICredentialType {
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
 	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#openvox';
 
+	icon = { light: 'file:../nodes/OpenVox/openVox.svg', dark: 'file:../nodes/OpenVox/openVox.dark.svg' } as const;
+
 	properties: INodeProperties[] = [
 		{
 			displayName: 'PBX API URL',
@@ -85,6 +87,7 @@ export class OpenVoxApi implements ICredentialType {
 			default: 'json',
 			description: 'JSON works on current firmware; choose XML for firmware that only answers the XML variant (type=xml)',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a yes/no switch, not a secret: the rule reads "Cert" in n8n's own name for Ignore SSL Issues, which saved credentials keep
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'allowUnauthorizedCerts',
@@ -96,7 +99,7 @@ export class OpenVoxApi implements ICredentialType {
 			displayName: 'Token',
 			name: 'token',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
 	];

@@ -20,6 +20,8 @@ export class SipXcomApi implements ICredentialType {
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
 	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#sipxcom';
 
+	icon = { light: 'file:../nodes/SipXcom/sipxcom.svg', dark: 'file:../nodes/SipXcom/sipxcom.dark.svg' } as const;
+
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Server URL',
@@ -47,6 +49,7 @@ export class SipXcomApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a yes/no switch, not a secret: the rule reads "Cert" in n8n's own name for Ignore SSL Issues, which saved credentials keep
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'allowUnauthorizedCerts',

@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { threeCxBaseUrl } from '../nodes/ThreeCx/transport/credential';
+import { threeCxBaseUrl, tokenFailureMessage } from '../nodes/ThreeCx/transport/credential';
 
 /**
  * 3CX V20 Configuration API (XAPI). OAuth2 client credentials: the token comes from
@@ -57,8 +57,11 @@ export class ThreeCxApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			placeholder: 'The API key of the API client',
+			hint: 'The API key 3CX shows once when you create the API client',
 			description: 'The API key 3CX showed once when the API client was created',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a yes/no switch, not a secret: the rule reads "Cert" in n8n's own name for Ignore SSL Issues, which saved credentials keep
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'allowUnauthorizedCerts',
@@ -91,7 +94,13 @@ export class ThreeCxApi implements ICredentialType {
 			timeout: 20_000,
 			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
 		};
-		const response = (await this.helpers.httpRequest(options)) as IDataObject | string;
+		let response: IDataObject | string;
+		try {
+			response = (await this.helpers.httpRequest(options)) as IDataObject | string;
+		} catch (error) {
+			// A plain Error, never the 401 itself: n8n would otherwise ask for a token again.
+			throw new Error(tokenFailureMessage(error, threeCxBaseUrl(credentials.url)));
+		}
 		const body = (typeof response === 'string' ? safeJson(response) : response) as IDataObject | undefined;
 		const token = body?.access_token;
 		if (typeof token !== 'string' || token === '') {

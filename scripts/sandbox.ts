@@ -22,14 +22,19 @@ function block(title: string, rows: Array<[string, unknown]>) {
 	for (const [label, value] of rows) console.log(`  ${label.padEnd(22)} ${String(value)}`);
 }
 
-async function main() {
+/** The four sandboxes with the seeded data this command serves (also used by `npm run test:editor`). */
+export function seededSandboxes() {
 	const threeCx = createThreeCxSandbox();
 	const cloudonix = createCloudonixSandbox();
 	const openVox = createOpenVoxSandbox({ seed: 20 });
 	const sipXcom = createSipXcomSandbox({ tls: true, users: 0, phones: 4 });
 	seedNightlySync(threeCx, cloudonix);
 	seedMigrationAudit(sipXcom, threeCx);
+	return { threeCx, cloudonix, openVox, sipXcom };
+}
 
+async function main() {
+	const { threeCx, cloudonix, openVox, sipXcom } = seededSandboxes();
 	await threeCx.server.start(SANDBOX_PORTS.threeCx);
 	await cloudonix.server.start(SANDBOX_PORTS.cloudonix);
 	await openVox.server.start(SANDBOX_PORTS.openVox);
@@ -73,7 +78,9 @@ async function main() {
 	process.on('SIGTERM', () => void stop());
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}

@@ -9,6 +9,7 @@
 #
 #   PBX_SYNC_N8N_CACHE   n8n cache folder (default ~/.cache/n8n-nodes-pbx-sync/n8n-2.41.1)
 #   PBX_SYNC_N8N_NETNS   auto (default) | 1 (require an isolated network) | 0 (do not isolate)
+#   PBX_SYNC_N8N_ONLY    runs only the cases whose name matches this regular expression
 #   PBX_SYNC_N8N_KEEP    1 keeps the temporary folder (user folder, logs) for inspection
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,19 +26,12 @@ echo "== real n8n"
 # The cache path is the last line ensure-n8n.sh prints (everything else goes to stderr).
 CACHE="$(scripts/ensure-n8n.sh | tail -n 1)"
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/pbx-sync-n8n.XXXXXX")"
-cleanup() {
-	if [[ "${PBX_SYNC_N8N_KEEP:-0}" == 1 ]]; then
-		echo "kept $WORK"
-	else
-		rm -rf "$WORK"
-	fi
-}
-trap cleanup EXIT
+source scripts/n8n-run.sh
+make_work_dir pbx-sync-n8n
 
 echo "== install the packed package into $WORK"
 "$TS_NODE" --transpile-only test/n8n/run.ts prepare --cache "$CACHE" --work "$WORK"
 
 RUN=("$TS_NODE" --transpile-only test/n8n/run.ts run --cache "$CACHE" --work "$WORK")
-scripts/loopback-only.sh "${RUN[@]}"
+run_loopback_only run "${RUN[@]}"
 echo "test:n8n passed in $(( $(date +%s) - started )) s"

@@ -1,10 +1,24 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/timeout';
+import { operationSubtitle } from '../shared/properties';
 import { router } from './actions/router';
 import * as subscriber from './actions/subscriber/Subscriber.resource';
 import { CREDENTIAL_TYPE } from './transport/credential';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [{ name: 'Subscriber', value: 'subscriber' }],
+		default: 'subscriber',
+	},
+	...subscriber.description,
+	requestOptionsProperty(),
+];
 
 export class Cloudonix implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +27,7 @@ export class Cloudonix implements INodeType {
 		icon: { light: 'file:cloudonix.svg', dark: 'file:cloudonix.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Create, update, deactivate and list subscribers of a Cloudonix domain',
 		defaults: {
 			name: 'Cloudonix',
@@ -22,18 +36,7 @@ export class Cloudonix implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Subscriber', value: 'subscriber' }],
-				default: 'subscriber',
-			},
-			...subscriber.description,
-			requestOptionsProperty(),
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -24,6 +24,7 @@ import { CompareInputError, compareExtensions, differenceLabel, getPath, keyPart
 import { compareExtensionsProperties } from './properties';
 import type { MassChangeVerdict } from '../shared/massChange';
 import { MassChangeSettingError, checkMassChange, readSafetySettings, verdictJson } from '../shared/massChange';
+import { asNodeError } from '../shared/errors';
 
 type MatchOutput = 'both' | 'local' | 'remote';
 type SummaryMode = 'none' | 'output' | 'only';
@@ -203,6 +204,7 @@ export class CompareExtensions implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,
+		usableAsTool: true,
 		subtitle:
 			'={{"by " + ($parameter["keyFields"] ? (($parameter["keyFields"].values || []).map(part => part.local).join(" + ")) : $parameter["localKeyField"] + " / " + $parameter["remoteKeyField"])}}',
 		description:
@@ -262,7 +264,7 @@ export class CompareExtensions implements INodeType {
 				settings.compare,
 			);
 		} catch (error) {
-			if (!(error instanceof CompareInputError)) throw error;
+			if (!(error instanceof CompareInputError)) throw asNodeError(this.getNode(), error);
 			const input = error.side === 'local' ? 0 : 1;
 			return fail(
 				error.message,
@@ -293,7 +295,12 @@ export class CompareExtensions implements INodeType {
 		const outputs = buildOutputs(settings, result, localItems, remoteItems, hasChanged);
 		if (settings.summary !== 'none') {
 			if (settings.summary === 'only') for (const output of outputs) output.length = 0;
-			outputs.push([{ json: { ...counts(result, localItems, remoteItems), safety: verdictJson(verdict!) } }]);
+			// The summary stands for every item of both inputs.
+			const pairedItem = [
+				...localItems.map((_, item) => ({ item, input: 0 })),
+				...remoteItems.map((_, item) => ({ item, input: 1 })),
+			];
+			outputs.push([{ json: { ...counts(result, localItems, remoteItems), safety: verdictJson(verdict!) }, pairedItem }]);
 		}
 		return outputs;
 	}
@@ -303,7 +310,7 @@ function readSafety(ctx: IExecuteFunctions) {
 	try {
 		return readSafetySettings(ctx.getNodeParameter('safety', 0, {}));
 	} catch (error) {
-		if (!(error instanceof MassChangeSettingError)) throw error;
+		if (!(error instanceof MassChangeSettingError)) throw asNodeError(ctx.getNode(), error);
 		throw new NodeOperationError(ctx.getNode(), error.message, {
 			description: 'Set a valid value under Safety, or remove the setting to use its default.',
 		});

@@ -1,11 +1,25 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/properties';
 import * as extension from './actions/extension/Extension.resource';
 import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
 import { getExtensions } from './methods/loadOptions';
 import { CREDENTIAL_TYPE } from './transport/credential';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [{ name: 'Extension', value: 'extension' }],
+		default: 'extension',
+	},
+	...extension.description,
+	requestOptionsProperty(),
+];
 
 export class OpenVox implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +31,7 @@ export class OpenVox implements INodeType {
 		// workflows saved before the option existed keep their password; see helpers/password.ts).
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Provision extensions on OpenVox UC-series IP PBXs (UC300/UC500/UC501) through their HTTP API',
 		defaults: {
 			name: 'OpenVox',
@@ -26,18 +40,7 @@ export class OpenVox implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Extension', value: 'extension' }],
-				default: 'extension',
-			},
-			...extension.description,
-			requestOptionsProperty(),
-		],
+		properties,
 	};
 
 	methods = {

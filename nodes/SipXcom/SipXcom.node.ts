@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/properties';
 import * as phone from './actions/phone/Phone.resource';
 import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
@@ -9,6 +10,29 @@ import * as userBulk from './actions/userBulk/UserBulk.resource';
 import * as loadOptions from './methods/loadOptions';
 import { CREDENTIAL_TYPE } from './transport/credential';
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Phone', value: 'phone', description: 'Phones via the /api REST API (JSON)' },
+			{ name: 'User', value: 'user', description: 'One user at a time via the /rest REST API (XML)' },
+			{
+				name: 'User (Bulk, SOAP)',
+				value: 'userBulk',
+				description: 'Find users, or change every user a search matches, via the SOAP UserService',
+			},
+		],
+		default: 'user',
+	},
+	...user.description,
+	...userBulk.description,
+	...phone.description,
+	requestOptionsProperty(),
+];
+
 export class SipXcom implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'sipXcom',
@@ -16,7 +40,7 @@ export class SipXcom implements INodeType {
 		icon: { light: 'file:sipxcom.svg', dark: 'file:sipxcom.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Manage users and phones on a sipXcom / sipXecs PBX (sipXconfig REST and SOAP APIs)',
 		defaults: {
 			name: 'sipXcom',
@@ -25,28 +49,7 @@ export class SipXcom implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Phone', value: 'phone', description: 'Phones via the /api REST API (JSON)' },
-					{ name: 'User', value: 'user', description: 'One user at a time via the /rest REST API (XML)' },
-					{
-						name: 'User (Bulk, SOAP)',
-						value: 'userBulk',
-						description: 'Find users, or change every user a search matches, via the SOAP UserService',
-					},
-				],
-				default: 'user',
-			},
-			...user.description,
-			...userBulk.description,
-			...phone.description,
-			requestOptionsProperty(),
-		],
+		properties,
 	};
 
 	methods = { loadOptions };

@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/timeout';
+import { operationSubtitle } from '../shared/properties';
 import { router } from './actions/router';
 import * as department from './actions/department/Department.resource';
 import * as phone from './actions/phone/Phone.resource';
@@ -9,6 +10,25 @@ import * as user from './actions/user/User.resource';
 import { searchUsers } from './methods/listSearch';
 import { getGroups, getPhoneTemplates } from './methods/loadOptions';
 import { CREDENTIAL_TYPE } from './transport/credential';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Department', value: 'department', description: 'Departments are the groups of the PBX' },
+			{ name: 'Phone', value: 'phone', description: 'Desk phones of users and phones the PBX discovered' },
+			{ name: 'User', value: 'user', description: 'Users are the extensions of the PBX' },
+		],
+		default: 'user',
+	},
+	...user.description,
+	...department.description,
+	...phone.description,
+	requestOptionsProperty(),
+];
 
 export class ThreeCx implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +42,7 @@ export class ThreeCx implements INodeType {
 		// file unless Include Secrets is on. Version 1 keeps its User ID parameters, its Create and its export.
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Manage users (extensions), departments and phones of a 3CX V20 PBX through the Configuration API (XAPI)',
 		defaults: {
 			name: '3CX',
@@ -31,24 +51,7 @@ export class ThreeCx implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Department', value: 'department', description: 'Departments are the groups of the PBX' },
-					{ name: 'Phone', value: 'phone', description: 'Desk phones of users and phones the PBX discovered' },
-					{ name: 'User', value: 'user', description: 'Users are the extensions of the PBX' },
-				],
-				default: 'user',
-			},
-			...user.description,
-			...department.description,
-			...phone.description,
-			requestOptionsProperty(),
-		],
+		properties,
 	};
 
 	methods = {

@@ -16,6 +16,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CompareInputError } from '../CompareExtensions/compare';
 import type { ChangeEvent, ChangeItem, ChangeSettings } from './changes';
 import { CHANGE_EVENTS, diffChanges, isChangeState } from './changes';
+import { asNodeError } from './errors';
 import type { NormalisedExtension } from './extension';
 import { MassChangeSettingError, checkMassChange, readSafetySettings, safetyProperty } from './massChange';
 
@@ -187,7 +188,7 @@ export async function pollChanges(this: IPollFunctions, source: ChangeSource): P
 	try {
 		safety = readSafetySettings(this.getNodeParameter('safety', {}));
 	} catch (error) {
-		if (!(error instanceof MassChangeSettingError)) throw error;
+		if (!(error instanceof MassChangeSettingError)) throw asNodeError(this.getNode(), error);
 		throw new NodeOperationError(this.getNode(), error.message, { description: `Fix "${error.parameter}" under Safety.` });
 	}
 	const extensions = await readList(this, source);
@@ -213,7 +214,7 @@ export async function pollChanges(this: IPollFunctions, source: ChangeSource): P
 	try {
 		result = diffChanges(extensions, stored, settings);
 	} catch (error) {
-		if (!(error instanceof CompareInputError)) throw error;
+		if (!(error instanceof CompareInputError)) throw asNodeError(this.getNode(), error);
 		throw new NodeOperationError(this.getNode(), `${source.vendor} listed an extension number twice: ${error.message.replace(/ in the Local input.*$/, '')}`, {
 			description: 'Events need one extension per number. Nothing was emitted and the remembered list is unchanged.',
 		});

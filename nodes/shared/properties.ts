@@ -87,3 +87,23 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return returnAll ? Infinity : readNumber(ctx, 'limit', itemIndex, { displayName: 'Limit', min: 1, fallback: 50 });
 }
+
+/**
+ * The canvas subtitle as the user picked it, "Operation: Resource" with the names the editor
+ * shows (e.g. "Create or Update: Subscriber"), from the node's own resource and operation options.
+ */
+export function operationSubtitle(properties: INodeProperties[]): string {
+	const labels: Record<string, string> = {};
+	const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as Array<{ name: string; value: string }>;
+	for (const resource of resources) {
+		const operations = properties.filter(
+			(p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? [resource.value]).includes(resource.value),
+		);
+		for (const operation of operations) {
+			for (const option of (operation.options ?? []) as Array<{ name: string; value: string }>) {
+				labels[`${resource.value}:${option.value}`] ??= `${option.name}: ${resource.name}`;
+			}
+		}
+	}
+	return `={{ (${JSON.stringify(labels)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}

@@ -219,7 +219,10 @@ function isTimeout(failure: HttpFailure): boolean {
 	return /ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|timeout/i.test(`${failure.code ?? ''} ${failure.message}`);
 }
 
-/** Words a connection failure in plain language, since n8n rewrites messages that carry raw codes. */
+/**
+ * Words a connection failure in plain language, since n8n rewrites messages that carry raw
+ * codes; the credentials' own logins use the same words as the nodes.
+ */
 export function connectionProblem(failure: HttpFailure): string {
 	const text = `${failure.code ?? ''} ${failure.message}`;
 	return CONNECTION_PROBLEMS.find(([pattern]) => pattern.test(text))?.[1] ?? 'the connection failed';

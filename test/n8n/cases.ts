@@ -58,8 +58,10 @@ export interface CaseEnvironment<State> {
 
 export interface N8nCase<State = undefined> {
 	name: string;
-	/** Workflow file in examples/. */
+	/** Workflow file in examples/ (with `workflow`, only a label). */
 	example: string;
+	/** A workflow built for the case (e.g. with the sandbox's URL) instead of the example file. */
+	workflow?(state: State): WorkflowJson;
 	/** Starts what the workflow talks to. Omit for workflows that need nothing. */
 	start?(): Promise<CaseEnvironment<State>>;
 	/** Throws if the run's result (or the sandboxes' state) is wrong. */
@@ -328,6 +330,37 @@ const openVoxNewHires = defineCase<{ openVox: OpenVoxSandbox }>({
 	},
 });
 
+/**
+ * The same example against firmware that only answers the XML variant (`type=xml`): every
+ * request body is built and every answer parsed by the bundled fast-xml-parser, which is what
+ * proves the installed package (with no node_modules of its own) still has its XML library.
+ */
+const openVoxNewHiresXml = defineCase<{ openVox: OpenVoxSandbox }>({
+	name: 'creates the sample new hires on OpenVox over the XML API variant (type=xml)',
+	example: 'openvox-new-hire-extensions.json',
+	async start() {
+		const openVox = createOpenVoxSandbox({ seed: 3 });
+		const stop = await startSandboxes(openVox);
+		const credentials = openVox.credentials({ apiFormat: 'xml' }) as ICredentialDataDecryptedObject;
+		return { credentials: { openVoxApi: credentials }, state: { openVox }, stop };
+	},
+	check(run, { openVox }) {
+		assert.deepStrictEqual(
+			run.json('Read Back Settings').map((e) => [e.number, e.name, e.email]),
+			[
+				['2101', 'Ada Lovelace', 'ada@example.com'],
+				['2102', 'Grace Hopper', 'grace@example.com'],
+			],
+		);
+		const requests = openVox.server.requests;
+		assert.ok(requests.length > 0 && requests.every((r) => r.query.type === 'xml'), 'every request used type=xml');
+		assert.ok(
+			requests.filter((r) => r.method === 'POST').every((r) => r.text.trimStart().startsWith('<')),
+			'every request body is XML',
+		);
+	},
+});
+
 const GENERATED_OPENVOX_PASSWORD = /^[A-HJ-NP-Za-km-z2-9]{20}$/;
 
 const onboardingWebhook = defineCase<{ openVox: OpenVoxSandbox; cloudonix: CloudonixSandbox }>({
@@ -458,6 +491,117 @@ const migrationAudit = defineCase<{ sipXcom: SipXcomSandbox; threeCx: ThreeCxSan
 	},
 });
 
+/**
+ * One HTTP Request node using our credential as a predefined credential type ("Authentication:
+ * Predefined Credential Type"), the way a user reaches an endpoint the nodes do not cover.
+ */
+function httpRequestWorkflow(nodeName: string, credentialType: string, request: IDataObject): WorkflowJson {
+	return {
+		name: `HTTP Request with the ${credentialType} credential`,
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'http',
+				name: nodeName,
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [240, 0],
+				parameters: { authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options: {}, ...request },
+				credentials: { [credentialType]: { id: 'placeholder', name: credentialType } },
+			},
+		],
+		connections: { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+	} as WorkflowJson;
+}
+
+const STALE_3CX_TOKEN = 'xapi-stale-token-from-an-earlier-run';
+
+const httpRequestThreeCx = defineCase<{ threeCx: ThreeCxSandbox }>({
+	name: '3CX API credential in the HTTP Request node: a stale access token is refreshed and the request repeated',
+	example: 'HTTP Request node',
+	async start() {
+		const threeCx = createThreeCxSandbox();
+		const stop = await startSandboxes(threeCx);
+		// A token the PBX no longer accepts, as n8n keeps it between executions.
+		return { credentials: { threeCxApi: { ...threeCx.credentials(), accessToken: STALE_3CX_TOKEN } }, state: { threeCx }, stop };
+	},
+	workflow: ({ threeCx }) =>
+		httpRequestWorkflow('3CX Users', 'threeCxApi', { url: `${threeCx.server.baseUrl}/xapi/v1/Users?$select=Number&$orderby=Number` }),
+	check(run, { threeCx }) {
+		const [answer] = run.json('3CX Users');
+		const expected = [...threeCx.state.users.values()].map((user) => user.Number).sort();
+		assert.deepStrictEqual((answer.value as IDataObject[]).map((user) => user.Number), expected);
+		assert.strictEqual(threeCx.server.count('POST', '/connect/token'), 1, 'one new token');
+		assert.deepStrictEqual(
+			threeCx.server.requests.filter((r) => r.path === '/xapi/v1/Users').map((r) => [r.status, r.headers.authorization === `Bearer ${STALE_3CX_TOKEN}`]),
+			[
+				[401, true],
+				[200, false],
+			],
+			'the stale token answered 401, the repeated request carried the new one',
+		);
+	},
+});
+
+const httpRequestCloudonix = defineCase<{ cloudonix: CloudonixSandbox }>({
+	name: 'Cloudonix API credential in the HTTP Request node: bearer API key',
+	example: 'HTTP Request node',
+	async start() {
+		const cloudonix = createCloudonixSandbox();
+		const stop = await startSandboxes(cloudonix);
+		cloudonix.seed(3);
+		return { credentials: { cloudonixApi: cloudonix.credentials() }, state: { cloudonix }, stop };
+	},
+	workflow: ({ cloudonix }) => {
+		const { baseUrl, domain } = cloudonix.credentials();
+		return httpRequestWorkflow('Cloudonix Subscribers', 'cloudonixApi', { url: `${baseUrl}/customers/self/domains/${domain}/subscribers` });
+	},
+	check(run, { cloudonix }) {
+		const msisdns = run.json('Cloudonix Subscribers').map((subscriber) => subscriber.msisdn);
+		assert.ok(msisdns.length > 0);
+		assert.deepStrictEqual(msisdns, [...cloudonix.state.subscribers.values()].map((subscriber) => subscriber.msisdn));
+		const [request] = cloudonix.server.requests;
+		assert.strictEqual(request.headers.authorization, `Bearer ${cloudonix.credentials().apiKey}`);
+	},
+});
+
+const httpRequestOpenVox = defineCase<{ openVox: OpenVoxSandbox }>({
+	name: 'OpenVox API credential in the HTTP Request node: login token in the query',
+	example: 'HTTP Request node',
+	async start() {
+		const openVox = createOpenVoxSandbox({ seed: 3 });
+		const stop = await startSandboxes(openVox);
+		return { credentials: { openVoxApi: openVox.credentials() as ICredentialDataDecryptedObject }, state: { openVox }, stop };
+	},
+	workflow: ({ openVox }) =>
+		httpRequestWorkflow('OpenVox Extensions', 'openVoxApi', {
+			method: 'POST',
+			url: `${openVox.server.baseUrl}/api/v0.0.1/extensionlist/query?type=json`,
+		}),
+	check(run, { openVox }) {
+		const [answer] = run.json('OpenVox Extensions');
+		assert.strictEqual(answer.status, 'Success');
+		assert.deepStrictEqual((answer.extlist as IDataObject[]).map((e) => e.extnumber), [...openVox.state.extensions.keys()]);
+		assert.strictEqual(openVox.server.count('POST', '/login'), 1, 'one login');
+	},
+});
+
+const httpRequestSipXcom = defineCase<{ sipXcom: SipXcomSandbox }>({
+	name: 'sipXcom API credential in the HTTP Request node: HTTP Basic as the administrator',
+	example: 'HTTP Request node',
+	async start() {
+		const sipXcom = createSipXcomSandbox({ users: 2, phones: 3 });
+		const stop = await startSandboxes(sipXcom);
+		return { credentials: { sipXcomApi: sipXcom.credentials() }, state: { sipXcom }, stop };
+	},
+	workflow: ({ sipXcom }) => httpRequestWorkflow('sipXcom Phones', 'sipXcomApi', { url: `${sipXcom.server.baseUrl}/sipxconfig/api/phones` }),
+	check(run, { sipXcom }) {
+		const [answer] = run.json('sipXcom Phones');
+		assert.strictEqual((answer.phones as IDataObject[]).length, 3);
+		assert.strictEqual(sipXcom.server.requests[0].status, 200);
+	},
+});
+
 const threeCxOnboarding = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: CloudonixSandbox }>({
 	name: '3CX onboarding: next free number, department, desk phone, welcome e-mail and Cloudonix subscriber, without secrets',
 	example: '3cx-onboarding.json',
@@ -545,9 +689,14 @@ export const cases: Array<N8nCase<unknown>> = [
 	exportExtensions,
 	cloudonixSyncExtensions,
 	openVoxNewHires,
+	openVoxNewHiresXml,
 	onboardingWebhook,
 	sipXcomDirectoryAudit,
 	migrationAudit,
+	httpRequestThreeCx,
+	httpRequestCloudonix,
+	httpRequestOpenVox,
+	httpRequestSipXcom,
 	threeCxOnboarding,
 	threeCxOffboarding,
 ];

@@ -21,6 +21,7 @@ interface PackageJson {
 	version: string;
 	main?: string;
 	n8n: { nodes: string[]; credentials: string[] };
+	dependencies?: Record<string, string>;
 }
 
 export function packageJson(): PackageJson {
@@ -64,7 +65,12 @@ export function checkPackContents(files: string[] = packedFiles()): string[] {
 	for (const required of ['package.json', 'LICENSE.md', ...(main ? [main] : [])]) {
 		if (!packed.has(required)) problems.push(`missing from the package: ${required}`);
 	}
-	const { n8n } = packageJson();
+	const { n8n, dependencies } = packageJson();
+	// n8n Cloud installs no community package with runtime dependencies; fast-xml-parser is
+	// bundled into dist at build time instead (scripts/bundle-xml.js).
+	if (Object.keys(dependencies ?? {}).length > 0) {
+		problems.push(`package.json has runtime dependencies (${Object.keys(dependencies ?? {}).join(', ')}); bundle them into dist instead`);
+	}
 	for (const entry of [...n8n.nodes, ...n8n.credentials]) {
 		if (!packed.has(entry)) {
 			problems.push(`package.json n8n attribute lists ${entry}, which is not packed (run npm run build?)`);

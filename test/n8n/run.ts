@@ -3,7 +3,7 @@
  *
  *   run.ts prepare --cache <n8n cache> --work <temp dir>
  *       packs the package and installs the tarball into the temp n8n user folder the way
- *       n8n installs a community package (needs the npm registry for runtime dependencies);
+ *       n8n installs a community package (the package has no runtime dependencies to fetch);
  *   run.ts run --cache <n8n cache> --work <temp dir>
  *       (inside a network namespace with only loopback when the machine allows it)
  *       checks what n8n loaded from the package, then runs every case in cases.ts:
@@ -11,6 +11,7 @@
  *       and checks the result.
  */
 import * as fs from 'fs';
+import { builtinModules } from 'module';
 import type { IDataObject, INodeTypeDescription, IRun } from 'n8n-workflow';
 import * as path from 'path';
 
@@ -142,6 +143,41 @@ async function checkLoadedPackage(n8n: RealN8n): Promise<CommandResult> {
 	return result;
 }
 
+/** Every .js file under a folder. */
+function scriptsIn(folder: string): string[] {
+	return fs.readdirSync(folder, { withFileTypes: true, recursive: true })
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+		.map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * n8n Cloud installs no community package with runtime dependencies: the installed package
+ * has none in its package.json, n8n's install left it no node_modules of its own, and its
+ * code requires only n8n-workflow, Node's built-in modules and its own files (fast-xml-parser
+ * is bundled into dist/nodes/shared/fastXmlParser.js; the XML cases prove it still works).
+ */
+function checkNoRuntimeDependencies(n8n: RealN8n): void {
+	const installed = n8n.packageDir(PACKAGE_NAME);
+	const { dependencies } = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+		dependencies?: Record<string, string>;
+	};
+	const ownModules = path.join(installed, 'node_modules');
+	const problems: string[] = [];
+	if (Object.keys(dependencies ?? {}).length > 0) problems.push(`dependencies ${Object.keys(dependencies ?? {}).join(', ')}`);
+	if (fs.existsSync(ownModules) && fs.readdirSync(ownModules).length > 0) {
+		problems.push(`node_modules of its own (${fs.readdirSync(ownModules).join(', ')})`);
+	}
+	const allowed = new Set(['n8n-workflow', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+	for (const file of scriptsIn(path.join(installed, 'dist'))) {
+		const source = fs.readFileSync(file, 'utf8');
+		for (const [, module] of source.matchAll(/\brequire\(["']([^"']+)["']\)/g)) {
+			if (!module.startsWith('.') && !allowed.has(module)) problems.push(`${path.relative(installed, file)} requires ${module}`);
+		}
+	}
+	if (problems.length > 0) fail(`the installed package is not self-contained: ${problems.join('; ')}`);
+	else pass('installed package: no runtime dependencies, no node_modules of its own, requires only n8n-workflow and Node built-ins');
+}
+
 /** The run as the case sees it, from `n8n execute --rawOutput` (which n8n writes through its logger). */
 function runFrom(result: CommandResult): RunView | undefined {
 	let run: IRun | undefined;
@@ -215,7 +251,14 @@ interface Prepared {
 	environment?: CaseEnvironment<unknown>;
 }
 
+/** PBX_SYNC_N8N_ONLY (a regular expression on the case name) runs some cases only, while working on them. */
+function selectedCases(): Array<N8nCase<unknown>> {
+	const only = process.env.PBX_SYNC_N8N_ONLY;
+	return only ? cases.filter((testCase) => new RegExp(only, 'i').test(testCase.name)) : cases;
+}
+
 async function runCases(n8n: RealN8n): Promise<void> {
+	const cases = selectedCases();
 	console.log(`\nExample workflows (${cases.length}):`);
 	const prepared: Prepared[] = [];
 	const credentials: CreatedCredential[] = [];
@@ -233,7 +276,8 @@ async function runCases(n8n: RealN8n): Promise<void> {
 				// import:credentials encrypts a plain `data` object with the instance's key.
 				credentials.push({ ...reference, type, data: data as IDataObject });
 			}
-			const loaded = withManualTrigger(readExample(testCase.example), { triggerOutput: testCase.triggerOutput });
+			const source = testCase.workflow ? testCase.workflow(environment?.state) : readExample(testCase.example);
+			const loaded = withManualTrigger(source, { triggerOutput: testCase.triggerOutput });
 			const workflow = { ...withCredentials(testCase.prepare ? testCase.prepare(loaded) : loaded, references), id, active: false };
 			if (testCase.expectFailure) expectedFailures.add(`execute-${id}`);
 			fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify(workflow, null, 2));
@@ -290,6 +334,7 @@ async function main(): Promise<void> {
 	};
 	try {
 		await checkLoadedPackage(n8n);
+		checkNoRuntimeDependencies(n8n);
 		await runCases(n8n);
 		await runTriggerCases(n8n, { pass, fail });
 	} catch (error) {

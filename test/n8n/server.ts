@@ -52,7 +52,7 @@ export interface ServerOptions {
 	startTimeoutMs?: number;
 }
 
-const OWNER = {
+export const OWNER = {
 	email: 'owner@pbx-sync.test',
 	firstName: 'Test',
 	lastName: 'Owner',
@@ -60,7 +60,7 @@ const OWNER = {
 };
 
 // n8n ties its auth cookie to the browser that logged in; every request sends the same ID.
-const BROWSER_ID = 'pbx-sync-real-n8n-test';
+export const BROWSER_ID = 'pbx-sync-real-n8n-test';
 
 const pause = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 

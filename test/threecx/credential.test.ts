@@ -115,10 +115,29 @@ describe('3CX API credential', () => {
 		const { store, credential } = credentialFor(sandbox, { clientSecret: 'definitely-wrong-secret' });
 		const result = await runWorkflow(workflow(credential, getOne), store);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toContain('HTTP 401');
-		expect(result.error?.message).toContain('The request requires valid user authentication.');
+		expect(result.error?.message).toContain('3CX rejected the Client ID and Client Secret');
 		expect(sandbox.server.count('POST', '/connect/token')).toBeLessThanOrEqual(2);
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain('definitely-wrong-secret');
+	});
+
+	it('the credential test says what to check for a wrong secret', async () => {
+		const { store, credential } = credentialFor(sandbox, { clientSecret: 'definitely-wrong-secret' });
+		const result = await testCredential(store, 'threeCxApi', credential.id);
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('3CX rejected the Client ID and Client Secret');
+		expect(result.message).toContain('XAPI Access Enabled');
+		expect(result.message).toContain('no other app uses the same Client ID');
+		expect(result.message).not.toContain('definitely-wrong-secret');
+	});
+
+	it('the credential test names the PBX it cannot reach and the usual causes', async () => {
+		const { store, credential } = credentialFor(sandbox, { url: 'http://127.0.0.1:1' });
+		const result = await testCredential(store, 'threeCxApi', credential.id);
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Cannot reach the PBX at http://127.0.0.1:1');
+		expect(result.message).toContain('connection was refused');
+		expect(result.message).toContain('5001');
+		expect(result.message).toContain('firewall');
 	});
 
 	it('two n8n workers sharing a client ID take turns without looping', async () => {
@@ -164,6 +183,9 @@ describe('3CX API credential over HTTPS with a self-signed certificate', () => {
 		const refused = await runWorkflow(workflow(strict.credential, getOne), strict.store);
 		expect(refused.status).toBe('error');
 		expect(secure.server.count('POST', '/connect/token')).toBe(0);
+		const tested = await testCredential(strict.store, 'threeCxApi', strict.credential.id);
+		expect(tested.message).toContain('TLS certificate is not trusted');
+		expect(tested.message).toContain('Ignore SSL Issues');
 
 		const relaxed = credentialFor(secure, { allowUnauthorizedCerts: true });
 		const result = await runWorkflow(workflow(relaxed.credential, getOne), relaxed.store);

@@ -20,6 +20,7 @@ import { jsonArray, jsonObject, parseJsonAnswer } from '../../shared/answer';
 import type { DeleteOutcome } from '../../shared/transport';
 import { RequestPacer, vendorDelete, vendorRequest } from '../../shared/transport';
 import { cloudonixBaseUrl, CREDENTIAL_TYPE } from './credential';
+import { asNodeError } from '../../shared/errors';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -317,17 +318,17 @@ export class CloudonixClient {
 				if (isDuplicateError(error)) {
 					const existing = await this.findByMsisdn(msisdn, itemIndex, true);
 					if (existing) return { subscriber: existing, outcome: 'exists' };
-					throw error;
+					throw asNodeError(this.ctx.getNode(), error);
 				}
 				const status = statusOf(error);
-				if (status !== undefined && status < 500) throw error;
+				if (status !== undefined && status < 500) throw asNodeError(this.ctx.getNode(), error);
 				// No answer or a server error: the create may have happened.
 				const existing = await this.findByMsisdn(msisdn, itemIndex, true);
 				if (existing) {
 					const ours = password === undefined || subscriberPassword(existing) === password;
 					return { subscriber: existing, outcome: ours ? 'created' : 'exists' };
 				}
-				if (attempt >= maxAttempts) throw error;
+				if (attempt >= maxAttempts) throw asNodeError(this.ctx.getNode(), error);
 			}
 		}
 	}

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { EXTENSION_INFOS, openVoxRequest } from '../transport';
 import { FieldError } from './fields';
+import { asNodeError } from '../../shared/errors';
 
 /** Runs a pure validator and reports its FieldError as a NodeOperationError for the item. */
 export function validated<T>(ctx: IExecuteFunctions, itemIndex: number, check: () => T): T {
@@ -15,7 +16,7 @@ export function validated<T>(ctx: IExecuteFunctions, itemIndex: number, check: (
 				description: 'The PBX would reject this value; fix it in the node parameters or in the incoming data',
 			});
 		}
-		throw error;
+		throw asNodeError(ctx.getNode(), error);
 	}
 }
 

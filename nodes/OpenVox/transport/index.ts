@@ -10,6 +10,7 @@ import { fieldLabel } from '../helpers/fields';
 import { CREDENTIAL_TYPE, OPENVOX_API_PREFIX, openVoxBaseUrl } from './credential';
 import { LOGIN_FAILED_PREFIX, LOGIN_HINT, TOKEN_ERRNOS, errnoMessage } from './errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from './xml';
+import { asNodeError } from '../../shared/errors';
 
 export type OpenVoxFormat = 'json' | 'xml';
 
@@ -59,11 +60,14 @@ export function parseAnswer(raw: unknown): OpenVoxAnswer {
 	const text = (Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw ?? '')).trim();
 	if (text === '') throw new Error('the PBX sent an empty answer');
 	if (text.startsWith('<')) return parseOpenVoxXml(text);
+	let answer: OpenVoxAnswer | undefined;
 	try {
-		return JSON.parse(text) as OpenVoxAnswer;
+		answer = JSON.parse(text) as OpenVoxAnswer;
 	} catch {
-		throw new Error('the PBX answered with something that is neither JSON nor XML');
+		answer = undefined;
 	}
+	if (answer === undefined) throw new Error('the PBX answered with something that is neither JSON nor XML');
+	return answer;
 }
 
 /**
@@ -168,7 +172,7 @@ export async function openVoxRequest(this: RequestContext, call: VendorCall, ite
 	} catch (error) {
 		const message = (error as Error).message;
 		if (typeof message === 'string' && message.startsWith(LOGIN_FAILED_PREFIX)) rejectedLogins.set(this, message);
-		throw error;
+		throw asNodeError(this.getNode(), error);
 	}
 }
 

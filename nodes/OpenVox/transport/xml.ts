@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from '../../shared/fastXmlParser';
 
 /**
  * The XML variant of the OpenVox API (`?type=xml`): request and response are wrapped in a

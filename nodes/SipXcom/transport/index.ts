@@ -15,6 +15,7 @@ import { vendorRequest } from '../../shared/transport';
 import { appUrl, CREDENTIAL_TYPE } from './credential';
 import type { Json, RestResult } from './xml';
 import { buildSoapEnvelope, describeXmlError, parseRestResult, parseSoapResponse, XmlFormatError } from './xml';
+import { asNodeError } from '../../shared/errors';
 
 const AUTH_HINT =
 	'sipXconfig refused the credential: the password is wrong, or the account lacks admin rights. The REST and SOAP admin APIs need an administrator account such as superadmin (ROLE_ADMIN); a normal user account is refused.';
@@ -170,7 +171,7 @@ export async function parseOrFail<T>(
 		return parse(text);
 	} catch (error) {
 		if (error instanceof XmlFormatError) throw unexpectedBody(ctx, what, text, itemIndex);
-		throw error;
+		throw asNodeError(ctx.getNode(), error);
 	}
 }
 

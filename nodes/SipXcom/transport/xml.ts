@@ -7,7 +7,7 @@
  * into XML, so `&`, `<`, quotes and non-ASCII text are escaped by the builder and decoded by
  * the parser.
  */
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from '../../shared/fastXmlParser';
 
 export type Json = { [key: string]: unknown };
 

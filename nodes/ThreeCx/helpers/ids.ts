@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { asNodeError } from '../../shared/errors';
 
 /** Errors of user-ID input, worded for the user; the caller adds parameter and item. */
 export class UserIdError extends Error {}
@@ -34,11 +35,13 @@ export function parseUserIds(input: unknown): number[] {
 	if (trimmed === '') return [];
 	if (trimmed.startsWith('[')) {
 		let parsed: unknown;
+		let invalidJson: string | undefined;
 		try {
 			parsed = JSON.parse(trimmed);
 		} catch (error) {
-			throw new UserIdError(`not valid JSON (${(error as Error).message}); expected e.g. [123, 456]`);
+			invalidJson = (error as Error).message;
 		}
+		if (invalidJson !== undefined) throw new UserIdError(`not valid JSON (${invalidJson}); expected e.g. [123, 456]`);
 		if (!Array.isArray(parsed)) throw new UserIdError('expected a JSON array such as [123, 456]');
 		return parsed.map(toUserId);
 	}
@@ -111,6 +114,6 @@ export function idsOfItem(ctx: IExecuteFunctions, itemIndex: number): number[] {
 				description: '3CX user IDs are positive whole numbers (the Id field of a user), e.g. [123, 456].',
 			});
 		}
-		throw error;
+		throw asNodeError(ctx.getNode(), error);
 	}
 }

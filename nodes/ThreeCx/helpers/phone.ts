@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../../shared/errors';
 import { threeCxRequest, userPath } from '../transport';
 import { MacAddressError, normaliseMac } from './mac';
 import { withoutODataAnnotations } from './user';
@@ -13,7 +14,7 @@ export function macParameter(ctx: IExecuteFunctions, itemIndex: number): string 
 		if (error instanceof MacAddressError) {
 			throw new NodeOperationError(ctx.getNode(), `"MAC Address" in item ${itemIndex} ${error.message}`, { itemIndex });
 		}
-		throw error;
+		throw asNodeError(ctx.getNode(), error);
 	}
 }
 

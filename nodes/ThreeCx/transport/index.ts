@@ -4,7 +4,7 @@ import type { AnswerShape } from '../../shared/answer';
 import { jsonObject, jsonWithList } from '../../shared/answer';
 import type { DeleteOutcome, ReauthenticationPolicy, RequestContext, VendorApi, VendorCall } from '../../shared/transport';
 import { vendorDelete, vendorRequest } from '../../shared/transport';
-import { CREDENTIAL_TYPE, threeCxBaseUrl, XAPI_PATH } from './credential';
+import { CREDENTIAL_TYPE, isTokenFailure, threeCxBaseUrl, XAPI_PATH } from './credential';
 
 /** 3CX answers `$top` above 100 with HTTP 400 ("The limit of '100' for Top query has been exceeded"). */
 export const MAX_PAGE_SIZE = 100;
@@ -74,6 +74,8 @@ export const threeCxApi: VendorApi = {
 	// XAPI answers a rejected token with 401 and no body.
 	extractErrorMessage: (body, status) =>
 		extractThreeCxError(body) ?? (status === 401 ? 'Unauthorized: the PBX rejected the access token' : undefined),
+	// The credential's token request throws a plain Error that already says what to check.
+	describeLocalFailure: (failure) => (isTokenFailure(failure.message) ? { message: failure.message } : undefined),
 	describeStatus: (status) => {
 		switch (status) {
 			case 400:

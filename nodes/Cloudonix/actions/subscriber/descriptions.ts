@@ -112,7 +112,8 @@ export const optionsProperty: INodeProperties = {
 				'At most this many requests start within any "Window (ms)", shared by all items of the run. Cloudonix allows 10 requests per 3 seconds per domain.',
 		},
 		{
-			displayName: 'Window (Ms)',
+			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased -- a unit symbol keeps its case: "ms", not "Ms"
+			displayName: 'Window (ms)',
 			name: 'windowMs',
 			type: 'number',
 			typeOptions: { minValue: 1 },

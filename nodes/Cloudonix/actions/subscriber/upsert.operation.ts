@@ -12,6 +12,7 @@ import {
 	outputProperty,
 	passwordProperties,
 } from './descriptions';
+import { asNodeError } from '../../../shared/errors';
 
 const properties: INodeProperties[] = [
 	{
@@ -74,7 +75,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { clie
 			return result(await client.update(String(existing.id), body, itemIndex), 'updated');
 		} catch (error) {
 			// Deleted since the list was read: create it instead (once).
-			if (statusOf(error) !== 404 || attempt > 0) throw error;
+			if (statusOf(error) !== 404 || attempt > 0) throw asNodeError(this.getNode(), error);
 			directory.delete(msisdn);
 			existing = undefined;
 		}

@@ -7,6 +7,7 @@ import { FieldError, parseNumberList } from '../../helpers/fields';
 import { formatRecord } from '../../helpers/output';
 import { EXTENSION_INFOS, openVoxRequest } from '../../transport';
 import { outputProperties } from './descriptions';
+import { asNodeError } from '../../../shared/errors';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			if (error instanceof FieldError) {
 				throw new NodeOperationError(this.getNode(), error.message, { itemIndex });
 			}
-			throw error;
+			throw asNodeError(this.getNode(), error);
 		}
 	}
 	const answer = await openVoxRequest.call(this, { path: 'extension/query', body, idempotent: true, expect: EXTENSION_INFOS }, itemIndex);

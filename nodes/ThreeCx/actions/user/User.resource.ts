@@ -53,12 +53,6 @@ export const description: INodeProperties[] = [
 				action: 'Add a user to a department',
 			},
 			{
-				name: 'Batch Delete',
-				value: 'batchDelete',
-				description: 'Delete several users in one request and report the ones that failed',
-				action: 'Delete many users',
-			},
-			{
 				name: 'Create',
 				value: 'create',
 				description: 'Create a user (extension)',
@@ -69,6 +63,12 @@ export const description: INodeProperties[] = [
 				value: 'delete',
 				description: 'Delete a user (extension)',
 				action: 'Delete a user',
+			},
+			{
+				name: 'Delete Many',
+				value: 'batchDelete',
+				description: 'Delete several users in one request and report the ones that failed',
+				action: 'Delete many users',
 			},
 			{
 				name: 'Export Extensions',
