@@ -94,8 +94,6 @@ export class QueueCluster {
 				DB_POSTGRESDB_USER: postgres.user,
 				DB_POSTGRESDB_PASSWORD: '',
 				N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
-				// Info level: the workers' "started/finished execution" lines, without per-node debug noise.
-				N8N_LOG_LEVEL: 'info',
 			};
 		} catch (error) {
 			await cluster.stop();
