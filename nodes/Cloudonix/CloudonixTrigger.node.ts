@@ -13,6 +13,7 @@ import {
 import { subscriberFilter } from './actions/subscriber/getAll.operation';
 import { toNormalisedExtension } from './helpers/subscriber';
 import { CloudonixClient, DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from './transport';
+import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class CloudonixTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +30,7 @@ export class CloudonixTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudonixApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			eventsProperty,
 			watchFieldsProperty(

@@ -12,6 +12,7 @@ import {
 } from '../shared/changeTrigger';
 import { extensionFilter, listExtensions } from './actions/extension/getMany.operation';
 import { toNormalised } from './helpers/output';
+import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class OpenVoxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +29,7 @@ export class OpenVoxTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'openVoxApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			eventsProperty,
 			// The extension list carries number, name, type and status only (extensionlist/query).

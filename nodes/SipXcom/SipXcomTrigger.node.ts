@@ -13,6 +13,7 @@ import {
 import { stripSecrets, toNormalised } from './helpers/output';
 import { listUsers } from './actions/user/getMany.operation';
 import { getBranches } from './methods/loadOptions';
+import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class SipXcomTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +30,7 @@ export class SipXcomTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sipXcomApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			eventsProperty,
 			watchFieldsProperty(

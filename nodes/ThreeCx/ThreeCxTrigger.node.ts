@@ -14,6 +14,7 @@ import { withDepartment } from './transport/odata';
 import { departmentId, normaliseUser } from './helpers/user';
 import { getGroups } from './methods/loadOptions';
 import { getAllPages } from './transport';
+import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class ThreeCxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +31,7 @@ export class ThreeCxTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'threeCxApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			eventsProperty,
 			watchFieldsProperty(
