@@ -159,6 +159,9 @@ function readPath(source: unknown, path: string): unknown {
 	);
 }
 
+/** The name n8n 2.41 gives its loaded NoOp node type (see testCredential). */
+const NOOP_TYPE = 'noOp';
+
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
 	message: string;
@@ -166,8 +169,12 @@ export interface CredentialTestResult {
 
 /**
  * Tests a credential the way the n8n editor's "Test" button does for a credential with a
- * declarative `test`: n8n-core's RoutingNode sends the request on a temporary NoOp node
- * (which makes preAuthentication run), and `rules` decide the outcome.
+ * declarative `test`: n8n-core's RoutingNode sends the request on a temporary node built as
+ * n8n 2.41's CredentialsTester builds it, and `rules` decide the outcome. Its type is the
+ * loaded NoOp's own name, `noOp` (the prefixed name exists only in the descriptions sent to
+ * the editor), so the credentials helper's "is a credential test" check never matches and
+ * preAuthentication runs only when the token field is empty or after a 401: a stored token
+ * is used as it is, as in n8n.
  */
 export async function testCredential(
 	store: CredentialStore,
@@ -180,16 +187,16 @@ export async function testCredential(
 	const node: INode = {
 		id: 'temp',
 		name: 'Temp-Node',
-		type: 'n8n-nodes-base.noOp',
+		type: NOOP_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { temp: '' },
+		parameters: {},
 		credentials: { [typeName]: { id: credentialId, name: store.get(credentialId).name } },
 	};
 	const tempType: INodeType = {
 		description: {
 			displayName: 'Temp',
-			name: 'n8n-nodes-base.noOp',
+			name: NOOP_TYPE,
 			group: ['transform'],
 			version: 1,
 			description: '',
