@@ -1,18 +1,26 @@
 import { createHash } from 'crypto';
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { OPENVOX_API_PREFIX, openVoxBaseUrl } from '../nodes/OpenVox/transport/credential';
 import { LOGIN_FAILED_PREFIX, loginFailedMessage } from '../nodes/OpenVox/transport/errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from '../nodes/OpenVox/transport/xml';
+import { foreignTokenError, tokenFingerprint } from '../nodes/shared/tokenFingerprint';
 import { connectionProblem, describeFailure } from '../nodes/shared/transport';
+
+/** What a token belongs to: the PBX and the API user it was issued for. */
+const tokenOwner = (credentials: ICredentialDataDecryptedObject) => [
+	openVoxBaseUrl(credentials.url),
+	credentials.username,
+	credentials.password,
+];
 
 /** How long a login may take; it is never retried (see preAuthentication). */
 const LOGIN_TIMEOUT_MS = 20_000;
@@ -102,6 +110,13 @@ export class OpenVoxApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Token Fingerprint',
+			name: 'tokenFingerprint',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	/**
@@ -109,7 +124,8 @@ export class OpenVoxApi implements ICredentialType {
 	 * or the node blanked it after the PBX reported errno 20004/20006) and persists the result,
 	 * so one token serves every item and execution until it lapses (30 minutes idle).
 	 * A rejected login throws a plain Error, never one with an HTTP 401: n8n would otherwise
-	 * log in a second time, and 5 failures lock the client IP out for 10 minutes.
+	 * log in a second time, and 5 failures lock the client IP out for 10 minutes. The token is
+	 * stored with the fingerprint of the URL, username and password that obtained it.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const format = credentials.apiFormat === 'xml' ? 'xml' : 'json';
@@ -154,19 +170,30 @@ export class OpenVoxApi implements ICredentialType {
 		}
 		const answer = parseLoginAnswer(raw);
 		if (answer.status === 'Success' && typeof answer.token === 'string' && answer.token !== '') {
-			return { token: answer.token };
+			return { token: answer.token, tokenFingerprint: tokenFingerprint(answer.token, tokenOwner(credentials)) };
 		}
 		throw new Error(loginFailedMessage(answer.errno));
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			qs: { token: '={{$credentials.token}}' },
-		},
-	};
+	/**
+	 * Adds `?token=`, but only a token obtained with the current URL, username and password:
+	 * for any other, n8n logs in once with the current data (see foreignTokenError), so a
+	 * token never reaches another PBX and a wrong password fails the credential test.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const token = String(credentials.token ?? '');
+		if (credentials.tokenFingerprint !== tokenFingerprint(token, tokenOwner(credentials))) throw foreignTokenError();
+		requestOptions.qs = { ...requestOptions.qs, token };
+		return requestOptions;
+	}
 
-	/** Lists extensions (read-only) with a freshly logged-in token: n8n runs preAuthentication for a test. */
+	/**
+	 * Lists extensions (read-only). n8n logs in first when no token is stored or the stored one
+	 * was obtained with other data (see authenticate), so a wrong password fails with the login's message.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			// The same as openVoxBaseUrl (test/compat/baseUrl.test.ts checks that they agree).
