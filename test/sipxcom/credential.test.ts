@@ -95,7 +95,7 @@ describe('sipXcom API credential', () => {
 		const result = await test(plain);
 		expect(result).toEqual({
 			status: 'Error',
-			message: `sipXconfig answered HTTP 502 at ${plain.server.baseUrl}/sipxconfig/rest/user; check the Server URL`,
+			message: `${plain.server.baseUrl}/sipxconfig/rest/user answered HTTP 502; check the Server URL`,
 		});
 	});
 
