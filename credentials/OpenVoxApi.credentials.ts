@@ -22,6 +22,15 @@ const tokenOwner = (credentials: ICredentialDataDecryptedObject) => [
 	credentials.password,
 ];
 
+/**
+ * Marks the request of the credential's Test, so that it logs in with what the user typed
+ * (see authenticate); the header itself never leaves n8n.
+ */
+const TEST_LOGIN_HEADER = 'x-openvox-test-login';
+
+/** Credential data that preAuthentication has just logged in with, for the request being sent. */
+const loggedInJustNow = new WeakSet<ICredentialDataDecryptedObject>();
+
 /** How long a login may take; it is never retried (see preAuthentication). */
 const LOGIN_TIMEOUT_MS = 20_000;
 
@@ -170,6 +179,7 @@ export class OpenVoxApi implements ICredentialType {
 		}
 		const answer = parseLoginAnswer(raw);
 		if (answer.status === 'Success' && typeof answer.token === 'string' && answer.token !== '') {
+			loggedInJustNow.add(credentials);
 			return { token: answer.token, tokenFingerprint: tokenFingerprint(answer.token, tokenOwner(credentials)) };
 		}
 		throw new Error(loginFailedMessage(answer.errno));
@@ -178,22 +188,25 @@ export class OpenVoxApi implements ICredentialType {
 	/**
 	 * Adds `?token=`, but only a token obtained with the current URL, username and password:
 	 * for any other, n8n logs in once with the current data (see foreignTokenError), so a
-	 * token never reaches another PBX and a wrong password fails the credential test.
+	 * token never reaches another PBX and a wrong password fails the credential test. The
+	 * Test's own request asks for a login the same way unless one just happened for it: a
+	 * stored token may have lapsed on the PBX (30 minutes unused, answered with HTTP 200 and
+	 * an errno, which n8n cannot recognise), and the Test should check what the user typed.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const isTest = requestOptions.headers?.[TEST_LOGIN_HEADER] !== undefined;
+		if (isTest) delete requestOptions.headers![TEST_LOGIN_HEADER];
 		const token = String(credentials.token ?? '');
-		if (credentials.tokenFingerprint !== tokenFingerprint(token, tokenOwner(credentials))) throw foreignTokenError();
+		const foreign = credentials.tokenFingerprint !== tokenFingerprint(token, tokenOwner(credentials));
+		if (foreign || (isTest && !loggedInJustNow.has(credentials))) throw foreignTokenError();
 		requestOptions.qs = { ...requestOptions.qs, token };
 		return requestOptions;
 	}
 
-	/**
-	 * Lists extensions (read-only). n8n logs in first when no token is stored or the stored one
-	 * was obtained with other data (see authenticate), so a wrong password fails with the login's message.
-	 */
+	/** Lists extensions (read-only) after exactly one login with the data the user typed (see authenticate). */
 	test: ICredentialTestRequest = {
 		request: {
 			// The same as openVoxBaseUrl (test/compat/baseUrl.test.ts checks that they agree).
@@ -201,6 +214,7 @@ export class OpenVoxApi implements ICredentialType {
 			url: `${OPENVOX_API_PREFIX}/extensionlist/query`,
 			method: 'POST',
 			qs: { type: '={{$credentials.apiFormat}}' },
+			headers: { [TEST_LOGIN_HEADER]: '1' },
 			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
 		},
 		rules: [

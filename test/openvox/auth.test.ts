@@ -195,9 +195,26 @@ describe('OpenVox credential test with a token stored by an earlier use (as the 
 		sandbox.server.clearLog();
 		edit({ password });
 		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
-		// The stored token belongs to these credentials again: no login at all.
-		expect(logins()).toBe(0);
-		expect(tokensSent()).toBe(1);
+		// The Test checks the password itself: one login, and the list read with the new token.
+		expect(logins()).toBe(1);
+		expect(tokensSent()).toBe(0);
+		const fresh = store.data(credential.id).token;
+		expect(sandbox.server.requests.filter((r) => r.path.endsWith('/extensionlist/query')).map((r) => r.query.token)).toEqual([fresh]);
+		// The marker of the Test's request stays inside n8n.
+		expect(sandbox.server.requests.some((r) => 'x-openvox-test-login' in r.headers)).toBe(false);
+	});
+
+	it('passes after the stored token lapsed on the PBX (30 minutes unused), with one login', async () => {
+		const { store, credential } = await withStoredToken();
+		sandbox.advance(31 * 60_000);
+		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(logins()).toBe(1);
+	});
+
+	it('logs in once for a credential tested before any use', async () => {
+		const { store, credential } = setup();
+		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(logins()).toBe(1);
 	});
 
 	it('fails for another API username after one login', async () => {
@@ -244,8 +261,9 @@ describe('OpenVox credential test with a token stored by an earlier use (as the 
 		expect(result.status).toBe('success');
 		expect(logins()).toBe(1);
 		expect(tokensSent()).toBe(0);
+		// The next run uses the token that login stored.
 		sandbox.server.clearLog();
-		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect((await run({ operation: 'get', extid: '1000' })).status).toBe('success');
 		expect(logins()).toBe(0);
 	});
 });
