@@ -9,18 +9,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { OPENVOX_API_PREFIX, openVoxBaseUrl } from '../nodes/OpenVox/transport/credential';
+import { OPENVOX_API_PREFIX, openVoxBaseUrl, openVoxTokenOwner } from '../nodes/OpenVox/transport/credential';
 import { LOGIN_FAILED_PREFIX, loginFailedMessage } from '../nodes/OpenVox/transport/errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from '../nodes/OpenVox/transport/xml';
 import { foreignTokenError, tokenFingerprint } from '../nodes/shared/tokenFingerprint';
 import { connectionProblem, describeFailure } from '../nodes/shared/transport';
-
-/** What a token belongs to: the PBX and the API user it was issued for. */
-const tokenOwner = (credentials: ICredentialDataDecryptedObject) => [
-	openVoxBaseUrl(credentials.url),
-	credentials.username,
-	credentials.password,
-];
 
 /**
  * Marks the request of the credential's Test, so that it logs in with what the user typed
@@ -180,7 +173,7 @@ export class OpenVoxApi implements ICredentialType {
 		const answer = parseLoginAnswer(raw);
 		if (answer.status === 'Success' && typeof answer.token === 'string' && answer.token !== '') {
 			loggedInJustNow.add(credentials);
-			return { token: answer.token, tokenFingerprint: tokenFingerprint(answer.token, tokenOwner(credentials)) };
+			return { token: answer.token, tokenFingerprint: tokenFingerprint(answer.token, openVoxTokenOwner(credentials)) };
 		}
 		throw new Error(loginFailedMessage(answer.errno));
 	}
@@ -200,7 +193,7 @@ export class OpenVoxApi implements ICredentialType {
 		const isTest = requestOptions.headers?.[TEST_LOGIN_HEADER] !== undefined;
 		if (isTest) delete requestOptions.headers![TEST_LOGIN_HEADER];
 		const token = String(credentials.token ?? '');
-		const foreign = credentials.tokenFingerprint !== tokenFingerprint(token, tokenOwner(credentials));
+		const foreign = credentials.tokenFingerprint !== tokenFingerprint(token, openVoxTokenOwner(credentials));
 		if (foreign || (isTest && !loggedInJustNow.has(credentials))) throw foreignTokenError();
 		requestOptions.qs = { ...requestOptions.qs, token };
 		return requestOptions;

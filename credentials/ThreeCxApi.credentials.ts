@@ -9,14 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { foreignTokenError, tokenFingerprint } from '../nodes/shared/tokenFingerprint';
-import { threeCxBaseUrl, tokenFailureMessage } from '../nodes/ThreeCx/transport/credential';
-
-/** What a token belongs to: the PBX, the Client ID and the secret it was issued for. */
-const tokenOwner = (credentials: ICredentialDataDecryptedObject) => [
-	threeCxBaseUrl(credentials.url),
-	credentials.clientId,
-	credentials.clientSecret,
-];
+import { threeCxBaseUrl, threeCxTokenOwner, tokenFailureMessage } from '../nodes/ThreeCx/transport/credential';
 
 /**
  * 3CX V20 Configuration API (XAPI). OAuth2 client credentials: the token comes from
@@ -123,7 +116,7 @@ export class ThreeCxApi implements ICredentialType {
 		if (typeof token !== 'string' || token === '') {
 			throw new Error('The 3CX token endpoint answered without an access_token; check the PBX URL');
 		}
-		return { accessToken: token, tokenFingerprint: tokenFingerprint(token, tokenOwner(credentials)) };
+		return { accessToken: token, tokenFingerprint: tokenFingerprint(token, threeCxTokenOwner(credentials)) };
 	}
 
 	/** Refuses a token obtained with other credential data; n8n then requests one with the current data. */
@@ -132,7 +125,7 @@ export class ThreeCxApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const token = String(credentials.accessToken ?? '');
-		if (credentials.tokenFingerprint !== tokenFingerprint(token, tokenOwner(credentials))) throw foreignTokenError();
+		if (credentials.tokenFingerprint !== tokenFingerprint(token, threeCxTokenOwner(credentials))) throw foreignTokenError();
 		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` };
 		if (credentials.allowUnauthorizedCerts === true) requestOptions.skipSslCertificateValidation = true;
 		return requestOptions;
