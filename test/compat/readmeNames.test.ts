@@ -12,18 +12,11 @@
  *   " Name or ID" n8n's editor shows for dropdowns (*Department* for *Department Name or ID*).
  */
 import * as fs from 'fs';
-import type {
-	ICredentialType,
-	INodeProperties,
-	INodePropertyCollection,
-	INodePropertyOptions,
-	INodeType,
-	INodeTypeDescription,
-	IVersionedNodeType,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 import * as path from 'path';
 
 import { PACKAGE_NAME, packageCredentials, packageNodes } from '../../dev/harness/registry';
+import { isCollectionGroup, nodeDescriptions } from './parameterPaths';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 
@@ -51,10 +44,6 @@ function addTo(map: Map<string, Set<string>>, key: string, values: string[]): vo
 	map.set(key, set);
 }
 
-function isGroup(option: unknown): option is INodePropertyCollection {
-	return typeof option === 'object' && option !== null && 'values' in option;
-}
-
 function isProperty(option: unknown): option is INodeProperties {
 	return typeof option === 'object' && option !== null && 'type' in option && 'displayName' in option;
 }
@@ -67,10 +56,10 @@ function collect(properties: INodeProperties[], names: Names, resources: Map<str
 		for (const mode of property.modes ?? []) names.all.add(mode.displayName);
 		const options = (property.options ?? []) as unknown[];
 		if (property.type === 'collection' || property.type === 'fixedCollection') {
-			const entries = options.filter((o) => isProperty(o) || isGroup(o)) as Array<INodeProperties | INodePropertyCollection>;
+			const entries = options.filter((o) => isProperty(o) || isCollectionGroup(o)) as Array<INodeProperties | INodePropertyCollection>;
 			addTo(names.children, property.displayName, entries.map((entry) => entry.displayName));
 			for (const entry of entries) {
-				if (isGroup(entry)) {
+				if (isCollectionGroup(entry)) {
 					names.all.add(entry.displayName);
 					addTo(names.children, entry.displayName, entry.values.map((value) => value.displayName));
 					collect(entry.values, names, resources);
@@ -78,7 +67,7 @@ function collect(properties: INodeProperties[], names: Names, resources: Map<str
 			}
 			continue;
 		}
-		const choices = options.filter((o) => !isProperty(o) && !isGroup(o)) as INodePropertyOptions[];
+		const choices = options.filter((o) => !isProperty(o) && !isCollectionGroup(o)) as INodePropertyOptions[];
 		if (choices.length === 0) continue;
 		addTo(names.choices, property.displayName, choices.map((choice) => choice.name));
 		for (const choice of choices) names.all.add(choice.name);
@@ -91,17 +80,12 @@ function collect(properties: INodeProperties[], names: Names, resources: Map<str
 	}
 }
 
-function descriptions(node: INodeType | IVersionedNodeType): INodeTypeDescription[] {
-	if ('nodeVersions' in node) return Object.values(node.nodeVersions).map((version) => version.description);
-	return [node.description];
-}
-
 function namesOf(nodeNames: string[], credentialNames: string[]): Names {
 	const names = emptyNames();
 	for (const nodeName of nodeNames) {
 		const node = packageNodes()[`${PACKAGE_NAME}.${nodeName}`];
 		if (!node) throw new Error(`No node ${nodeName}`);
-		for (const description of descriptions(node)) {
+		for (const description of nodeDescriptions(node)) {
 			const resources = new Map<string, string>();
 			// The resource parameter comes first, so operations can be filed under the resource's name.
 			const ordered = [...description.properties].sort((a, b) => Number(b.name === 'resource') - Number(a.name === 'resource'));
@@ -109,7 +93,7 @@ function namesOf(nodeNames: string[], credentialNames: string[]): Names {
 		}
 	}
 	for (const credentialName of credentialNames) {
-		const credential: ICredentialType | undefined = packageCredentials()[credentialName];
+		const credential = packageCredentials()[credentialName];
 		if (!credential) throw new Error(`No credential ${credentialName}`);
 		collect(credential.properties, names, new Map());
 	}
@@ -193,9 +177,9 @@ describe('README names what the editor shows', () => {
 		const checked: string[] = [];
 		for (const row of table.rows) {
 			const nodeName = /^\*\*([^*]+)\*\*$/.exec(row[0])?.[1];
-			const entry = Object.values(packageNodes()).find((node) => descriptions(node)[0].displayName === nodeName);
+			const entry = Object.values(packageNodes()).find((node) => nodeDescriptions(node)[0].displayName === nodeName);
 			if (!entry) continue;
-			const names = namesOf([descriptions(entry)[0].name], []);
+			const names = namesOf([nodeDescriptions(entry)[0].name], []);
 			if (names.operations.size === 0) continue;
 			const documented = new Map<string, string[]>();
 			for (const part of row[2].split(' · ')) {
@@ -276,8 +260,8 @@ describe('README names what the editor shows', () => {
 		const filters = table.header.indexOf('Filters');
 		for (const row of table.rows) {
 			const trigger = plain(row[0]);
-			const entry = Object.values(packageNodes()).find((node) => descriptions(node)[0].displayName === trigger)!;
-			const names = namesOf([descriptions(entry)[0].name], []);
+			const entry = Object.values(packageNodes()).find((node) => nodeDescriptions(node)[0].displayName === trigger)!;
+			const names = namesOf([nodeDescriptions(entry)[0].name], []);
 			const fields = listed(row[watched], /, /).map(withoutRemarks);
 			expect({ trigger, fields: [...fields].sort() }).toEqual({ trigger, fields: [...names.choices.get('Watched Fields')!].sort() });
 			const filterNames = listed(row[filters], /, /).map(withoutRemarks);
