@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/harness/engine';
+import { shapeUser, stripPhoneSecrets } from '../../nodes/ThreeCx/helpers/user';
 import { pkg, savedWorkflow } from '../../dev/harness/workflow';
 import { locator, NODE, sandboxPerTest, workflow } from './helpers';
 
@@ -109,5 +110,20 @@ describe('3CX workflows saved with node versions 1 and 2 keep their top-level In
 	it.each([1, 2])('version %p: Get Many keeps its Options › Include Secrets', async (typeVersion) => {
 		const result = await runSaved(typeVersion, { resource: 'user', operation: 'getMany', returnAll: true, output: 'raw', options: { includeSecrets: true } });
 		expect(result.json(NODE)[0]).toHaveProperty('AuthPassword', 'sip-pw-100-x9');
+	});
+});
+
+describe('3CX phone settings: Pbx.PhoneSettings.Secret is a secret too', () => {
+	// The sandbox's phones carry no Settings; the swagger's Pbx.Phone does (Settings.Secret).
+	const phone = { MacAddress: '805ec0112233', ProvisioningLinkExt: 'https://pbx/provisioning/abc/', Settings: { Secret: 'phone-secret-1', RingTone: 'Ring1' } };
+
+	it('Assign\'s phone and Get\'s expanded Phones leave it out unless Include Secrets is on', () => {
+		expect(stripPhoneSecrets(phone)).toEqual({ MacAddress: '805ec0112233', Settings: { RingTone: 'Ring1' } });
+		expect(stripPhoneSecrets(phone, true)).toEqual(phone);
+		const user = { Id: 2, Number: '101', AuthPassword: 'sip-pw', Phones: [phone] };
+		for (const output of ['raw', 'normalised'] as const) {
+			expect(JSON.stringify(shapeUser(user, output, false))).not.toMatch(/phone-secret-1|sip-pw|provisioning/);
+			expect(JSON.stringify(shapeUser(user, output, true))).toContain('phone-secret-1');
+		}
 	});
 });

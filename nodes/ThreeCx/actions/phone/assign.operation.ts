@@ -32,9 +32,9 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			includeSecretsProperty({
-				keeps: "the phone's provisioning links",
+				keeps: "the phone's provisioning links and settings secret",
 				fields: PHONE_SECRET_FIELDS,
-				note: 'They embed the secret path the phone loads its SIP credentials from.',
+				note: 'The links embed the secret path the phone loads its SIP credentials from.',
 			}),
 			{
 				displayName: 'Phone Name',

@@ -20,7 +20,7 @@ export function outputField(): INodeProperties {
 /** Include Secrets of the operations that output users (phones are in them with $expand=Phones). */
 export function includeSecretsOption(): INodeProperties {
 	return includeSecretsProperty({
-		keeps: "the SIP, web client and desk phone passwords, the voicemail PIN and the phones' provisioning links",
+		keeps: "the SIP, web client and desk phone passwords, the voicemail PIN and the phones' provisioning links and settings secret",
 		fields: [...USER_SECRET_FIELDS, ...PHONE_SECRET_FIELDS],
 	});
 }
