@@ -20,6 +20,7 @@ import * as path from 'path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 
+import { argument } from '../../dev/harness/cli';
 import { PACKAGE_NAME } from '../../dev/harness/registry';
 import { packInto, packageJson } from '../n8n/pack';
 import { RealN8n } from '../n8n/realN8n';
@@ -30,13 +31,6 @@ import { FLAGSHIP_ID, startEditorSetup } from './setup';
 const CHROMIUM = process.env.PBX_SYNC_CHROMIUM ?? '/usr/bin/chromium';
 /** Generous: on a busy 2-core machine one editor page can take half a minute to boot. */
 const TIMEOUT_MS = 180_000;
-
-function argument(name: string): string {
-	const index = process.argv.indexOf(`--${name}`);
-	const value = index > 0 ? process.argv[index + 1] : undefined;
-	if (!value) throw new Error(`Missing --${name}`);
-	return value;
-}
 
 const failures: string[] = [];
 let checks = 0;

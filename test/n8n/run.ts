@@ -15,6 +15,7 @@ import { builtinModules } from 'module';
 import type { IDataObject, INodeTypeDescription, IRun } from 'n8n-workflow';
 import * as path from 'path';
 
+import { argument } from '../../dev/harness/cli';
 import { readExample, withCredentials, withManualTrigger } from '../../dev/harness/examples';
 import { PACKAGE_NAME, packageCredentials, packageNodes } from '../../dev/harness/registry';
 import type { CaseEnvironment, N8nCase, RunView } from './cases';
@@ -23,13 +24,6 @@ import { packInto, packageJson } from './pack';
 import type { CommandResult } from './realN8n';
 import { RealN8n, describe, errorsIn } from './realN8n';
 import { runTriggerCases } from './triggers';
-
-function argument(name: string): string {
-	const index = process.argv.indexOf(`--${name}`);
-	const value = index > 0 ? process.argv[index + 1] : undefined;
-	if (!value) throw new Error(`Missing --${name}`);
-	return value;
-}
 
 const failures: string[] = [];
 function fail(message: string): void {
