@@ -217,7 +217,7 @@ describe('Subscriber: Create', () => {
 		expect(Object.keys(body).sort()).toEqual(['msisdn', 'profile', 'sipPassword']);
 	});
 
-	it('creates with a set password and shows it only with Include SIP Password', async () => {
+	it('creates with a set password and shows it only with Include Secrets', async () => {
 		const { workflow, run } = setup(sandbox);
 		const result = await run(
 			workflow({
