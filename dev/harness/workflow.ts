@@ -71,3 +71,17 @@ export function buildWorkflow(specs: NodeSpec[], edges: Edge[]): WorkflowJson {
 export function source(name: string, items: IDataObject[]): NodeSpec {
 	return { name, type: 'n8n-nodes-base.noOp', pinData: items };
 }
+
+/**
+ * A workflow exactly as the editor saves it: a manual trigger and one node of the given type
+ * and version with these parameters, as JSON to compare with a saved workflow file.
+ */
+export function savedWorkflow(node: { name: string; type: string; typeVersion: number; parameters: IDataObject; credentials: INodeCredentials }): WorkflowJson {
+	return {
+		nodes: [
+			{ id: 'saved-start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'saved-node', position: [220, 0], ...node, parameters: node.parameters as INode['parameters'] },
+		],
+		connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+	};
+}

@@ -29,8 +29,10 @@ export class OpenVox implements INodeType {
 		group: ['output'],
 		// Version 2: Create generates the register password by default (version 1 keeps "set", so
 		// workflows saved before the option existed keep their password; see helpers/password.ts).
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 3: Get, Create and Update have Include Secrets in Options, like the other
+		// nodes (versions 1 and 2 keep it at the top level).
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: operationSubtitle(properties),
 		description: 'Provision extensions on OpenVox UC-series IP PBXs (UC300/UC500/UC501) through their HTTP API',
 		defaults: {

@@ -40,8 +40,10 @@ export class ThreeCx implements INodeType {
 		// number or ID), and Create never sends an empty number: it is an error, and "Next Free
 		// Number" asks the PBX explicitly. Export Extensions leaves the secret columns out of the
 		// file unless Include Secrets is on. Version 1 keeps its User ID parameters, its Create and its export.
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 3: Get Provisioning Link has Include Secrets in Options, like every other
+		// operation (versions 1 and 2 keep it at the top level).
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: operationSubtitle(properties),
 		description: 'Manage users (extensions), departments and phones of a 3CX V20 PBX through the Configuration API (XAPI)',
 		defaults: {

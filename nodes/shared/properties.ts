@@ -43,21 +43,69 @@ export function readOutputMode(ctx: IExecuteFunctions, itemIndex: number): Outpu
 }
 
 export interface IncludeSecretsOptions {
-	/** Which fields the switch keeps, in the vendor's words. */
-	description: string;
-	/** "Include Secrets" unless the vendor names the switch after what it keeps. */
-	displayName?: string;
+	/** What the switch keeps, in plain words, e.g. "the SIP password". */
+	keeps: string;
+	/** The vendor's names of those fields, as the output would carry them. */
+	fields: readonly string[];
+	/** Anything else the user should know, e.g. what the output shows instead. */
+	note?: string;
 }
 
-/** The switch (name `includeSecrets`, default off) that keeps passwords and PINs in the output. */
-export function includeSecretsProperty(options: IncludeSecretsOptions): INodeProperties {
+/** "a, b and c" */
+function listOf(words: readonly string[]): string {
+	return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * The Include Secrets switch (name `includeSecrets`, default off) that keeps passwords, PINs
+ * and secret links in the output. Every node's newest version has it in the operation's
+ * Options collection (see optionsCollection, readIncludeSecrets).
+ */
+export function includeSecretsProperty({ keeps, fields, note }: IncludeSecretsOptions): INodeProperties {
+	const description = `Whether to keep ${keeps} (${listOf(fields)}) in the output. Off by default, so that they stay out of execution data.`;
 	return {
-		displayName: options.displayName ?? 'Include Secrets',
+		displayName: 'Include Secrets',
 		name: 'includeSecrets',
 		type: 'boolean',
 		default: false,
-		description: options.description,
+		description: note ? `${description} ${note}` : description,
 	};
+}
+
+/** An operation's Options collection (n8n's place for optional settings), its entries sorted by name. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/**
+ * Include Secrets of an operation whose node versions before `optionsFrom` have it at the top
+ * level, where their saved workflows store it: there for those versions, and in an Options
+ * collection from `optionsFrom` on. Read it with readIncludeSecrets(ctx, itemIndex, optionsFrom).
+ */
+export function movedIncludeSecretsProperties(secrets: IncludeSecretsOptions, optionsFrom: number): INodeProperties[] {
+	return [
+		{ ...includeSecretsProperty(secrets), displayOptions: { show: { '@version': [{ _cnd: { lt: optionsFrom } }] } } },
+		{
+			...optionsCollection([includeSecretsProperty(secrets)]),
+			displayOptions: { show: { '@version': [{ _cnd: { gte: optionsFrom } }] } },
+		},
+	];
+}
+
+/**
+ * Whether Include Secrets is on for an item: `options.includeSecrets`, or the top-level
+ * `includeSecrets` in node versions before `optionsFrom` (see movedIncludeSecretsProperties).
+ */
+export function readIncludeSecrets(ctx: IExecuteFunctions, itemIndex: number, optionsFrom?: number): boolean {
+	const topLevel = optionsFrom !== undefined && ctx.getNode().typeVersion < optionsFrom;
+	return ctx.getNodeParameter(topLevel ? 'includeSecrets' : 'options.includeSecrets', itemIndex, false) === true;
 }
 
 /** Return All and Limit (default 50) of a Get Many operation, in n8n's own wording. */

@@ -2,7 +2,10 @@
  * The rate limit with the real ratio, sped up: the sandbox allows 10 requests per 100 ms per
  * domain (Cloudonix: 10 per 3 s) and the node is paced at the same 10 per 100 ms through its
  * "Requests per Window" / "Window (ms)" options. The pacer counts each request until its
- * answer arrived, so latency jitter cannot push an 11th request into the server's window.
+ * answer arrived, and the sandbox counts it when it arrives, so on one clock no machine
+ * speed can push an 11th request into the server's window. Where the node is meant to
+ * exceed the limit, the sandbox's limiter runs on a virtual clock that advances per request,
+ * so which requests are refused depends on their order only.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -19,6 +22,8 @@ afterAll(async () => sandbox.server.stop());
 beforeEach(() => {
 	sandbox.reset();
 	sandbox.state.rateWindowMs = 100;
+	sandbox.state.rateClockStepMs = undefined;
+	sandbox.state.retryAfter = undefined;
 	sandbox.server.clearFaults();
 	sandbox.server.clearLog();
 });
@@ -65,16 +70,37 @@ describe('Cloudonix rate limit', () => {
 		expect(sandbox.server.count('GET', SUBSCRIBERS)).toBe(1 + 2); // list + a lookup after each lost create
 	});
 
+	// Pacing off: the node is allowed far more than the domain's limit. On the sandbox's virtual
+	// clock (9.5 ms per request, 10 per 100 ms) the 11th request after ten accepted ones is refused.
+	const unpaced = { requestsPerWindow: 1000, windowMs: 1000 };
+
 	it('backs off on the server\'s own 429s (no Retry-After) without failing or duplicating', async () => {
 		const items = Array.from({ length: 25 }, (_, i) => ({ number: String(5000 + i), name: `Burst ${i}` }));
-		// A 1 s window: 11 requests always start within it, even on a busy machine.
-		sandbox.state.rateWindowMs = 1000;
+		sandbox.state.rateClockStepMs = 9.5;
 		const { workflow, run } = setup(sandbox);
-		// Pacing off: the node is allowed far more than the domain's limit.
-		const result = await run(workflow(upsert({ requestsPerWindow: 1000, windowMs: 1000 }), items));
+		const result = await run(workflow(upsert(unpaced), items));
 		expect(result.status).toBe('success');
-		expect(sandbox.state.rateLimited).toBeGreaterThan(0);
+		// 1 list + 25 creates accepted; requests 11 and 22 refused, each sent again.
+		expect(sandbox.state.rateLimited).toBe(2);
+		expect(sandbox.server.requests.map((r) => r.status).filter((status) => status === 429)).toHaveLength(2);
+		expect(sandbox.server.count('POST', SUBSCRIBERS)).toBe(25 + 2);
 		expect(sandbox.list()).toHaveLength(25);
 		expect([...sandbox.state.createsByMsisdn.values()].every((n) => n === 1)).toBe(true);
+	});
+
+	it('waits as long as the server\'s Retry-After says before sending a refused request again', async () => {
+		const items = Array.from({ length: 12 }, (_, i) => ({ number: String(6000 + i), name: `Wait ${i}` }));
+		sandbox.state.rateClockStepMs = 9.5;
+		// Longer than the node's own first back-off (at most 1 s), so a node that ignored it would be early.
+		sandbox.state.retryAfter = 2;
+		const { workflow, run } = setup(sandbox);
+		const result = await run(workflow(upsert(unpaced), items));
+		expect(result.status).toBe('success');
+		// 1 list + 12 creates accepted; request 11 refused with Retry-After: 2.
+		expect(sandbox.state.rateLimited).toBe(1);
+		expect(sandbox.server.count('POST', SUBSCRIBERS)).toBe(12 + 1);
+		// No request reached the domain before the 2 s had passed.
+		expect(sandbox.state.earlyRetries).toBe(0);
+		expect(sandbox.list()).toHaveLength(12);
 	});
 });

@@ -22,6 +22,7 @@ beforeEach(() => {
 	sandbox.reset();
 	sandbox.state.rateWindowMs = 100;
 	sandbox.state.retryAfter = undefined;
+	sandbox.state.rateClockStepMs = undefined;
 	sandbox.server.clearLog();
 });
 
@@ -89,8 +90,11 @@ describe('Cloudonix: two workers on one domain (separate pacers)', () => {
 		['without Retry-After (as Cloudonix documents)', undefined],
 		['with Retry-After', 1],
 	])('waits out the 429s %s, creating each subscriber once', async (_, retryAfter) => {
-		// A 1 s window: both workers start their first 10 requests within it on any machine.
+		// Each worker may send 10 per second, together twice the domain's 10. The sandbox's limiter
+		// runs on a virtual clock (95 ms per request, 10 per 1000 ms), so it refuses the 11th of any
+		// 11 requests in a row on any machine, however the two workers' requests interleave.
 		sandbox.state.rateWindowMs = 1000;
+		sandbox.state.rateClockStepMs = 95;
 		sandbox.state.retryAfter = retryAfter;
 		const store = new CredentialStore();
 		const workerA = store.add('cloudonixApi', sandbox.credentials(), 'worker A');

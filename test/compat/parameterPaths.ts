@@ -73,7 +73,7 @@ function scopes(displayOptions: IDisplayOptions | undefined): string[] {
 	return resources.flatMap((resource) => operations.map((operation) => `${String(resource)}/${String(operation)}`));
 }
 
-function isCollectionGroup(option: unknown): option is INodePropertyCollection {
+export function isCollectionGroup(option: unknown): option is INodePropertyCollection {
 	return typeof option === 'object' && option !== null && 'values' in option;
 }
 
@@ -106,8 +106,9 @@ function descriptionEntries(description: INodeTypeDescription, version: number):
 	return [...out].sort();
 }
 
-function isVersioned(node: INodeType | IVersionedNodeType): node is IVersionedNodeType {
-	return 'nodeVersions' in node;
+/** The description of each version of a node. */
+export function nodeDescriptions(node: INodeType | IVersionedNodeType): INodeTypeDescription[] {
+	return 'nodeVersions' in node ? Object.values(node.nodeVersions).map((v) => v.description) : [node.description];
 }
 
 /** The package's parameter paths as they are now. */
@@ -116,9 +117,7 @@ export function currentParameterPaths(): ParameterPathSnapshot {
 	for (const [type, node] of Object.entries(packageNodes())) {
 		// Our nodes only, not the n8n-nodes-base stand-ins the harness registers.
 		if (!type.startsWith(`${PACKAGE_NAME}.`)) continue;
-		const descriptions: INodeTypeDescription[] = isVersioned(node)
-			? Object.values(node.nodeVersions).map((v) => v.description)
-			: [node.description];
+		const descriptions = nodeDescriptions(node);
 		const name = type.slice(PACKAGE_NAME.length + 1);
 		nodes[name] = {};
 		for (const description of descriptions) {

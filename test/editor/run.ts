@@ -25,6 +25,7 @@ import * as path from 'path';
 import type { Browser, ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 
+import { argument } from '../../dev/harness/cli';
 import { packInto, packageJson } from '../n8n/pack';
 import { RealN8n } from '../n8n/realN8n';
 import { OWNER } from '../n8n/server';
@@ -50,13 +51,6 @@ const CREDENTIAL_TESTS: Record<string, { secretField: string; wrongSecret: strin
 
 /** What the nodes panel must find for "PBX" (the nodes' alias). */
 const PACKAGE_NODES = ['3CX', 'Cloudonix', 'Compare Extensions', 'OpenVox', 'sipXcom'];
-
-function argument(name: string): string {
-	const index = process.argv.indexOf(`--${name}`);
-	const value = index > 0 ? process.argv[index + 1] : undefined;
-	if (!value) throw new Error(`Missing --${name}`);
-	return value;
-}
 
 export class Report {
 	readonly failures: string[] = [];

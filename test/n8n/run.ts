@@ -8,13 +8,15 @@
  *       (inside a network namespace with only loopback when the machine allows it)
  *       checks what n8n loaded from the package, then runs every case in cases.ts:
  *       starts its sandboxes, imports credentials and workflows, `n8n execute --rawOutput`,
- *       and checks the result.
+ *       and checks the result; then the credential Tests through the REST API
+ *       (credentialTests.ts) and the change triggers (triggers.ts) in `n8n start`.
  */
 import * as fs from 'fs';
 import { builtinModules } from 'module';
 import type { IDataObject, INodeTypeDescription, IRun } from 'n8n-workflow';
 import * as path from 'path';
 
+import { argument } from '../../dev/harness/cli';
 import { readExample, withCredentials, withManualTrigger } from '../../dev/harness/examples';
 import { PACKAGE_NAME, packageCredentials, packageNodes } from '../../dev/harness/registry';
 import type { CaseEnvironment, N8nCase, RunView } from './cases';
@@ -22,14 +24,8 @@ import { cases } from './cases';
 import { packInto, packageJson } from './pack';
 import type { CommandResult } from './realN8n';
 import { RealN8n, describe, errorsIn } from './realN8n';
+import { runCredentialTestCases } from './credentialTests';
 import { runTriggerCases } from './triggers';
-
-function argument(name: string): string {
-	const index = process.argv.indexOf(`--${name}`);
-	const value = index > 0 ? process.argv[index + 1] : undefined;
-	if (!value) throw new Error(`Missing --${name}`);
-	return value;
-}
 
 const failures: string[] = [];
 function fail(message: string): void {
@@ -336,6 +332,7 @@ async function main(): Promise<void> {
 		await checkLoadedPackage(n8n);
 		checkNoRuntimeDependencies(n8n);
 		await runCases(n8n);
+		await runCredentialTestCases(n8n, { pass, fail });
 		await runTriggerCases(n8n, { pass, fail });
 	} catch (error) {
 		fail((error as Error).message);

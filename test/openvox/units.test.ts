@@ -196,10 +196,10 @@ describe('OpenVox generated register passwords', () => {
 		}
 	});
 
-	it('declare Register Password Mode per node version: "set" for version 1, "generate" from version 2', () => {
+	it('declare Register Password Mode per node version: "set" for version 1, "generate" from version 2 (3 too)', () => {
 		const node = new OpenVox().description;
-		expect(node.version).toEqual([1, 2]);
-		expect(node.defaultVersion).toBe(2);
+		expect(node.version).toEqual([1, 2, 3]);
+		expect(node.defaultVersion).toBe(3);
 		const modes = node.properties.filter((p) => p.name === 'passwordMode');
 		expect(modes.map((p) => [p.displayOptions?.show?.['@version'], p.default])).toEqual([
 			[[1], 'set'],

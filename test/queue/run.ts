@@ -19,6 +19,7 @@
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import * as path from 'path';
 
+import { argument } from '../../dev/harness/cli';
 import type { WorkflowJson } from '../../dev/harness/engine';
 import { readExample } from '../../dev/harness/examples';
 import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
@@ -35,13 +36,6 @@ import { postJson, QueueCluster } from './cluster';
 
 const WORKERS = 2;
 const CONCURRENCY = 5;
-
-function argument(name: string): string {
-	const index = process.argv.indexOf(`--${name}`);
-	const value = index > 0 ? process.argv[index + 1] : undefined;
-	if (!value) throw new Error(`Missing --${name}`);
-	return value;
-}
 
 const failures: string[] = [];
 function check(ok: boolean, message: string): void {

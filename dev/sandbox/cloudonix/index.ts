@@ -46,6 +46,12 @@ export interface CloudonixSandboxOptions {
 	rateWindowMs?: number;
 	/** Retry-After (seconds) on the sandbox's own 429s; Cloudonix documents none (default: none). */
 	retryAfter?: number;
+	/**
+	 * Rate-limit clock (default: the wall clock). A number makes it virtual, advancing by that
+	 * many ms per request, so which requests are refused depends only on their order, never on
+	 * the machine's speed: e.g. 9.5 with 10 per 100 ms refuses one request in every 11.
+	 */
+	rateClockStepMs?: number;
 	/** Answer with the legacy `sip-password` field instead of `sipPassword`. */
 	legacyPasswordField?: boolean;
 	/** First subscriber id (default 1). */
@@ -56,6 +62,8 @@ interface KeyInfo {
 	scope: 'customer' | 'domain' | 'subscriber';
 	domain?: string;
 }
+
+const RETRY_AFTER_SLACK_MS = 5;
 
 const json = (status: number, body?: unknown): SandboxResponse => ({ status, body });
 const failure = (status: number, message: string): SandboxResponse => json(status, { status: false, message });
@@ -108,11 +116,18 @@ export function createCloudonixSandbox(options: CloudonixSandboxOptions = {}) {
 		rateLimit: options.rateLimit ?? 10,
 		rateWindowMs: options.rateWindowMs ?? 3000,
 		retryAfter: options.retryAfter,
+		rateClockStepMs: options.rateClockStepMs,
+		/** The virtual rate-limit clock (with `rateClockStepMs`). */
+		rateClock: 0,
 		legacyPasswordField: options.legacyPasswordField ?? false,
 		/** Start times of recent requests per domain (sliding window). */
 		recent: [] as number[],
 		/** How often the sandbox's own rate limiter answered 429. */
 		rateLimited: 0,
+		/** Wall-clock time until which the Retry-After of the last 429 asks clients to wait. */
+		retryNotBefore: 0,
+		/** Requests that arrived before that time: a client that does not honour Retry-After (meaningful for one client). */
+		earlyRetries: 0,
 		/** Successful creates per MSISDN (to prove no duplicate creates). */
 		createsByMsisdn: new Map<string, number>(),
 		/** Rejected duplicate creates. */
@@ -195,12 +210,18 @@ export function createCloudonixSandbox(options: CloudonixSandboxOptions = {}) {
 
 	/** Sliding-window limit per domain; every authorised request to the domain counts. */
 	function rateLimited(): SandboxResponse | undefined {
-		const t = Date.now();
+		const wall = Date.now();
+		if (wall < state.retryNotBefore) state.earlyRetries++;
+		const t = state.rateClockStepMs === undefined ? wall : (state.rateClock += state.rateClockStepMs);
 		while (state.recent.length && t - state.recent[0] >= state.rateWindowMs) state.recent.shift();
 		if (state.recent.length >= state.rateLimit) {
 			state.rateLimited++;
 			const response = failure(429, 'Too many requests');
-			if (state.retryAfter !== undefined) response.headers = { 'Retry-After': String(state.retryAfter) };
+			if (state.retryAfter !== undefined) {
+				response.headers = { 'Retry-After': String(state.retryAfter) };
+				// Timers and Date.now() round differently by a millisecond or two.
+				state.retryNotBefore = wall + state.retryAfter * 1000 - RETRY_AFTER_SLACK_MS;
+			}
 			return response;
 		}
 		state.recent.push(t);
@@ -336,12 +357,18 @@ export function createCloudonixSandbox(options: CloudonixSandboxOptions = {}) {
 		resetRateLimit: () => {
 			state.recent.length = 0;
 			state.rateLimited = 0;
+			state.rateClock = 0;
+			state.retryNotBefore = 0;
+			state.earlyRetries = 0;
 		},
 		reset: () => {
 			state.subscribers.clear();
 			state.nextId = options.firstId ?? 1;
 			state.recent.length = 0;
 			state.rateLimited = 0;
+			state.rateClock = 0;
+			state.retryNotBefore = 0;
+			state.earlyRetries = 0;
 			state.createsByMsisdn.clear();
 			state.duplicateRejections = 0;
 		},

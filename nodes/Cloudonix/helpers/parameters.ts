@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OutputMode } from '../../shared/properties';
-import { readOutputMode } from '../../shared/properties';
+import { readIncludeSecrets, readOutputMode } from '../../shared/properties';
 import type { CloudonixClient } from '../transport';
 import type { JsonObject } from './subscriber';
 import {
@@ -26,10 +26,9 @@ export interface OutputOptions {
 }
 
 export function outputOptions(ctx: IExecuteFunctions, itemIndex: number): OutputOptions {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
 		output: readOutputMode(ctx, itemIndex),
-		includeSecrets: options.includeSecrets === true,
+		includeSecrets: readIncludeSecrets(ctx, itemIndex),
 	};
 }
 

@@ -10,6 +10,9 @@ import { withoutFieldsDeep } from '../../shared/redact';
 /** Fields that hold secrets in sipXconfig records (REST pin/sipPassword, SOAP pintoken, phone line password). */
 const SECRET_KEYS = ['pin', 'sipPassword', 'pintoken', 'voicemailPin', 'password'];
 
+/** The secrets of a SOAP user record (sipxconfig.wsdl, type User). */
+export const SOAP_USER_SECRETS = ['sipPassword', 'pintoken'];
+
 /** Removes secret fields, recursively (phone lines carry SIP passwords). */
 export function stripSecrets<T>(value: T): T {
 	return withoutFieldsDeep(value, SECRET_KEYS);

@@ -6,7 +6,7 @@ import { checkNumber } from '../../shared/numbers';
 import type { RecordShape } from '../../shared/output';
 import { cleanRecord, shapeOutput } from '../../shared/output';
 import type { OutputMode } from '../../shared/properties';
-import { withoutFields } from '../../shared/redact';
+import { withoutFieldsDeep } from '../../shared/redact';
 import { otherPropertiesJson } from './json';
 
 /**
@@ -16,14 +16,15 @@ import { otherPropertiesJson } from './json';
 export const USER_SECRET_FIELDS = ['AuthPassword', 'AccessPassword', 'DeskphonePassword', 'VMPIN'];
 
 /**
- * Pbx.Phone properties that hold the phone's provisioning URL: it embeds the secret path a
- * phone fetches its configuration (with the SIP credentials) from.
+ * Pbx.Phone properties that hold secrets: the provisioning URLs embed the secret path a phone
+ * fetches its configuration (with the SIP credentials) from, and Settings (Pbx.PhoneSettings)
+ * has a Secret.
  */
-export const PHONE_SECRET_FIELDS = ['ProvisioningLinkExt', 'ProvisioningLinkLocal'];
+export const PHONE_SECRET_FIELDS = ['ProvisioningLinkExt', 'ProvisioningLinkLocal', 'Secret'];
 
-/** A phone without its provisioning links (unless asked to keep them). */
+/** A phone without its provisioning links and settings secret (unless asked to keep them). */
 export function stripPhoneSecrets(phone: IDataObject, includeSecrets = false): IDataObject {
-	return includeSecrets ? { ...phone } : withoutFields(phone, PHONE_SECRET_FIELDS);
+	return includeSecrets ? { ...phone } : withoutFieldsDeep(phone, PHONE_SECRET_FIELDS);
 }
 
 /** A record without OData annotations such as @odata.context. */

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { includeSecretsProperty, outputProperty as sharedOutputProperty } from '../../../shared/properties';
 import { PASSWORD_DEFAULT_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PROFILE_NAME_KEY } from '../../helpers/subscriber';
-import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from '../../transport';
+import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS, PASSWORD_FIELDS } from '../../transport';
 
 /**
  * Properties that several subscriber operations share. They carry no resource or operation:
@@ -15,7 +15,7 @@ export const outputProperty = (): INodeProperties =>
 		normalised:
 			'The package\'s vendor-neutral shape: number (MSISDN), name (profile display name), enabled (active), ID, source, raw',
 		raw: 'The subscriber object as Cloudonix returns it',
-		description: 'Shape of the output items. SIP passwords are removed unless "Include SIP Password" is on.',
+		description: 'Shape of the output items. SIP passwords are removed unless "Include Secrets" is on.',
 	});
 
 export const msisdnProperty = (description: string): INodeProperties => ({
@@ -97,11 +97,7 @@ export const optionsProperty: INodeProperties = {
 	default: {},
 	displayOptions: { show: { resource: ['subscriber'] } },
 	options: [
-		includeSecretsProperty({
-			displayName: 'Include SIP Password',
-			description:
-				'Whether output items keep the SIP password (sipPassword / sip-password). Off by default so passwords do not end up in execution logs.',
-		}),
+		includeSecretsProperty({ keeps: 'the SIP password', fields: PASSWORD_FIELDS }),
 		{
 			displayName: 'Requests per Window',
 			name: 'requestsPerWindow',

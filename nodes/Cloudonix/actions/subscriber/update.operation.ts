@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 				name: 'generatePassword',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to replace the SIP password with a generated one (turn on "Include SIP Password" to see it)',
+				description: 'Whether to replace the SIP password with a generated one (turn on "Include Secrets" to see it)',
 			},
 			passwordLengthProperty,
 			profileProperty,

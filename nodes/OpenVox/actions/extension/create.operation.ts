@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readOutputMode } from '../../../shared/properties';
+import { readIncludeSecrets, readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { readBack, validated } from '../../helpers/extension';
 import { settingsOptions, settingsToBody, validateExtensionNumber, validateRegisterPassword } from '../../helpers/fields';
@@ -9,7 +9,7 @@ import { formatRecord } from '../../helpers/output';
 import type { PasswordMode } from '../../helpers/password';
 import { generatedRegisterPassword, passwordLengthProperty, passwordModeProperties } from '../../helpers/password';
 import { openVoxRequest } from '../../transport';
-import { outputProperties } from './descriptions';
+import { outputProperties, SECRETS_IN_OPTIONS_FROM } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -60,7 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const mode = this.getNodeParameter('passwordMode', itemIndex, 'set') as PasswordMode;
 	const settings = this.getNodeParameter('settings', itemIndex, {}) as IDataObject;
 	const output = readOutputMode(this, itemIndex);
-	const includeSecrets = this.getNodeParameter('includeSecrets', itemIndex, false) as boolean;
+	const includeSecrets = readIncludeSecrets(this, itemIndex, SECRETS_IN_OPTIONS_FROM);
 	const body = validated(this, itemIndex, () => {
 		validateExtensionNumber(number, 'number');
 		const password =

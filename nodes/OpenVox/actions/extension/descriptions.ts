@@ -1,8 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { includeSecretsProperty, outputProperty } from '../../../shared/properties';
+import { movedIncludeSecretsProperties, outputProperty } from '../../../shared/properties';
+import { SECRET_RECORD_FIELDS } from '../../helpers/fields';
 
-/** The Output selector and Include Secrets switch of operations that return extensions. */
+/** Node version 3 moved Include Secrets into Options; versions 1 and 2 keep it at the top level. */
+export const SECRETS_IN_OPTIONS_FROM = 3;
+
+/**
+ * The Output selector of operations that return extensions and, with `secrets`, their
+ * Include Secrets switch (read it with readIncludeSecrets(ctx, itemIndex, SECRETS_IN_OPTIONS_FROM)).
+ */
 export function outputProperties(secrets: boolean): INodeProperties[] {
 	const properties: INodeProperties[] = [
 		outputProperty({
@@ -13,10 +20,10 @@ export function outputProperties(secrets: boolean): INodeProperties[] {
 	];
 	if (secrets) {
 		properties.push(
-			includeSecretsProperty({
-				description:
-					'Whether to keep the register password, user password and voicemail PIN in the output (they are removed by default)',
-			}),
+			...movedIncludeSecretsProperties(
+				{ keeps: 'the register, login and user passwords and the voicemail PIN', fields: SECRET_RECORD_FIELDS },
+				SECRETS_IN_OPTIONS_FROM,
+			),
 		);
 	}
 	return properties;

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { readOutputMode } from '../../../shared/properties';
+import { readIncludeSecrets, readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { FieldError, parseNumberList } from '../../helpers/fields';
 import { formatRecord } from '../../helpers/output';
 import { EXTENSION_INFOS, openVoxRequest } from '../../transport';
-import { outputProperties } from './descriptions';
+import { outputProperties, SECRETS_IN_OPTIONS_FROM } from './descriptions';
 import { asNodeError } from '../../../shared/errors';
 
 const properties: INodeProperties[] = [
@@ -29,7 +29,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const raw = String(this.getNodeParameter('extid', itemIndex, '') ?? '').trim();
 	const output = readOutputMode(this, itemIndex);
-	const includeSecrets = this.getNodeParameter('includeSecrets', itemIndex, false) as boolean;
+	const includeSecrets = readIncludeSecrets(this, itemIndex, SECRETS_IN_OPTIONS_FROM);
 	let body: IDataObject | undefined;
 	if (raw !== '') {
 		try {

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { readOutputMode } from '../../../shared/properties';
+import { readIncludeSecrets, readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { readBack, validated } from '../../helpers/extension';
 import { settingsOptions, settingsToBody, validateExtensionNumber } from '../../helpers/fields';
 import { formatRecord } from '../../helpers/output';
 import { generatedRegisterPassword, passwordLengthProperty } from '../../helpers/password';
 import { openVoxRequest } from '../../transport';
-import { outputProperties } from './descriptions';
+import { outputProperties, SECRETS_IN_OPTIONS_FROM } from './descriptions';
 
 const generateOption: INodeProperties = {
 	displayName: 'Generate New Register Password',
@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{},
 	) as IDataObject;
 	const output = readOutputMode(this, itemIndex);
-	const includeSecrets = this.getNodeParameter('includeSecrets', itemIndex, false) as boolean;
+	const includeSecrets = readIncludeSecrets(this, itemIndex, SECRETS_IN_OPTIONS_FROM);
 	const changes = validated(this, itemIndex, () => {
 		validateExtensionNumber(extid, 'extid', 'Extension Name or ID');
 		if (generateRegisterPassword === true && settings.registerpassword !== undefined) {

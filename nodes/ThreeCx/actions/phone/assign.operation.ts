@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { includeSecretsProperty } from '../../../shared/properties';
+import { includeSecretsProperty, readIncludeSecrets } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
 import { sameMac } from '../../helpers/mac';
 import { macParameter, userPhones } from '../../helpers/phone';
-import { stripPhoneSecrets } from '../../helpers/user';
+import { PHONE_SECRET_FIELDS, stripPhoneSecrets } from '../../helpers/user';
 import { threeCxRequest, userPath } from '../../transport';
 import { userLocatorField } from '../user/descriptions';
 import { macField } from './descriptions';
@@ -31,7 +31,11 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			includeSecretsProperty({ description: 'Whether to keep the provisioning links (they embed the secret path the phone loads its SIP credentials from)' }),
+			includeSecretsProperty({
+				keeps: "the phone's provisioning links and settings secret",
+				fields: PHONE_SECRET_FIELDS,
+				note: 'The links embed the secret path the phone loads its SIP credentials from.',
+			}),
 			{
 				displayName: 'Phone Name',
 				name: 'name',
@@ -76,5 +80,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!phone) {
 		throw new NodeOperationError(this.getNode(), `The PBX accepted the phone ${mac} but does not list it for user ${user.id}`, { itemIndex });
 	}
-	return { userId: String(user.id), number: after.number, changed: !unchanged, phone: stripPhoneSecrets(phone, options.includeSecrets === true) };
+	return { userId: String(user.id), number: after.number, changed: !unchanged, phone: stripPhoneSecrets(phone, readIncludeSecrets(this, itemIndex)) };
 }

@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { includeSecretsProperty, outputProperty } from '../../../shared/properties';
+import { PHONE_SECRET_FIELDS, USER_SECRET_FIELDS } from '../../helpers/user';
 
 /**
  * Properties that several operations of the user resource share. Like every property of an
@@ -16,10 +17,11 @@ export function outputField(): INodeProperties {
 	});
 }
 
+/** Include Secrets of the operations that output users (phones are in them with $expand=Phones). */
 export function includeSecretsOption(): INodeProperties {
 	return includeSecretsProperty({
-		description:
-			'Whether to keep AuthPassword, AccessPassword, DeskphonePassword and VMPIN in the output (they are removed by default)',
+		keeps: "the SIP, web client and desk phone passwords, the voicemail PIN and the phones' provisioning links and settings secret",
+		fields: [...USER_SECRET_FIELDS, ...PHONE_SECRET_FIELDS],
 	});
 }
 

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-
 import { readOptionalNumber } from '../../../shared/numbers';
-import { includeSecretsProperty } from '../../../shared/properties';
+import { includeSecretsProperty, readIncludeSecrets } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { exportFileName, readExport } from '../../helpers/export';
 import { withoutColumns } from '../../helpers/csv';
@@ -65,9 +64,9 @@ const properties: INodeProperties[] = [
 			},
 			ODATA_OPTIONS.filter,
 			includeSecretsProperty({
-				displayName: 'Include Secrets',
-				description:
-					'Whether the rows and the file keep the AuthPassword, AccessPassword, DeskphonePassword and VMPIN columns. Node version 1 always keeps them in the file (the PBX export as sent).',
+				keeps: 'the SIP, web client and desk phone password and voicemail PIN columns',
+				fields: USER_SECRET_FIELDS,
+				note: 'This applies to the rows and the file; node version 1 always keeps them in the file (the PBX export as sent).',
 			}),
 			ODATA_OPTIONS.orderby,
 			ODATA_OPTIONS.search,
@@ -99,7 +98,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const response = await threeCxRawRequest.call(this, { path: '/Users/Pbx.ExportExtensions()', qs }, itemIndex);
 	const { contentType, csvText, rows, count } = readExport(this, response, itemIndex);
-	const includeSecrets = options.includeSecrets === true;
+	const includeSecrets = readIncludeSecrets(this, itemIndex);
 	const fileName = exportFileName(options.fileName, response.headers);
 	const makeFileItem = async (json: IDataObject): Promise<INodeExecutionData> => {
 		const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { jsonObject } from '../../../shared/answer';
-import { readOutputMode } from '../../../shared/properties';
+import { readIncludeSecrets, readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
 import { userKey } from '../../helpers/locator';
@@ -72,5 +72,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const expand = commaList(options.expand);
 	if (expand) qs.$expand = expand;
 	const user = await threeCxRequest.call(this, { path, qs, expect: jsonObject() }, itemIndex);
-	return shapeUser(user, readOutputMode(this, itemIndex), options.includeSecrets === true);
+	return shapeUser(user, readOutputMode(this, itemIndex), readIncludeSecrets(this, itemIndex));
 }

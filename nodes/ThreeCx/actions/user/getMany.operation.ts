@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readOptionalNumber } from '../../../shared/numbers';
-import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
+import { readIncludeSecrets, readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { readDepartment, shapeUser } from '../../helpers/user';
 import { getAllPages } from '../../transport';
@@ -67,7 +67,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		itemIndex,
 	);
-	const includeSecrets = options.includeSecrets === true;
+	const includeSecrets = readIncludeSecrets(this, itemIndex);
 	const count = options.count === true ? result.count : undefined;
 	return result.records.map((user) => {
 		const shaped = shapeUser(user, output, includeSecrets);
