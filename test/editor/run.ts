@@ -15,9 +15,10 @@
  *  - the nodes panel finds the package's five nodes, and the flagship example runs from the
  *    editor's Execute Workflow button.
  *
- * Every step waits for what the editor shows (selectors, a list that finished loading, the
- * Save button's "Saved") with a short timeout, so a failing step fails in seconds with a
- * screenshot and the page's HTML next to it; the run then goes on with the next panel.
+ * Every step waits for what the editor shows (selectors, no request in flight, a list that
+ * finished loading, the answer to the credential test request) with a short timeout, so a
+ * failing step fails in seconds with a screenshot and the page's HTML next to it; the run then
+ * goes on with the next panel.
  * Screenshots go to <work>/screenshots (kept with PBX_SYNC_N8N_KEEP=1).
  */
 import * as fs from 'fs';
@@ -52,7 +53,7 @@ const CREDENTIAL_TESTS: Record<string, { secretField: string; wrongSecret: strin
 /** What the nodes panel must find for "PBX" (the nodes' alias). */
 const PACKAGE_NODES = ['3CX', 'Cloudonix', 'Compare Extensions', 'OpenVox', 'sipXcom'];
 
-export class Report {
+class Report {
 	readonly failures: string[] = [];
 	checks = 0;
 
@@ -76,7 +77,7 @@ export class Report {
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-export class Editor {
+class Editor {
 	private shots = 0;
 	/** Requests of the page that have not finished yet, by their URL. */
 	private readonly inFlight = new Map<HTTPRequest, string>();
@@ -419,7 +420,7 @@ async function checkNodesPanel(editor: Editor, report: Report): Promise<void> {
 }
 
 /** The flagship from the editor: Execute Workflow, then the execution n8n saved must have succeeded. */
-export async function checkFlagship(editor: Editor, setup: EditorSetup, report: Report): Promise<void> {
+async function checkFlagship(editor: Editor, setup: EditorSetup, report: Report): Promise<void> {
 	const started = Date.now();
 	console.log('\nFlagship example from the editor:');
 	try {
@@ -494,7 +495,7 @@ async function launch(work: string): Promise<Browser> {
 }
 
 /** Signs in on a page of its own (a fresh browser context, without cookies) and runs every check. */
-export async function checkEditor(browser: Browser, setup: EditorSetup, screenshotDir: string, report: Report): Promise<void> {
+async function checkEditor(browser: Browser, setup: EditorSetup, screenshotDir: string, report: Report): Promise<void> {
 	const context = await browser.createBrowserContext();
 	try {
 		await checkEditorPage(await context.newPage(), setup, screenshotDir, report);
@@ -547,9 +548,7 @@ async function main(): Promise<void> {
 	if (report.failures.length > 0) process.exitCode = 1;
 }
 
-if (require.main === module) {
-	main().catch((error: Error) => {
-		console.error(error.stack ?? error.message);
-		process.exitCode = 1;
-	});
-}
+main().catch((error: Error) => {
+	console.error(error.stack ?? error.message);
+	process.exitCode = 1;
+});
