@@ -117,3 +117,85 @@ describe('sipXcom: a stalled server', () => {
 		expect(sandbox.server.count('GET', '/sipxconfig/rest/user')).toBe(3);
 	});
 });
+
+describe('sipXcom Delete: a lost answer is confirmed by the retry', () => {
+	const refused = {
+		status: 500,
+		headers: { 'Content-Type': 'text/xml' },
+		body: '<response><code>ERROR_REFERENCE_EXISTS</code><message>Reference to object still exists</message></response>',
+	};
+
+	it('reports a user deleted when the retry gets ERROR_OBJECT_NOT_FOUND', async () => {
+		const [victim] = sandbox.seedUsers(1);
+		const path = `/sipxconfig/rest/user/${victim.id}`;
+		sandbox.server.injectFault({ method: 'DELETE', path, dropAfterHandling: true });
+		const result = await run(sandbox, { resource: 'user', operation: 'delete', userId: String(victim.id) });
+		expect(result.json(NODE)).toEqual([{ id: String(victim.id), deleted: true, confirmedBy: 'ERROR_OBJECT_NOT_FOUND on retry' }]);
+		expect(sandbox.server.count('DELETE', path)).toBe(2);
+		expect(sandbox.state.users.has(victim.id)).toBe(false);
+	});
+
+	it('sends a user DELETE again after a connection dropped before it was handled', async () => {
+		const [victim] = sandbox.seedUsers(1);
+		const path = `/sipxconfig/rest/user/${victim.id}`;
+		sandbox.server.injectFault({ method: 'DELETE', path, drop: true });
+		const result = await run(sandbox, { resource: 'user', operation: 'delete', userId: String(victim.id) });
+		expect(result.json(NODE)).toEqual([{ id: String(victim.id), deleted: true, code: 'SUCCESS_DELETED', message: 'Deleted' }]);
+		expect(sandbox.server.count('DELETE', path)).toBe(2);
+	});
+
+	it('still fails a user that did not exist, and never repeats a refused delete', async () => {
+		const missing = await run(sandbox, { resource: 'user', operation: 'delete', userId: '999999' });
+		expect(missing.error?.message).toBe('sipXcom request failed (HTTP 400): ERROR_OBJECT_NOT_FOUND: Could not retrieve object using ID (User 999999)');
+		expect(sandbox.server.count('DELETE', '/sipxconfig/rest/user/999999')).toBe(1);
+
+		const [kept] = sandbox.seedUsers(1);
+		const path = `/sipxconfig/rest/user/${kept.id}`;
+		sandbox.server.injectFault({ method: 'DELETE', path, ...refused, times: 10 });
+		const result = await run(sandbox, { resource: 'user', operation: 'delete', userId: String(kept.id) });
+		expect(result.error?.message).toBe('sipXcom request failed (HTTP 500): ERROR_REFERENCE_EXISTS: Reference to object still exists');
+		expect(sandbox.server.count('DELETE', path)).toBe(1);
+		expect(sandbox.state.users.has(kept.id)).toBe(true);
+	});
+
+	it('reports a phone deleted when the retry gets the empty 404', async () => {
+		const [phone] = sandbox.seedPhones(1);
+		const path = `/sipxconfig/api/phones/${phone.serialNo}`;
+		sandbox.server.injectFault({ method: 'DELETE', path, dropAfterHandling: true });
+		const result = await run(sandbox, { resource: 'phone', operation: 'delete', phoneId: phone.serialNo });
+		expect(result.json(NODE)).toEqual([{ phone: phone.serialNo, deleted: true, confirmedBy: '404 on retry' }]);
+		expect(sandbox.server.count('DELETE', path)).toBe(2);
+		expect(sandbox.state.phones.has(phone.id)).toBe(false);
+	});
+
+	it('still fails a phone that did not exist, and a retry answered by a web page 404', async () => {
+		const missing = await run(sandbox, { resource: 'phone', operation: 'delete', phoneId: '0004f2ffffff' });
+		expect(missing.error?.message).toBe('sipXcom request failed (HTTP 404): not found');
+
+		const [phone] = sandbox.seedPhones(1);
+		const path = `/sipxconfig/api/phones/${phone.serialNo}`;
+		sandbox.server.injectFault({ method: 'DELETE', path, drop: true });
+		sandbox.server.injectFault({ method: 'DELETE', path, ...htmlPage(404, 'Not Found') });
+		const result = await run(sandbox, { resource: 'phone', operation: 'delete', phoneId: phone.serialNo });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^sipXcom request failed \(HTTP 404\)/);
+		expect(sandbox.server.count('DELETE', path)).toBe(2);
+	});
+
+	it('never repeats a SOAP Delete Users whose answer was lost (it cannot be confirmed)', async () => {
+		const [victim] = sandbox.seedUsers(1);
+		sandbox.server.injectFault({ path: '/sipxconfig/services/UserService', after: 1, dropAfterHandling: true });
+		const result = await run(sandbox, {
+			resource: 'userBulk',
+			operation: 'manage',
+			searchBy: 'byUserName',
+			searchValue: victim.userName,
+			change: 'deleteUser',
+			confirmDelete: true,
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('sipXcom request failed: the connection was closed before the server answered');
+		// FindUser, then the one ManageUser whose answer was lost.
+		expect(sandbox.server.count('POST', '/sipxconfig/services/UserService')).toBe(2);
+	});
+});
