@@ -125,23 +125,50 @@ describe('sipXcom Delete: a lost answer is confirmed by the retry', () => {
 		body: '<response><code>ERROR_REFERENCE_EXISTS</code><message>Reference to object still exists</message></response>',
 	};
 
-	it('reports a user deleted when the retry gets ERROR_OBJECT_NOT_FOUND', async () => {
-		const [victim] = sandbox.seedUsers(1);
-		const path = `/sipxconfig/rest/user/${victim.id}`;
+	/** A user or phone to delete, with the DELETE path and the node parameters that delete it. */
+	const target = (resource: 'user' | 'phone') => {
+		if (resource === 'user') {
+			const [user] = sandbox.seedUsers(1);
+			const gone = () => !sandbox.state.users.has(user.id);
+			return {
+				path: `/sipxconfig/rest/user/${user.id}`,
+				parameters: { resource, operation: 'delete', userId: String(user.id) },
+				key: { id: String(user.id) },
+				gone,
+			};
+		}
+		const [phone] = sandbox.seedPhones(1);
+		const gone = () => !sandbox.state.phones.has(phone.id);
+		return {
+			path: `/sipxconfig/api/phones/${phone.serialNo}`,
+			parameters: { resource, operation: 'delete', phoneId: phone.serialNo },
+			key: { phone: phone.serialNo },
+			gone,
+		};
+	};
+
+	it.each([
+		['user', 'ERROR_OBJECT_NOT_FOUND on retry'],
+		['phone', '404 on retry'],
+	] as const)('reports a %s deleted when the retry gets sipXconfig\'s not found (%s)', async (resource, confirmedBy) => {
+		const { path, parameters, key, gone } = target(resource);
 		sandbox.server.injectFault({ method: 'DELETE', path, dropAfterHandling: true });
-		const result = await run(sandbox, { resource: 'user', operation: 'delete', userId: String(victim.id) });
-		expect(result.json(NODE)).toEqual([{ id: String(victim.id), deleted: true, confirmedBy: 'ERROR_OBJECT_NOT_FOUND on retry' }]);
+		const result = await run(sandbox, parameters);
+		expect(result.json(NODE)).toEqual([{ ...key, deleted: true, confirmedBy }]);
 		expect(sandbox.server.count('DELETE', path)).toBe(2);
-		expect(sandbox.state.users.has(victim.id)).toBe(false);
+		expect(gone()).toBe(true);
 	});
 
-	it('sends a user DELETE again after a connection dropped before it was handled', async () => {
-		const [victim] = sandbox.seedUsers(1);
-		const path = `/sipxconfig/rest/user/${victim.id}`;
+	it.each([
+		['user', { code: 'SUCCESS_DELETED', message: 'Deleted' }],
+		['phone', {}],
+	] as const)('sends a %s DELETE again after a connection dropped before it was handled', async (resource, answer) => {
+		const { path, parameters, key, gone } = target(resource);
 		sandbox.server.injectFault({ method: 'DELETE', path, drop: true });
-		const result = await run(sandbox, { resource: 'user', operation: 'delete', userId: String(victim.id) });
-		expect(result.json(NODE)).toEqual([{ id: String(victim.id), deleted: true, code: 'SUCCESS_DELETED', message: 'Deleted' }]);
+		const result = await run(sandbox, parameters);
+		expect(result.json(NODE)).toEqual([{ ...key, deleted: true, ...answer }]);
 		expect(sandbox.server.count('DELETE', path)).toBe(2);
+		expect(gone()).toBe(true);
 	});
 
 	it('still fails a user that did not exist, and never repeats a refused delete', async () => {
@@ -156,16 +183,6 @@ describe('sipXcom Delete: a lost answer is confirmed by the retry', () => {
 		expect(result.error?.message).toBe('sipXcom request failed (HTTP 500): ERROR_REFERENCE_EXISTS: Reference to object still exists');
 		expect(sandbox.server.count('DELETE', path)).toBe(1);
 		expect(sandbox.state.users.has(kept.id)).toBe(true);
-	});
-
-	it('reports a phone deleted when the retry gets the empty 404', async () => {
-		const [phone] = sandbox.seedPhones(1);
-		const path = `/sipxconfig/api/phones/${phone.serialNo}`;
-		sandbox.server.injectFault({ method: 'DELETE', path, dropAfterHandling: true });
-		const result = await run(sandbox, { resource: 'phone', operation: 'delete', phoneId: phone.serialNo });
-		expect(result.json(NODE)).toEqual([{ phone: phone.serialNo, deleted: true, confirmedBy: '404 on retry' }]);
-		expect(sandbox.server.count('DELETE', path)).toBe(2);
-		expect(sandbox.state.phones.has(phone.id)).toBe(false);
 	});
 
 	it('still fails a phone that did not exist, and a retry answered by a web page 404', async () => {
