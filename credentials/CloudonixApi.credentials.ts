@@ -1,16 +1,11 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../nodes/Cloudonix/transport/credential';
 
 /**
  * Cloudonix REST API key (Bearer). A domain-scoped key is enough for subscribers and is
- * what we recommend; it cannot read customer resources, so the test reads the domain
- * (`GET /customers/self/domains/{domain}`, as the open-source OPBX project validates keys) rather than `/customers/self`.
+ * what we recommend. The Test is the Cloudonix node's function `cloudonixApiTest`
+ * (nodes/Cloudonix/methods/credentialTest.ts), which reads the domain.
  */
 export class CloudonixApi implements ICredentialType {
 	name = 'cloudonixApi';
@@ -59,39 +54,5 @@ export class CloudonixApi implements ICredentialType {
 				Authorization: '=Bearer {{$credentials.apiKey}}',
 			},
 		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			// The same as cloudonixBaseUrl (test/compat/baseUrl.test.ts checks that they agree).
-			baseURL: '={{String($credentials.baseUrl || "").trim().replace(/\\/+$/, "") || "https://api.cloudonix.io"}}',
-			url: '={{"/customers/self/domains/" + encodeURIComponent(String($credentials.domain).trim())}}',
-			method: 'GET',
-			headers: { Accept: 'application/json' },
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'The API key was rejected or is not authorized for this domain. Check the API Key and the Domain.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'The API key is valid but its scope does not reach this domain (e.g. a subscriber or application key). Use a domain or customer key.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'Domain not found. Check the Domain (name or UUID) and the API Base URL.',
-				},
-			},
-		],
 	};
 }

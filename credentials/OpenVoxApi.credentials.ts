@@ -1,18 +1,28 @@
 import { createHash } from 'crypto';
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { OPENVOX_API_PREFIX, openVoxBaseUrl } from '../nodes/OpenVox/transport/credential';
+import { OPENVOX_API_PREFIX, openVoxBaseUrl, openVoxTokenOwner } from '../nodes/OpenVox/transport/credential';
 import { LOGIN_FAILED_PREFIX, loginFailedMessage } from '../nodes/OpenVox/transport/errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from '../nodes/OpenVox/transport/xml';
+import { foreignTokenError, tokenFingerprint } from '../nodes/shared/tokenFingerprint';
 import { connectionProblem, describeFailure } from '../nodes/shared/transport';
+
+/**
+ * Marks the request of the credential's Test, so that it logs in with what the user typed
+ * (see authenticate); the header itself never leaves n8n.
+ */
+const TEST_LOGIN_HEADER = 'x-openvox-test-login';
+
+/** Credential data that preAuthentication has just logged in with, for the request being sent. */
+const loggedInJustNow = new WeakSet<ICredentialDataDecryptedObject>();
 
 /** How long a login may take; it is never retried (see preAuthentication). */
 const LOGIN_TIMEOUT_MS = 20_000;
@@ -102,6 +112,13 @@ export class OpenVoxApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Token Fingerprint',
+			name: 'tokenFingerprint',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	/**
@@ -109,7 +126,8 @@ export class OpenVoxApi implements ICredentialType {
 	 * or the node blanked it after the PBX reported errno 20004/20006) and persists the result,
 	 * so one token serves every item and execution until it lapses (30 minutes idle).
 	 * A rejected login throws a plain Error, never one with an HTTP 401: n8n would otherwise
-	 * log in a second time, and 5 failures lock the client IP out for 10 minutes.
+	 * log in a second time, and 5 failures lock the client IP out for 10 minutes. The token is
+	 * stored with the fingerprint of the URL, username and password that obtained it.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const format = credentials.apiFormat === 'xml' ? 'xml' : 'json';
@@ -154,19 +172,34 @@ export class OpenVoxApi implements ICredentialType {
 		}
 		const answer = parseLoginAnswer(raw);
 		if (answer.status === 'Success' && typeof answer.token === 'string' && answer.token !== '') {
-			return { token: answer.token };
+			loggedInJustNow.add(credentials);
+			return { token: answer.token, tokenFingerprint: tokenFingerprint(answer.token, openVoxTokenOwner(credentials)) };
 		}
 		throw new Error(loginFailedMessage(answer.errno));
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			qs: { token: '={{$credentials.token}}' },
-		},
-	};
+	/**
+	 * Adds `?token=`, but only a token obtained with the current URL, username and password:
+	 * for any other, n8n logs in once with the current data (see foreignTokenError), so a
+	 * token never reaches another PBX and a wrong password fails the credential test. The
+	 * Test's own request asks for a login the same way unless one just happened for it: a
+	 * stored token may have lapsed on the PBX (30 minutes unused, answered with HTTP 200 and
+	 * an errno, which n8n cannot recognise), and the Test should check what the user typed.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const isTest = requestOptions.headers?.[TEST_LOGIN_HEADER] !== undefined;
+		if (isTest) delete requestOptions.headers![TEST_LOGIN_HEADER];
+		const token = String(credentials.token ?? '');
+		const foreign = credentials.tokenFingerprint !== tokenFingerprint(token, openVoxTokenOwner(credentials));
+		if (foreign || (isTest && !loggedInJustNow.has(credentials))) throw foreignTokenError();
+		requestOptions.qs = { ...requestOptions.qs, token };
+		return requestOptions;
+	}
 
-	/** Lists extensions (read-only) with a freshly logged-in token: n8n runs preAuthentication for a test. */
+	/** Lists extensions (read-only) after exactly one login with the data the user typed (see authenticate). */
 	test: ICredentialTestRequest = {
 		request: {
 			// The same as openVoxBaseUrl (test/compat/baseUrl.test.ts checks that they agree).
@@ -174,6 +207,7 @@ export class OpenVoxApi implements ICredentialType {
 			url: `${OPENVOX_API_PREFIX}/extensionlist/query`,
 			method: 'POST',
 			qs: { type: '={{$credentials.apiFormat}}' },
+			headers: { [TEST_LOGIN_HEADER]: '1' },
 			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
 		},
 		rules: [

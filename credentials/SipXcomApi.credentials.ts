@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -10,6 +9,8 @@ import type {
  * sipXcom / sipXecs admin access (sipXconfig): HTTP Basic as an administrator such as
  * superadmin. The REST (`/sipxconfig/rest`, `/sipxconfig/api`) and SOAP (`/sipxconfig/services`)
  * admin APIs all require ROLE_ADMIN. Servers usually run with a self-signed certificate.
+ * The Test is the sipXcom node's function `sipXcomApiTest` (nodes/SipXcom/methods/credentialTest.ts),
+ * which can say what a certificate or connection problem means.
  */
 export class SipXcomApi implements ICredentialType {
 	name = 'sipXcomApi';
@@ -71,41 +72,4 @@ export class SipXcomApi implements ICredentialType {
 			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
 		};
 	}
-
-	// `/rest/user` needs ROLE_ADMIN, so a normal user account fails the test too.
-	test: ICredentialTestRequest = {
-		request: {
-			// The same as appUrl (test/compat/baseUrl.test.ts checks that they agree).
-			baseURL:
-				'={{String($credentials.serverUrl || "").trim().replace(/\\/+$/, "").replace(/\\/sipxconfig$/i, "") + "/sipxconfig"}}',
-			url: '/rest/user',
-			qs: { page: 1, pagesize: 1 },
-			headers: { Accept: 'text/xml' },
-			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts === true}}',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Wrong username or password, or the account lacks admin rights (the sipXconfig APIs need an administrator such as superadmin)',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'This account lacks admin rights; use an administrator such as superadmin',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'No sipXconfig found at this Server URL (expected /sipxconfig/rest/user)',
-				},
-			},
-		],
-	};
 }

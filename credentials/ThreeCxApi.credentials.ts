@@ -8,7 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { threeCxBaseUrl, tokenFailureMessage } from '../nodes/ThreeCx/transport/credential';
+import { foreignTokenError, tokenFingerprint } from '../nodes/shared/tokenFingerprint';
+import { threeCxBaseUrl, threeCxTokenOwner, tokenFailureMessage } from '../nodes/ThreeCx/transport/credential';
 
 /**
  * 3CX V20 Configuration API (XAPI). OAuth2 client credentials: the token comes from
@@ -17,7 +18,9 @@ import { threeCxBaseUrl, tokenFailureMessage } from '../nodes/ThreeCx/transport/
  * one only when the field is empty or a request answered 401 (then n8n retries that request
  * once). The PBX allows one active token per client ID, so this credential never mints tokens
  * ahead of time or in parallel; `expires_in` (minutes before 20.0.9, seconds since) is
- * therefore never used to schedule anything, which makes its unit irrelevant.
+ * therefore never used to schedule anything, which makes its unit irrelevant. The token is only
+ * sent with the URL, Client ID and secret that obtained it (`tokenFingerprint`), so a credential
+ * test checks what the user typed, and an edited PBX URL never receives the old PBX's token.
  */
 export class ThreeCxApi implements ICredentialType {
 	name = 'threeCxApi';
@@ -77,6 +80,13 @@ export class ThreeCxApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Token Fingerprint',
+			name: 'tokenFingerprint',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -106,13 +116,16 @@ export class ThreeCxApi implements ICredentialType {
 		if (typeof token !== 'string' || token === '') {
 			throw new Error('The 3CX token endpoint answered without an access_token; check the PBX URL');
 		}
-		return { accessToken: token };
+		return { accessToken: token, tokenFingerprint: tokenFingerprint(token, threeCxTokenOwner(credentials)) };
 	}
 
+	/** Refuses a token obtained with other credential data; n8n then requests one with the current data. */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const token = String(credentials.accessToken ?? '');
+		if (credentials.tokenFingerprint !== tokenFingerprint(token, threeCxTokenOwner(credentials))) throw foreignTokenError();
 		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` };
 		if (credentials.allowUnauthorizedCerts === true) requestOptions.skipSslCertificateValidation = true;
 		return requestOptions;

@@ -4,8 +4,16 @@
  */
 // Must come first: it keeps n8n-core out of the user's own ~/.n8n.
 import './env';
-import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	CredentialTestContext,
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
+	ICredentialTestFunction,
 	ICredentialTestRequest,
 	IConnections,
 	IDataObject,
@@ -25,7 +33,7 @@ import type {
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { CredentialStore, TestCredentialsHelper } from './credentials';
-import { credentialType, nodeTypes } from './registry';
+import { credentialType, nodeTypes, packageNodes } from './registry';
 
 export interface WorkflowJson {
 	name?: string;
@@ -159,37 +167,81 @@ function readPath(source: unknown, path: string): unknown {
 	);
 }
 
+/** The name n8n 2.41 gives its loaded NoOp node type (see testCredential). */
+const NOOP_TYPE = 'noOp';
+
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
 	message: string;
 }
 
+type TestedBy = ICredentialTestFunction | ICredentialTestRequest;
+
 /**
- * Tests a credential the way the n8n editor's "Test" button does for a credential with a
- * declarative `test`: n8n-core's RoutingNode sends the request on a temporary NoOp node
- * (which makes preAuthentication run), and `rules` decide the outcome.
+ * Finds a credential's Test as n8n 2.41's CredentialsTester.getCredentialTestFunction does:
+ * the credential's own declarative `test` first; else the first node (every version of it)
+ * whose credential entry has `testedBy`: a name in the node's `methods.credentialTest`, or a
+ * declarative request.
+ */
+function credentialTestOf(typeName: string): TestedBy | undefined {
+	const test = credentialType(typeName).test;
+	if (test) return test;
+	for (const node of Object.values(packageNodes())) {
+		const versions: INodeType[] = 'nodeVersions' in node ? Object.values(node.nodeVersions) : [node];
+		for (const nodeType of versions) {
+			for (const { name, testedBy } of nodeType.description.credentials ?? []) {
+				if (name !== typeName || !testedBy) continue;
+				if (typeof testedBy !== 'string') return testedBy;
+				return versions.map((version) => version.methods?.credentialTest?.[testedBy]).find(Boolean);
+			}
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Tests a credential the way the n8n editor's "Test" button does. A test function (a node's
+ * `testedBy`) is called with n8n-core's CredentialTestContext and the credential's data. A
+ * declarative `test` goes through n8n-core's RoutingNode on a temporary node built as n8n
+ * 2.41's CredentialsTester builds it, and `rules` decide the outcome. Its type is the loaded
+ * NoOp's own name, `noOp` (the prefixed name exists only in the descriptions sent to the
+ * editor), so the credentials helper's "is a credential test" check never matches and
+ * preAuthentication runs only when the token field is empty or after a 401: a stored token
+ * is used as it is, as in n8n.
  */
 export async function testCredential(
 	store: CredentialStore,
 	typeName: string,
 	credentialId: string,
 ): Promise<CredentialTestResult> {
-	const type = credentialType(typeName);
-	const test = type.test as ICredentialTestRequest | undefined;
-	if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
+	const tested = credentialTestOf(typeName);
+	if (!tested) return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (typeof tested === 'function') {
+		const data = additionalData(store, { nodes: [], connections: {} } as unknown as IWorkflowBase, 'internal');
+		const stored = store.get(credentialId);
+		const decrypted = await data.credentialsHelper.getDecrypted(data, { id: stored.id, name: stored.name }, typeName, 'internal');
+		const result = await tested.call(new CredentialTestContext(data), {
+			id: stored.id,
+			name: stored.name,
+			type: typeName,
+			data: decrypted,
+		});
+		return { status: result.status, message: result.message };
+	}
+	const test = tested;
 	const node: INode = {
 		id: 'temp',
 		name: 'Temp-Node',
-		type: 'n8n-nodes-base.noOp',
+		type: NOOP_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { temp: '' },
+		parameters: {},
 		credentials: { [typeName]: { id: credentialId, name: store.get(credentialId).name } },
 	};
 	const tempType: INodeType = {
 		description: {
 			displayName: 'Temp',
-			name: 'n8n-nodes-base.noOp',
+			name: NOOP_TYPE,
 			group: ['transform'],
 			version: 1,
 			description: '',

@@ -5,7 +5,7 @@ import { requestOptionsProperty } from '../shared/timeout';
 import { operationSubtitle } from '../shared/properties';
 import { router } from './actions/router';
 import * as subscriber from './actions/subscriber/Subscriber.resource';
-import { CREDENTIAL_TYPE } from './transport/credential';
+import { cloudonixApiTest } from './methods/credentialTest';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,9 +35,13 @@ export class Cloudonix implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// The credential's Test (methods/credentialTest.ts). The name is spelled out (it is
+		// CREDENTIAL_TYPE): n8n's community-node lint sees `testedBy` only next to a literal name.
+		credentials: [{ name: 'cloudonixApi', required: true, testedBy: 'cloudonixApiTest' }],
 		properties,
 	};
+
+	methods = { credentialTest: { cloudonixApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -7,8 +7,8 @@ import { requestOptionsProperty } from '../shared/timeout';
 import { router } from './actions/router';
 import * as user from './actions/user/User.resource';
 import * as userBulk from './actions/userBulk/UserBulk.resource';
+import { sipXcomApiTest } from './methods/credentialTest';
 import * as loadOptions from './methods/loadOptions';
-import { CREDENTIAL_TYPE } from './transport/credential';
 
 const properties: INodeProperties[] = [
 	{
@@ -48,11 +48,13 @@ export class SipXcom implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// The credential's Test (methods/credentialTest.ts). The name is spelled out (it is
+		// CREDENTIAL_TYPE): n8n's community-node lint sees `testedBy` only next to a literal name.
+		credentials: [{ name: 'sipXcomApi', required: true, testedBy: 'sipXcomApiTest' }],
 		properties,
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, credentialTest: { sipXcomApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

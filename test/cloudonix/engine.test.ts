@@ -1,4 +1,9 @@
+import type { ICredentialType } from 'n8n-workflow';
+
+import { CloudonixApi } from '../../credentials/CloudonixApi.credentials';
 import { testCredential } from '../../dev/harness/engine';
+import { Cloudonix } from '../../nodes/Cloudonix/Cloudonix.node';
+import { CREDENTIAL_TYPE } from '../../nodes/Cloudonix/transport/credential';
 import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import { NODE, setup } from './helpers';
 
@@ -17,6 +22,13 @@ beforeEach(() => {
 const SUBSCRIBERS = '/customers/self/domains/sandbox.cloudonix.net/subscribers';
 
 describe('Cloudonix credential test', () => {
+	it('is tested by the Cloudonix node, under the credential type its transport uses', () => {
+		expect(new CloudonixApi().name).toBe(CREDENTIAL_TYPE);
+		expect((new CloudonixApi() as ICredentialType).test).toBeUndefined();
+		const [entry] = new Cloudonix().description.credentials ?? [];
+		expect(entry).toEqual({ name: CREDENTIAL_TYPE, required: true, testedBy: 'cloudonixApiTest' });
+	});
+
 	it('accepts a domain key (GET /customers/self/domains/{domain})', async () => {
 		const { store, credential } = setup(sandbox);
 		expect(await testCredential(store, 'cloudonixApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
@@ -44,6 +56,32 @@ describe('Cloudonix credential test', () => {
 		const { store } = setup(sandbox);
 		const wrongDomain = store.add('cloudonixApi', { ...sandbox.credentials(sandbox.keys.customer), domain: 'nope.example' });
 		expect((await testCredential(store, 'cloudonixApi', wrongDomain.id)).message).toContain('Domain not found');
+	});
+
+	it('accepts an API Base URL with a trailing slash and sends the key once', async () => {
+		const { store } = setup(sandbox);
+		const credential = store.add('cloudonixApi', { ...sandbox.credentials(), baseUrl: ` ${sandbox.server.baseUrl}// ` });
+		expect(await testCredential(store, 'cloudonixApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandbox.server.requests).toHaveLength(1);
+		expect(sandbox.server.requests[0].headers.accept).toBe('application/json');
+	});
+
+	it('names the API it cannot reach and what to check for a wrong API Base URL or port', async () => {
+		const { store } = setup(sandbox);
+		const credential = store.add('cloudonixApi', { ...sandbox.credentials(), baseUrl: 'http://127.0.0.1:1' });
+		expect(await testCredential(store, 'cloudonixApi', credential.id)).toEqual({
+			status: 'Error',
+			message: 'Cannot reach the Cloudonix API at http://127.0.0.1:1: the connection was refused; check the URL and port in the credential.',
+		});
+	});
+
+	it('says which status an API Base URL that is not Cloudonix answered', async () => {
+		sandbox.server.injectFault({ path: '/customers/self/domains/', status: 502 });
+		const { store, credential } = setup(sandbox);
+		expect(await testCredential(store, 'cloudonixApi', credential.id)).toEqual({
+			status: 'Error',
+			message: `${sandbox.server.baseUrl}/customers/self/domains/sandbox.cloudonix.net answered HTTP 502; check the API Base URL`,
+		});
 	});
 });
 

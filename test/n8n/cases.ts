@@ -38,6 +38,8 @@ import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
 import type { SipXcomSandbox } from '../../dev/sandbox/sipxcom';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 import type { ThreeCxSandbox } from '../../dev/sandbox/threecx';
+import { tokenFingerprint as fingerprint } from '../../nodes/shared/tokenFingerprint';
+import { threeCxTokenOwner } from '../../nodes/ThreeCx/transport/credential';
 
 /** What a case sees of a finished run: the same shape as the jest harness's WorkflowResult. */
 export interface RunView {
@@ -522,8 +524,11 @@ const httpRequestThreeCx = defineCase<{ threeCx: ThreeCxSandbox }>({
 	async start() {
 		const threeCx = createThreeCxSandbox();
 		const stop = await startSandboxes(threeCx);
-		// A token the PBX no longer accepts, as n8n keeps it between executions.
-		return { credentials: { threeCxApi: { ...threeCx.credentials(), accessToken: STALE_3CX_TOKEN } }, state: { threeCx }, stop };
+		// A token the PBX no longer accepts, as n8n keeps it between executions (with the
+		// fingerprint of the credential data that obtained it, so it is sent).
+		const credentials = threeCx.credentials();
+		const tokenFingerprint = fingerprint(STALE_3CX_TOKEN, threeCxTokenOwner(credentials));
+		return { credentials: { threeCxApi: { ...credentials, accessToken: STALE_3CX_TOKEN, tokenFingerprint } }, state: { threeCx }, stop };
 	},
 	workflow: ({ threeCx }) =>
 		httpRequestWorkflow('3CX Users', 'threeCxApi', { url: `${threeCx.server.baseUrl}/xapi/v1/Users?$select=Number&$orderby=Number` }),

@@ -8,7 +8,8 @@
  *       (inside a network namespace with only loopback when the machine allows it)
  *       checks what n8n loaded from the package, then runs every case in cases.ts:
  *       starts its sandboxes, imports credentials and workflows, `n8n execute --rawOutput`,
- *       and checks the result.
+ *       and checks the result; then the credential Tests through the REST API
+ *       (credentialTests.ts) and the change triggers (triggers.ts) in `n8n start`.
  */
 import * as fs from 'fs';
 import { builtinModules } from 'module';
@@ -23,6 +24,7 @@ import { cases } from './cases';
 import { packInto, packageJson } from './pack';
 import type { CommandResult } from './realN8n';
 import { RealN8n, describe, errorsIn } from './realN8n';
+import { runCredentialTestCases } from './credentialTests';
 import { runTriggerCases } from './triggers';
 
 const failures: string[] = [];
@@ -330,6 +332,7 @@ async function main(): Promise<void> {
 		await checkLoadedPackage(n8n);
 		checkNoRuntimeDependencies(n8n);
 		await runCases(n8n);
+		await runCredentialTestCases(n8n, { pass, fail });
 		await runTriggerCases(n8n, { pass, fail });
 	} catch (error) {
 		fail((error as Error).message);

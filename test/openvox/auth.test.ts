@@ -167,6 +167,107 @@ describe('OpenVox credential test', () => {
 	});
 });
 
+describe('OpenVox credential test with a token stored by an earlier use (as the editor sends it back)', () => {
+	async function withStoredToken() {
+		const { store, credential, run } = setup();
+		expect((await run({ operation: 'getMany', returnAll: true })).status).toBe('success');
+		const token = store.data(credential.id).token as string;
+		expect(token).not.toBe('');
+		sandbox.server.clearLog();
+		sandbox.state.logins.length = 0;
+		// What the user saves in the editor: the stored fields with their changes.
+		const edit = (changes: object) => store.update(credential.id, { ...store.data(credential.id), ...changes });
+		const tokensSent = () => sandbox.server.requests.filter((r) => r.query.token === token).length;
+		return { store, credential, run, token, edit, tokensSent };
+	}
+
+	it('fails for a wrong password with the login message after one login, then passes with the right one', async () => {
+		const { store, credential, edit, tokensSent } = await withStoredToken();
+		const password = store.data(credential.id).password;
+		edit({ password: 'wrong-password' });
+		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({
+			status: 'Error',
+			message: 'OpenVox login failed: invalid API username or password (errno 20003)',
+		});
+		expect(logins()).toBe(1);
+		expect(tokensSent()).toBe(0);
+
+		sandbox.server.clearLog();
+		edit({ password });
+		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		// The Test checks the password itself: one login, and the list read with the new token.
+		expect(logins()).toBe(1);
+		expect(tokensSent()).toBe(0);
+		const fresh = store.data(credential.id).token;
+		expect(sandbox.server.requests.filter((r) => r.path.endsWith('/extensionlist/query')).map((r) => r.query.token)).toEqual([fresh]);
+		// The marker of the Test's request stays inside n8n.
+		expect(sandbox.server.requests.some((r) => 'x-openvox-test-login' in r.headers)).toBe(false);
+	});
+
+	it('passes after the stored token lapsed on the PBX (30 minutes unused), with one login', async () => {
+		const { store, credential } = await withStoredToken();
+		sandbox.advance(31 * 60_000);
+		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(logins()).toBe(1);
+	});
+
+	it('logs in once for a credential tested before any use', async () => {
+		const { store, credential } = setup();
+		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(logins()).toBe(1);
+	});
+
+	it('fails for another API username after one login', async () => {
+		const { store, credential, edit } = await withStoredToken();
+		edit({ username: 'someone-else' });
+		const result = await testCredential(store, 'openVoxApi', credential.id);
+		expect(result).toEqual({ status: 'Error', message: 'OpenVox login failed: invalid API username or password (errno 20003)' });
+		expect(logins()).toBe(1);
+	});
+
+	it('never sends the stored token to a changed PBX API URL', async () => {
+		const other = createOpenVoxSandbox({ seed: 2 });
+		await other.server.start();
+		try {
+			const { store, credential, run, token, edit } = await withStoredToken();
+			edit({ url: other.server.baseUrl });
+			expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(other.server.count('POST', '/login')).toBe(1);
+			const result = await run({ operation: 'getMany', returnAll: true });
+			expect(result.json(NODE).map((e) => e.number)).toEqual(['1000', '1001']);
+			expect(other.server.count('POST', '/login')).toBe(1);
+			expect(other.server.requests.some((r) => r.query.token === token)).toBe(false);
+		} finally {
+			await other.server.stop();
+		}
+	});
+
+	it('logs in once with a wrong URL port and says what went wrong', async () => {
+		const { store, credential, edit } = await withStoredToken();
+		edit({ url: 'http://127.0.0.1:1' });
+		const result = await testCredential(store, 'openVoxApi', credential.id);
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe(
+			'OpenVox login failed: the connection was refused; check the URL and port in the credential (1 attempt; a login is not repeated, since 5 failed logins lock this client IP out for 10 minutes)',
+		);
+	});
+
+	it('keeps a credential saved before token fingerprints working, with one login', async () => {
+		const { store, credential, run, tokensSent } = await withStoredToken();
+		const saved = store.data(credential.id);
+		delete saved.tokenFingerprint;
+		store.update(credential.id, saved);
+		const result = await run({ operation: 'get', extid: '1000' }, [{}, {}]);
+		expect(result.status).toBe('success');
+		expect(logins()).toBe(1);
+		expect(tokensSent()).toBe(0);
+		// The next run uses the token that login stored.
+		sandbox.server.clearLog();
+		expect((await run({ operation: 'get', extid: '1000' })).status).toBe('success');
+		expect(logins()).toBe(0);
+	});
+});
+
 describe('OpenVox errors, retries and Continue On Fail', () => {
 	it('shows unknown errno codes verbatim', async () => {
 		const { run } = setup();

@@ -1,6 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialType, IDataObject } from 'n8n-workflow';
 
+import { SipXcomApi } from '../../credentials/SipXcomApi.credentials';
 import { testCredential } from '../../dev/harness/engine';
+import { SipXcom } from '../../nodes/SipXcom/SipXcom.node';
+import { CREDENTIAL_TYPE } from '../../nodes/SipXcom/transport/credential';
 import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
 import { credentialFor, NODE, run } from './helpers';
 
@@ -23,7 +26,18 @@ function test(sandbox: typeof plain, overrides: IDataObject = {}) {
 
 const OK = { status: 'OK', message: 'Connection successful!' };
 
+/** What the nodes and the Test say about an untrusted certificate. */
+const TLS_PROBLEM =
+	'the server\'s TLS certificate is not trusted; for a self-signed certificate turn on "Ignore SSL Issues" in the credential';
+
 describe('sipXcom API credential', () => {
+	it('is tested by the sipXcom node, under the credential type its transport uses', () => {
+		expect(new SipXcomApi().name).toBe(CREDENTIAL_TYPE);
+		expect((new SipXcomApi() as ICredentialType).test).toBeUndefined();
+		const [entry] = new SipXcom().description.credentials ?? [];
+		expect(entry).toEqual({ name: CREDENTIAL_TYPE, required: true, testedBy: 'sipXcomApiTest' });
+	});
+
 	it('tests against the admin-only /rest/user resource with Basic auth', async () => {
 		plain.server.clearLog();
 		expect(await test(plain)).toEqual(OK);
@@ -52,20 +66,50 @@ describe('sipXcom API credential', () => {
 		});
 	});
 
-	it('refuses a self-signed certificate by default and accepts it with the option', async () => {
+	it('refuses a self-signed certificate by default, points to Ignore SSL Issues, and accepts it with the option', async () => {
 		const refused = await test(tls, { allowUnauthorizedCerts: false });
-		expect(refused.status).toBe('Error');
-		// n8n's Test button shows the TLS error code.
-		expect(refused.message).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+		// The same words as the node's own TLS failure (below), not the raw DEPTH_ZERO_SELF_SIGNED_CERT.
+		expect(refused).toEqual({
+			status: 'Error',
+			message: `Cannot reach the sipXcom server at ${tls.server.baseUrl}/sipxconfig: ${TLS_PROBLEM}.`,
+		});
 		expect(await test(tls, { allowUnauthorizedCerts: true })).toEqual(OK);
+	});
+
+	it('names the server it cannot reach and what to check', async () => {
+		const result = await test(plain, { serverUrl: 'http://127.0.0.1:1' });
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'Cannot reach the sipXcom server at http://127.0.0.1:1/sipxconfig: the connection was refused; check the URL and port in the credential.',
+		});
+	});
+
+	it('says a 403 means an account without admin rights', async () => {
+		plain.server.injectFault({ path: '/sipxconfig/rest/user', status: 403 });
+		expect(await test(plain)).toEqual({ status: 'Error', message: 'This account lacks admin rights; use an administrator such as superadmin' });
+	});
+
+	it('says which status a server that is not sipXconfig answered', async () => {
+		plain.server.injectFault({ path: '/sipxconfig/rest/user', status: 502 });
+		const result = await test(plain);
+		expect(result).toEqual({
+			status: 'Error',
+			message: `${plain.server.baseUrl}/sipxconfig/rest/user answered HTTP 502; check the Server URL`,
+		});
+	});
+
+	it('is a read of /rest/user with Basic auth, sent once', async () => {
+		plain.server.clearLog();
+		await test(plain, { password: 'nope-nope' });
+		expect(plain.server.requests).toHaveLength(1);
+		expect(plain.server.requests[0].path).toBe('/sipxconfig/rest/user');
 	});
 
 	it('runs the node over HTTPS only when the option allows the self-signed certificate', async () => {
 		const refused = await run(tls, { resource: 'user', operation: 'get', userId: '1' }, { credential: { allowUnauthorizedCerts: false } });
 		expect(refused.status).toBe('error');
-		expect(refused.error?.message).toBe(
-			'sipXcom request failed: the server\'s TLS certificate is not trusted; for a self-signed certificate turn on "Ignore SSL Issues" in the credential',
-		);
+		expect(refused.error?.message).toBe(`sipXcom request failed: ${TLS_PROBLEM}`);
 		const soap = await run(
 			tls,
 			{ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '201' },

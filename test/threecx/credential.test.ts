@@ -140,6 +140,78 @@ describe('3CX API credential', () => {
 		expect(result.message).toContain('firewall');
 	});
 
+	describe('with a token stored by an earlier use (as the editor sends it back)', () => {
+		async function withStoredToken() {
+			const { store, credential } = credentialFor(sandbox);
+			expect((await testCredential(store, 'threeCxApi', credential.id)).status).toBe('OK');
+			const token = store.data(credential.id).accessToken as string;
+			expect(token).toMatch(/^xapi-/);
+			sandbox.server.clearLog();
+			// What the user saves in the editor: the stored fields with their changes.
+			const edit = (changes: object) => store.update(credential.id, { ...store.data(credential.id), ...changes });
+			return { store, credential, token, edit };
+		}
+
+		it('fails the test for a wrong secret with the token endpoint message, then passes with the right one', async () => {
+			const { store, credential, token, edit } = await withStoredToken();
+			edit({ clientSecret: 'definitely-wrong-secret' });
+			const wrong = await testCredential(store, 'threeCxApi', credential.id);
+			expect(wrong.status).toBe('Error');
+			expect(wrong.message).toContain('3CX rejected the Client ID and Client Secret');
+			expect(wrong.message).not.toContain('definitely-wrong-secret');
+			expect(sandbox.server.count('POST', '/connect/token')).toBe(1);
+			// The token obtained with the right secret never travelled with the wrong one.
+			expect(sandbox.server.requests.some((r) => r.headers.authorization === `Bearer ${token}`)).toBe(false);
+
+			sandbox.server.clearLog();
+			edit({ clientSecret: sandbox.state.options.clientSecret });
+			expect(await testCredential(store, 'threeCxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+			// The token still belongs to these credentials, so it is used as it is.
+			expect(sandbox.server.count('POST', '/connect/token')).toBe(0);
+			expect(sandbox.server.requests.find((r) => r.path === '/xapi/v1/Defs')?.headers.authorization).toBe(`Bearer ${token}`);
+		});
+
+		it('fails the test for another Client ID with the same stored token', async () => {
+			const { store, credential, edit } = await withStoredToken();
+			edit({ clientId: '901' });
+			const result = await testCredential(store, 'threeCxApi', credential.id);
+			expect(result.status).toBe('Error');
+			expect(result.message).toContain('3CX rejected the Client ID and Client Secret');
+		});
+
+		it('never sends the stored token to a changed PBX URL', async () => {
+			const other = createThreeCxSandbox({ tokenLifetimeSeconds: 3600 });
+			await other.server.start();
+			try {
+				other.seedUsers(3);
+				const { store, credential, token, edit } = await withStoredToken();
+				edit({ url: other.server.baseUrl });
+				expect((await testCredential(store, 'threeCxApi', credential.id)).status).toBe('OK');
+				const result = await runWorkflow(workflow(credential, getOne), store);
+				expect(result.json(NODE)[0].id).toBe('3');
+				expect(other.server.count('POST', '/connect/token')).toBe(1);
+				expect(other.server.requests.some((r) => JSON.stringify(r.headers).includes(token))).toBe(false);
+				expect(store.data(credential.id).accessToken).not.toBe(token);
+			} finally {
+				await other.server.stop();
+			}
+		});
+
+		it('keeps a credential saved before token fingerprints working, with one new token', async () => {
+			const { store, credential, token } = await withStoredToken();
+			const saved = store.data(credential.id);
+			delete saved.tokenFingerprint;
+			store.update(credential.id, saved);
+			const result = await runWorkflow(workflow(credential, getOne, [{}, {}]), store);
+			expect(result.json(NODE).map((u) => u.id)).toEqual(['3', '3']);
+			expect(sandbox.server.count('POST', '/connect/token')).toBe(1);
+			expect(sandbox.server.requests.some((r) => r.headers.authorization === `Bearer ${token}`)).toBe(false);
+			sandbox.server.clearLog();
+			expect((await testCredential(store, 'threeCxApi', credential.id)).status).toBe('OK');
+			expect(sandbox.server.count('POST', '/connect/token')).toBe(0);
+		});
+	});
+
 	it('two n8n workers sharing a client ID take turns without looping', async () => {
 		// Each worker has its own copy of the credential (as after loading it from the database).
 		const a = credentialFor(sandbox);

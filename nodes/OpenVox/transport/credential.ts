@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { trimBaseUrl } from '../../shared/url';
 
 /** The credential type of the OpenVox node (credentials/OpenVoxApi.credentials.ts). */
@@ -13,3 +15,10 @@ export const OPENVOX_API_PREFIX = '/api/v0.0.1';
 export function openVoxBaseUrl(url: unknown): string {
 	return trimBaseUrl(url);
 }
+
+/** What a token belongs to (see tokenFingerprint): the PBX and the API user it was issued for. */
+export const openVoxTokenOwner = (credentials: ICredentialDataDecryptedObject) => [
+	openVoxBaseUrl(credentials.url),
+	credentials.username,
+	credentials.password,
+];

@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { connectionProblem, describeFailure } from '../../shared/transport';
 import { trimBaseUrl } from '../../shared/url';
 
@@ -15,6 +17,13 @@ export const XAPI_PATH = '/xapi/v1';
 export function threeCxBaseUrl(url: unknown): string {
 	return trimBaseUrl(url).replace(/\/xapi\/v1$/i, '');
 }
+
+/** What a token belongs to (see tokenFingerprint): the PBX, the Client ID and the secret it was issued for. */
+export const threeCxTokenOwner = (credentials: ICredentialDataDecryptedObject) => [
+	threeCxBaseUrl(credentials.url),
+	credentials.clientId,
+	credentials.clientSecret,
+];
 
 /** How the token request's own failures begin (the nodes show them as they are, without retrying). */
 export const TOKEN_FAILURE = ['3CX rejected the Client ID and Client Secret', 'Cannot reach the PBX at', 'The 3CX token endpoint'];
