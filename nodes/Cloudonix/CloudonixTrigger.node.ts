@@ -6,6 +6,7 @@ import {
 	filtersProperty,
 	optionsProperty,
 	pollChanges,
+	triggerRequestOptionsProperty,
 	triggerSafetyProperty,
 	watchField,
 	watchFieldsProperty,
@@ -67,6 +68,7 @@ export class CloudonixTrigger implements INodeType {
 			),
 			optionsProperty,
 			triggerSafetyProperty,
+			triggerRequestOptionsProperty,
 		],
 	};
 

@@ -6,6 +6,7 @@ import {
 	filtersProperty,
 	optionsProperty,
 	pollChanges,
+	triggerRequestOptionsProperty,
 	triggerSafetyProperty,
 	watchField,
 	watchFieldsProperty,
@@ -54,6 +55,7 @@ export class OpenVoxTrigger implements INodeType {
 			),
 			optionsProperty,
 			triggerSafetyProperty,
+			triggerRequestOptionsProperty,
 		],
 	};
 

@@ -6,6 +6,7 @@ import {
 	filtersProperty,
 	optionsProperty,
 	pollChanges,
+	triggerRequestOptionsProperty,
 	triggerSafetyProperty,
 	watchField,
 	watchFieldsProperty,
@@ -58,6 +59,7 @@ export class SipXcomTrigger implements INodeType {
 			),
 			optionsProperty,
 			triggerSafetyProperty,
+			triggerRequestOptionsProperty,
 		],
 	};
 

@@ -6,6 +6,7 @@ import {
 	filtersProperty,
 	optionsProperty,
 	pollChanges,
+	triggerRequestOptionsProperty,
 	triggerSafetyProperty,
 	watchField,
 	watchFieldsProperty,
@@ -61,6 +62,7 @@ export class ThreeCxTrigger implements INodeType {
 			),
 			optionsProperty,
 			triggerSafetyProperty,
+			triggerRequestOptionsProperty,
 		],
 	};
 

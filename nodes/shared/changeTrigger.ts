@@ -19,6 +19,7 @@ import { CHANGE_EVENTS, diffChanges, isChangeState } from './changes';
 import { asNodeError } from './errors';
 import type { NormalisedExtension } from './extension';
 import { MassChangeSettingError, checkMassChange, readSafetySettings, safetyProperty } from './massChange';
+import { readRequestTimeout, requestOptionsProperty } from './timeout';
 
 /** Where the state lives in the node's static data. */
 export const STATE_KEY = 'changes';
@@ -118,6 +119,9 @@ export const triggerSafetyProperty: INodeProperties = safetyProperty({
 	note: 'A stopped poll emits nothing and keeps the previous list, so the next poll sees the same changes again.',
 });
 
+/** Request Options › Timeout, as on the vendor nodes: the last property of every trigger. */
+export const triggerRequestOptionsProperty: INodeProperties = requestOptionsProperty('trigger');
+
 /** What a vendor trigger hands to the shared poll. */
 export interface ChangeSource {
 	/** The normalised `source` value, e.g. `3cx`. */
@@ -191,6 +195,8 @@ export async function pollChanges(this: IPollFunctions, source: ChangeSource): P
 		if (!(error instanceof MassChangeSettingError)) throw asNodeError(this.getNode(), error);
 		throw new NodeOperationError(this.getNode(), error.message, { description: `Fix "${error.parameter}" under Safety.` });
 	}
+	// Checked before the list is read, so a bad value is named as itself, not as a failed read.
+	readRequestTimeout(this, undefined);
 	const extensions = await readList(this, source);
 
 	if (this.getMode() === 'manual') {

@@ -96,6 +96,11 @@ export interface VendorRequestOptions extends IHttpRequestOptions {
 	 * never an empty result.
 	 */
 	expect?: AnswerShape;
+	/**
+	 * Recognises a failure that is the server's considered answer, never retried even when the
+	 * request is idempotent (sipXconfig answers a REST write it refused with HTTP 500 and a result code).
+	 */
+	finalAnswer?: (failure: HttpFailure) => boolean;
 }
 
 /**
@@ -312,29 +317,42 @@ export async function vendorRequest<T = unknown>(
 	options: VendorRequestOptions,
 	itemIndex?: number,
 ): Promise<T> {
-	return (await send(this, api, options, itemIndex, false)).response as T;
+	return (await send(this, api, options, itemIndex, undefined)).response as T;
 }
 
 /** What a DELETE reports: the answer, or that a retry found the record already gone. */
 export interface DeleteOutcome {
 	response: unknown;
-	/** Set when an attempt's answer was lost and the retry answered 404: the first attempt deleted it. */
-	confirmedBy?: '404 on retry';
+	/**
+	 * Set when an attempt's answer was lost and the retry got the vendor's "not found": the lost
+	 * attempt deleted it. Says which answer confirmed it, e.g. "404 on retry".
+	 */
+	confirmedBy?: string;
 }
+
+/** How a vendor answers a DELETE of a record it does not have. */
+export interface NotFoundAnswer {
+	matches: (failure: HttpFailure) => boolean;
+	/** What `confirmedBy` says when a retry gets this answer. */
+	confirmedBy: string;
+}
+
+const HTTP_404: NotFoundAnswer = { matches: (failure) => failure.status === 404, confirmedBy: '404 on retry' };
 
 /**
  * A DELETE through vendorRequest. When an attempt's answer is lost (dropped connection,
- * timeout, 5xx) the DELETE is sent again, and a 404 then means the lost attempt removed the
- * record, so it is reported as deleted rather than "not found". A 404 on the first attempt
- * is still an error for the caller to word.
+ * timeout, 5xx) the DELETE is sent again, and "not found" then (HTTP 404 unless the vendor says
+ * otherwise) means the lost attempt removed the record, so it is reported as deleted. A "not
+ * found" on the first attempt is still an error for the caller to word.
  */
 export async function vendorDelete(
 	this: RequestContext,
 	api: VendorApi,
 	options: Omit<VendorRequestOptions, 'method'>,
 	itemIndex?: number,
+	notFound: NotFoundAnswer = HTTP_404,
 ): Promise<DeleteOutcome> {
-	return await send(this, api, { ...options, method: 'DELETE' }, itemIndex, true);
+	return await send(this, api, { ...options, method: 'DELETE' }, itemIndex, notFound);
 }
 
 interface TimedOutRequest {
@@ -355,10 +373,10 @@ async function send(
 	api: VendorApi,
 	options: VendorRequestOptions,
 	itemIndex: number | undefined,
-	confirmDelete: boolean,
+	deleteNotFound: NotFoundAnswer | undefined,
 ): Promise<DeleteOutcome> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...api.retry };
-	const { idempotent: idempotentOption, beforeAttempt, secrets = [], expect, ...requestOptions } = options;
+	const { idempotent: idempotentOption, beforeAttempt, secrets = [], expect, finalAnswer, ...requestOptions } = options;
 	const method = (requestOptions.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	const idempotent = idempotentOption ?? IDEMPOTENT_METHODS.includes(method);
 	const stalled = timedOutRuns.get(ctx)?.get(api.credentialType);
@@ -421,7 +439,9 @@ async function send(
 				refreshToken = (await ctx.getCredentials(api.credentialType))[reauthenticate.tokenField] === tokenBefore;
 				continue;
 			}
-			if (confirmDelete && answerLost && failure.status === 404) return { response: failure.body, confirmedBy: '404 on retry' };
+			if (deleteNotFound && answerLost && deleteNotFound.matches(failure)) {
+				return { response: failure.body, confirmedBy: deleteNotFound.confirmedBy };
+			}
 			if (failure.status === 404 && expect?.emptyOn404) {
 				if (expect.emptyOn404.matches(failure.body)) return { response: expect.emptyOn404.value };
 				// The vendor's own 404 for something else (e.g. an unknown domain) keeps its message;
@@ -434,7 +454,7 @@ async function send(
 			const timedOut = isTimeout(failure);
 			if (timedOut) timeouts++;
 			const delay =
-				local || (timedOut && timeouts >= MAX_TIMEOUT_ATTEMPTS)
+				local || finalAnswer?.(failure) || (timedOut && timeouts >= MAX_TIMEOUT_ATTEMPTS)
 					? undefined
 					: retryDelay(failure, attempt, idempotent, policy);
 			if (delay === undefined) {

@@ -5,6 +5,7 @@
  * Older versions keep their own paths (parameterPaths.json guards those).
  */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { PACKAGE_NAME, packageNodes } from '../../dev/harness/registry';
 import { currentParameterPaths } from './parameterPaths';
@@ -70,5 +71,33 @@ describe('Include Secrets: one name and one place in the newest version of every
 
 	it.each(NODES_WITHOUT_SWITCH)('%s has no switch: its output never carries secrets', (name) => {
 		expect(switches(description(name).properties)).toEqual([]);
+	});
+});
+
+describe('Cloudonix Options: Include Secrets only where a subscriber is output', () => {
+	const node = description('cloudonix');
+	const operations = ((node.properties.find((property) => property.name === 'operation')?.options ?? []) as Array<{ value: string }>).map(
+		(option) => option.value,
+	);
+	const collection = node.properties.find((property) => property.name === 'options')!;
+
+	/** The Options entries the editor offers for an operation, evaluated as n8n evaluates displayOptions. */
+	const shown = (operation: string) => {
+		const values = { parameters: { resource: 'subscriber', operation, options: {} } };
+		if (!NodeHelpers.displayParameter(values.parameters, collection, { typeVersion: 1 }, node)) return [];
+		return (collection.options as INodeProperties[])
+			.filter((option) => NodeHelpers.displayParameterPath(values, option, 'parameters.options', { typeVersion: 1 }, node))
+			.map((option) => option.name);
+	};
+
+	it('offers it on every operation that outputs a subscriber, and pacing on all of them', () => {
+		expect(operations.sort()).toEqual(['activate', 'create', 'deactivate', 'delete', 'get', 'getAll', 'update', 'upsert']);
+		for (const operation of operations.filter((op) => op !== 'delete')) {
+			expect([operation, shown(operation)]).toEqual([operation, ['includeSecrets', 'requestsPerWindow', 'windowMs']]);
+		}
+	});
+
+	it('hides it on Delete, which outputs no subscriber, and keeps the pacing options there', () => {
+		expect(shown('delete')).toEqual(['requestsPerWindow', 'windowMs']);
 	});
 });

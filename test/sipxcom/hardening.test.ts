@@ -4,6 +4,7 @@
  * the Basic header, SIP password and PIN never appear when a server echoes the request, and
  * characters XML 1.0 forbids are refused before sending.
  */
+import type { WorkflowResult } from '../../dev/harness/engine';
 import { htmlPage } from '../../dev/sandbox/core';
 import { createSipXcomSandbox, SIPXCOM_ADMIN } from '../../dev/sandbox/sipxcom';
 import { NODE, run } from './helpers';
@@ -46,6 +47,16 @@ describe('sipXcom: an answer that is not sipXconfig is an error, never "no users
 describe('sipXcom: secrets never appear, also when a server echoes the request', () => {
 	const leaks = (text: string, values: string[]) =>
 		values.flatMap((value) => [value, Buffer.from(`${SIPXCOM_ADMIN.username}:${SIPXCOM_ADMIN.password}`).toString('base64'), JSON.stringify(value).slice(1, -1), value.replace(/&/g, '&amp;')]).filter((leak) => text.includes(leak));
+	/**
+	 * The error as n8n keeps and logs it, without the node (whose parameters hold what the user
+	 * typed) and its timestamp (whose digits may contain a PIN such as "97531" by chance).
+	 */
+	const errorText = (result: WorkflowResult) =>
+		JSON.stringify({
+			error: { ...result.error, node: undefined, timestamp: undefined },
+			message: result.error?.message,
+			description: result.error?.description,
+		});
 
 	it('redacts the Basic header value, the SIP password and the PIN from an echoing 500 (REST)', async () => {
 		sandbox.server.injectFault({ method: 'PUT', path: '/sipxconfig/rest/user', echo: true });
@@ -56,8 +67,7 @@ describe('sipXcom: secrets never appear, also when a server echoes the request',
 			additionalFields: { pin: '97531', sipPassword: 'S1p&<Pass>' },
 		});
 		expect(result.status).toBe('error');
-		// The error as n8n keeps and logs it, without the node (whose parameters hold what the user typed).
-		const text = JSON.stringify({ error: { ...result.error, node: undefined }, message: result.error?.message, description: result.error?.description });
+		const text = errorText(result);
 		expect(leaks(text, ['97531', 'S1p&<Pass>', SIPXCOM_ADMIN.password])).toEqual([]);
 		expect(text).toContain('Basic ***');
 	});
@@ -65,8 +75,7 @@ describe('sipXcom: secrets never appear, also when a server echoes the request',
 	it('redacts the Basic header value from an echoing SOAP endpoint', async () => {
 		sandbox.server.injectFault({ path: '/sipxconfig/services/UserService', echo: true });
 		const result = await run(sandbox, { resource: 'userBulk', operation: 'find', searchBy: 'all' });
-		// The error as n8n keeps and logs it, without the node (whose parameters hold what the user typed).
-		const text = JSON.stringify({ error: { ...result.error, node: undefined }, message: result.error?.message, description: result.error?.description });
+		const text = errorText(result);
 		expect(leaks(text, [SIPXCOM_ADMIN.password])).toEqual([]);
 	});
 });
@@ -115,5 +124,104 @@ describe('sipXcom: a stalled server', () => {
 		const message = 'sipXcom request failed: the server did not answer within 250 ms (3 attempts)';
 		expect(result.json(NODE).map((item) => item.error)).toEqual([message, message, message]);
 		expect(sandbox.server.count('GET', '/sipxconfig/rest/user')).toBe(3);
+	});
+});
+
+describe('sipXcom Delete: a lost answer is confirmed by the retry', () => {
+	const refused = {
+		status: 500,
+		headers: { 'Content-Type': 'text/xml' },
+		body: '<response><code>ERROR_REFERENCE_EXISTS</code><message>Reference to object still exists</message></response>',
+	};
+
+	/** A user or phone to delete, with the DELETE path and the node parameters that delete it. */
+	const target = (resource: 'user' | 'phone') => {
+		if (resource === 'user') {
+			const [user] = sandbox.seedUsers(1);
+			const gone = () => !sandbox.state.users.has(user.id);
+			return {
+				path: `/sipxconfig/rest/user/${user.id}`,
+				parameters: { resource, operation: 'delete', userId: String(user.id) },
+				key: { id: String(user.id) },
+				gone,
+			};
+		}
+		const [phone] = sandbox.seedPhones(1);
+		const gone = () => !sandbox.state.phones.has(phone.id);
+		return {
+			path: `/sipxconfig/api/phones/${phone.serialNo}`,
+			parameters: { resource, operation: 'delete', phoneId: phone.serialNo },
+			key: { phone: phone.serialNo },
+			gone,
+		};
+	};
+
+	it.each([
+		['user', 'ERROR_OBJECT_NOT_FOUND on retry'],
+		['phone', '404 on retry'],
+	] as const)('reports a %s deleted when the retry gets sipXconfig\'s not found (%s)', async (resource, confirmedBy) => {
+		const { path, parameters, key, gone } = target(resource);
+		sandbox.server.injectFault({ method: 'DELETE', path, dropAfterHandling: true });
+		const result = await run(sandbox, parameters);
+		expect(result.json(NODE)).toEqual([{ ...key, deleted: true, confirmedBy }]);
+		expect(sandbox.server.count('DELETE', path)).toBe(2);
+		expect(gone()).toBe(true);
+	});
+
+	it.each([
+		['user', { code: 'SUCCESS_DELETED', message: 'Deleted' }],
+		['phone', {}],
+	] as const)('sends a %s DELETE again after a connection dropped before it was handled', async (resource, answer) => {
+		const { path, parameters, key, gone } = target(resource);
+		sandbox.server.injectFault({ method: 'DELETE', path, drop: true });
+		const result = await run(sandbox, parameters);
+		expect(result.json(NODE)).toEqual([{ ...key, deleted: true, ...answer }]);
+		expect(sandbox.server.count('DELETE', path)).toBe(2);
+		expect(gone()).toBe(true);
+	});
+
+	it('still fails a user that did not exist, and never repeats a refused delete', async () => {
+		const missing = await run(sandbox, { resource: 'user', operation: 'delete', userId: '999999' });
+		expect(missing.error?.message).toBe('sipXcom request failed (HTTP 400): ERROR_OBJECT_NOT_FOUND: Could not retrieve object using ID (User 999999)');
+		expect(sandbox.server.count('DELETE', '/sipxconfig/rest/user/999999')).toBe(1);
+
+		const [kept] = sandbox.seedUsers(1);
+		const path = `/sipxconfig/rest/user/${kept.id}`;
+		sandbox.server.injectFault({ method: 'DELETE', path, ...refused, times: 10 });
+		const result = await run(sandbox, { resource: 'user', operation: 'delete', userId: String(kept.id) });
+		expect(result.error?.message).toBe('sipXcom request failed (HTTP 500): ERROR_REFERENCE_EXISTS: Reference to object still exists');
+		expect(sandbox.server.count('DELETE', path)).toBe(1);
+		expect(sandbox.state.users.has(kept.id)).toBe(true);
+	});
+
+	it('still fails a phone that did not exist, and a retry answered by a web page 404', async () => {
+		const missing = await run(sandbox, { resource: 'phone', operation: 'delete', phoneId: '0004f2ffffff' });
+		expect(missing.error?.message).toBe('sipXcom request failed (HTTP 404): not found');
+
+		const [phone] = sandbox.seedPhones(1);
+		const path = `/sipxconfig/api/phones/${phone.serialNo}`;
+		sandbox.server.injectFault({ method: 'DELETE', path, drop: true });
+		sandbox.server.injectFault({ method: 'DELETE', path, ...htmlPage(404, 'Not Found') });
+		const result = await run(sandbox, { resource: 'phone', operation: 'delete', phoneId: phone.serialNo });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^sipXcom request failed \(HTTP 404\)/);
+		expect(sandbox.server.count('DELETE', path)).toBe(2);
+	});
+
+	it('never repeats a SOAP Delete Users whose answer was lost (it cannot be confirmed)', async () => {
+		const [victim] = sandbox.seedUsers(1);
+		sandbox.server.injectFault({ path: '/sipxconfig/services/UserService', after: 1, dropAfterHandling: true });
+		const result = await run(sandbox, {
+			resource: 'userBulk',
+			operation: 'manage',
+			searchBy: 'byUserName',
+			searchValue: victim.userName,
+			change: 'deleteUser',
+			confirmDelete: true,
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('sipXcom request failed: the connection was closed before the server answered');
+		// FindUser, then the one ManageUser whose answer was lost.
+		expect(sandbox.server.count('POST', '/sipxconfig/services/UserService')).toBe(2);
 	});
 });

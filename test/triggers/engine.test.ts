@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PollRunner } from '../../dev/harness/poll';
+import { PollRunner } from '../../dev/harness/poll';
 import { STATE_KEY } from '../../nodes/shared/changeTrigger';
 import type { VendorAdapter } from './vendors';
 import { ADAPTERS, TRIGGER, triggerRunner } from './vendors';
@@ -154,6 +154,44 @@ describe.each(ADAPTERS.map((make) => [make().vendor, make] as const))('%s Trigge
 		adapter.server.clearFaults();
 		const next = await poller.poll();
 		expect(next.items!.map((item) => [item.event, (item.extension as IDataObject).number])).toEqual([['deleted', first]]);
+	});
+
+	it('a stalled server fails the poll after 3 attempts of Request Options → Timeout, emits nothing and keeps the state', async () => {
+		const poller = runner({ requestOptions: { timeout: 250 } });
+		await poller.poll();
+		const saved = JSON.stringify(poller.staticData);
+		const [first] = adapter.numbers();
+		adapter.remove(first);
+		adapter.server.injectFault({ path: adapter.listPath, stall: true, times: 100 });
+		const failed = await poller.poll();
+		expect(failed.items).toBeNull();
+		expect(failed.error?.message).toBe(
+			`Could not read the ${adapter.vendor} extension list: ${adapter.vendor} request failed: the server did not answer within 250 ms (3 attempts)`,
+		);
+		expect(failed.error?.description).toMatch(/^Nothing was emitted and the remembered list is unchanged/);
+		expect(adapter.server.requests.filter((request) => request.status === 'stalled')).toHaveLength(3);
+		expect(JSON.stringify(poller.staticData)).toBe(saved);
+
+		adapter.server.clearFaults();
+		const next = await poller.poll();
+		expect(next.items!.map((item) => [item.event, (item.extension as IDataObject).number])).toEqual([['deleted', first]]);
+	});
+
+	it('a Timeout that is not a whole number of at least 1 fails the poll before any request and keeps the state', async () => {
+		const poller = runner();
+		await poller.poll();
+		const saved = JSON.stringify(poller.staticData);
+		adapter.server.clearLog();
+		const bad = new PollRunner(
+			{ ...poller.workflowJson, nodes: poller.workflowJson.nodes.map((node) => ({ ...node, parameters: { ...node.parameters, requestOptions: { timeout: '={{ "soon" }}' } } })) },
+			poller.store,
+		);
+		bad.staticData = poller.staticData;
+		const failed = await bad.poll();
+		expect(failed.items).toBeNull();
+		expect(failed.error?.message).toBe('Request Options → Timeout must be a whole number of at least 1, got "soon"');
+		expect(adapter.server.requests).toHaveLength(0);
+		expect(JSON.stringify(bad.staticData)).toBe(saved);
 	});
 
 	it('the mass-change guard stops a poll with many deletions, keeps the state, and Allow This Run lets it through', async () => {

@@ -10,8 +10,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { xmlWithRoot } from '../../shared/answer';
 import { checkXmlFields } from '../../shared/xmlText';
-import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
-import { vendorRequest } from '../../shared/transport';
+import type { HttpFailure, NotFoundAnswer, RequestContext, VendorApi, VendorCall } from '../../shared/transport';
+import { vendorDelete, vendorRequest } from '../../shared/transport';
 import { appUrl, CREDENTIAL_TYPE } from './credential';
 import type { Json, RestResult } from './xml';
 import { buildSoapEnvelope, describeXmlError, parseRestResult, parseSoapResponse, XmlFormatError } from './xml';
@@ -115,30 +115,42 @@ export interface RestCall extends Omit<VendorCall, 'body'> {
 	xml?: string;
 }
 
+/** The request options of a Restlet REST call: XML in its default format, both ways. */
+async function restOptions(ctx: RequestContext, call: RestCall) {
+	return {
+		url: `${await baseUrl(ctx)}/rest${call.path}`,
+		qs: call.qs,
+		headers: {
+			Accept: 'text/xml',
+			...(call.xml !== undefined ? { 'Content-Type': 'text/xml; charset=utf-8' } : {}),
+		},
+		body: call.xml,
+		encoding: 'text' as const,
+		json: false,
+		idempotent: call.idempotent,
+		secrets: call.secrets,
+		expect: call.expect,
+	};
+}
+
 /** Calls the Restlet REST API in its default XML format and returns the XML text. */
 export async function restXml(this: RequestContext, call: RestCall, itemIndex?: number): Promise<string> {
-	const url = `${await baseUrl(this)}/rest${call.path}`;
-	const body = await vendorRequest.call(
-		this,
-		sipXcomApi,
-		{
-			method: call.method ?? 'GET',
-			url,
-			qs: call.qs,
-			headers: {
-				Accept: 'text/xml',
-				...(call.xml !== undefined ? { 'Content-Type': 'text/xml; charset=utf-8' } : {}),
-			},
-			body: call.xml,
-			encoding: 'text',
-			json: false,
-			idempotent: call.idempotent,
-			secrets: call.secrets,
-			expect: call.expect,
-		},
-		itemIndex,
-	);
+	const body = await vendorRequest.call(this, sipXcomApi, { method: call.method ?? 'GET', ...(await restOptions(this, call)) }, itemIndex);
 	return asText(body);
+}
+
+/** A REST write's `<response>` result; a code that is not SUCCESS_* is an error even on HTTP 2xx. */
+function checkRestResult(ctx: RequestContext, text: string, itemIndex?: number): RestResult {
+	const result = parseRestResult(text);
+	if (!result) {
+		// Some sipXconfig builds answer DELETE with an empty 200/204.
+		if (text.trim() === '') return { code: 'SUCCESS' };
+		throw unexpectedBody(ctx, 'REST result', text, itemIndex);
+	}
+	if (!result.code.startsWith('SUCCESS')) {
+		throw answerError(ctx, describeXmlError(text) ?? result.code, 'sipXconfig reported a failure.', itemIndex);
+	}
+	return result;
 }
 
 /**
@@ -146,17 +158,44 @@ export async function restXml(this: RequestContext, call: RestCall, itemIndex?: 
  * SUCCESS_* becomes an error with the code and message even if the HTTP status was 2xx.
  */
 export async function restWrite(this: RequestContext, call: RestCall, itemIndex?: number): Promise<RestResult> {
-	const text = await restXml.call(this, { idempotent: false, ...call }, itemIndex);
-	const result = parseRestResult(text);
-	if (!result) {
-		// Some sipXconfig builds answer DELETE with an empty 200/204.
-		if (text.trim() === '') return { code: 'SUCCESS' };
-		throw unexpectedBody(this, 'REST result', text, itemIndex);
-	}
-	if (!result.code.startsWith('SUCCESS')) {
-		throw answerError(this, describeXmlError(text) ?? result.code, 'sipXconfig reported a failure.', itemIndex);
-	}
-	return result;
+	return checkRestResult(this, await restXml.call(this, { idempotent: false, ...call }, itemIndex), itemIndex);
+}
+
+/** A failure that carries sipXconfig's own `<response><code>`: the application's answer, not a lost one. */
+function restResultOf(failure: HttpFailure): RestResult | undefined {
+	return failure.body === undefined ? undefined : parseRestResult(asText(failure.body));
+}
+
+/** UsersResource answers a DELETE of an ID it does not have with HTTP 400 ERROR_OBJECT_NOT_FOUND. */
+const REST_OBJECT_NOT_FOUND: NotFoundAnswer = {
+	matches: (failure) => failure.status === 400 && restResultOf(failure)?.code === 'ERROR_OBJECT_NOT_FOUND',
+	confirmedBy: 'ERROR_OBJECT_NOT_FOUND on retry',
+};
+
+export interface RestDeleteOutcome {
+	/** The `<response>` result; absent when the retry confirmed the deletion. */
+	result?: RestResult;
+	/** Set when a lost answer's retry found the record gone (see vendorDelete). */
+	confirmedBy?: string;
+}
+
+/**
+ * DELETE of a REST record by its internal ID, e.g. `/user/5`. sipXconfig takes IDs from a
+ * database sequence and never hands one out again, so sending the DELETE again after a lost
+ * answer cannot remove another record; a refusal (HTTP 500 with ERROR_DELETE_FAILED or
+ * ERROR_REFERENCE_EXISTS) is its answer and is not repeated.
+ */
+export async function restDelete(this: RequestContext, path: string, itemIndex?: number): Promise<RestDeleteOutcome> {
+	const options = await restOptions(this, { path, idempotent: true });
+	const { response, confirmedBy } = await vendorDelete.call(
+		this,
+		sipXcomApi,
+		{ ...options, finalAnswer: (failure) => restResultOf(failure) !== undefined },
+		itemIndex,
+		REST_OBJECT_NOT_FOUND,
+	);
+	if (confirmedBy) return { confirmedBy };
+	return { result: checkRestResult(this, asText(response), itemIndex) };
 }
 
 /** Parses an XML answer with `parse`, turning a malformed body into a clear error. */
@@ -175,25 +214,23 @@ export async function parseOrFail<T>(
 	}
 }
 
+/** The request options of a CXF REST call (path below `/sipxconfig/api`, e.g. `/phones`), JSON both ways. */
+async function apiOptions(ctx: RequestContext, call: VendorCall) {
+	return {
+		url: `${await baseUrl(ctx)}/api${call.path}`,
+		qs: call.qs,
+		headers: { Accept: 'application/json' },
+		body: call.body,
+		json: true,
+		idempotent: call.idempotent,
+		secrets: call.secrets,
+		expect: call.expect,
+	};
+}
+
 /** Calls the CXF REST API (path below `/sipxconfig/api`, e.g. `/phones`) with JSON. */
 export async function apiJson<T = unknown>(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<T> {
-	const url = `${await baseUrl(this)}/api${call.path}`;
-	const response = await vendorRequest.call(
-		this,
-		sipXcomApi,
-		{
-			method: call.method ?? 'GET',
-			url,
-			qs: call.qs,
-			headers: { Accept: 'application/json' },
-			body: call.body,
-			json: true,
-			idempotent: call.idempotent,
-			secrets: call.secrets,
-			expect: call.expect,
-		},
-		itemIndex,
-	);
+	const response = await vendorRequest.call(this, sipXcomApi, { method: call.method ?? 'GET', ...(await apiOptions(this, call)) }, itemIndex);
 	if (typeof response === 'string') {
 		if (response.trim() === '') return undefined as T;
 		try {
@@ -203,6 +240,21 @@ export async function apiJson<T = unknown>(this: RequestContext, call: VendorCal
 		}
 	}
 	return response as T;
+}
+
+/** PhoneApi answers a phone it does not have with an empty 404; a web page's 404 is something else. */
+const CXF_NOT_FOUND: NotFoundAnswer = {
+	matches: (failure) => failure.status === 404 && asText(failure.body).trim() === '',
+	confirmedBy: '404 on retry',
+};
+
+/**
+ * DELETE of a CXF record, e.g. `/phones/0004f2ae4838`; a lost answer is followed by the same
+ * DELETE, and sipXconfig's empty 404 then means the lost attempt deleted it (`confirmedBy`).
+ */
+export async function apiDelete(this: RequestContext, path: string, itemIndex?: number): Promise<{ confirmedBy?: string }> {
+	const { confirmedBy } = await vendorDelete.call(this, sipXcomApi, await apiOptions(this, { path }), itemIndex, CXF_NOT_FOUND);
+	return confirmedBy ? { confirmedBy } : {};
 }
 
 export type SoapService = 'UserService' | 'PhoneService';

@@ -7,7 +7,8 @@ import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS, PASSWORD_FIELDS } from 
 /**
  * Properties that several subscriber operations share. They carry no resource or operation:
  * each operation file scopes its properties with one updateDisplayOptions call. The Options
- * collection is the exception, shown for every operation of the resource.
+ * collection is the exception, shown for every operation of the resource (pacing applies to all
+ * of them; Include Secrets to those that output a subscriber).
  */
 
 export const outputProperty = (): INodeProperties =>
@@ -97,7 +98,11 @@ export const optionsProperty: INodeProperties = {
 	default: {},
 	displayOptions: { show: { resource: ['subscriber'] } },
 	options: [
-		includeSecretsProperty({ keeps: 'the SIP password', fields: PASSWORD_FIELDS }),
+		{
+			...includeSecretsProperty({ keeps: 'the SIP password', fields: PASSWORD_FIELDS }),
+			// Delete outputs no subscriber, so there is nothing the switch could keep.
+			displayOptions: { hide: { '/operation': ['delete'] } },
+		},
 		{
 			displayName: 'Requests per Window',
 			name: 'requestsPerWindow',
