@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run test:n8n: the package in a real n8n 2.x (see "Proof in a real n8n" in the README).
+# npm run test:n8n: the package in a real n8n 2.x (docs/dev/proofs.md, "Proof in a real n8n").
 #  1. build, and check that `npm pack` holds exactly what n8n needs;
 #  2. make sure a real n8n is cached (scripts/ensure-n8n.sh; a cold cache takes ~6-8 min);
 #  3. pack the package and install the tarball into a temporary n8n user folder the way n8n

@@ -1,5 +1,5 @@
 /**
- * The layout every vendor node follows (README, "Development"): a thin `<Node>.node.ts`;
+ * The layout every vendor node follows (docs/dev/architecture.md, "The vendor node skeleton"): a thin `<Node>.node.ts`;
  * `actions/` with the router, the typed resource/operation map and one folder per resource
  * that holds only the resource file, operation files and at most one descriptions.ts; logic in
  * `helpers/`; protocol details (HTTP, XML, OData, errno) behind `transport/`; dropdowns in

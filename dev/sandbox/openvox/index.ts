@@ -1,6 +1,6 @@
 /**
  * A loopback OpenVox UC-series PBX API (`/api/v0.0.1/`), as documented on help.openvox.cn
- * (see the OpenVox section of the README): every call is a POST answered with HTTP 200 and a body status of
+ * (see docs/vendors/openvox.md): every call is a POST answered with HTTP 200 and a body status of
  * "Success" or "Failed" + errno (Yeastar S-Series v1.1.0 codes, which OpenVox copies).
  * - login: username + MD5 hex of the password + port; 5 failures lock the client out for
  *   `lockoutMs` (10 minutes by default); token lives `tokenIdleMs` (30 minutes) of inactivity;
