@@ -14,7 +14,7 @@ export class CloudonixApi implements ICredentialType {
 
 	// A full URL, as community credentials need; the camelCase form only resolves inside n8n's own docs.
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
-	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#cloudonix';
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/credentials/cloudonix.md';
 
 	icon = { light: 'file:../nodes/Cloudonix/cloudonix.svg', dark: 'file:../nodes/Cloudonix/cloudonix.dark.svg' } as const;
 

@@ -46,7 +46,7 @@ export class OpenVoxApi implements ICredentialType {
 
 	// A community package needs a full URL: n8n resolves a camelCase slug against docs.n8n.io.
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
-	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#openvox';
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/credentials/openvox.md';
 
 	icon = { light: 'file:../nodes/OpenVox/openVox.svg', dark: 'file:../nodes/OpenVox/openVox.dark.svg' } as const;
 

@@ -19,7 +19,7 @@ export class SipXcomApi implements ICredentialType {
 
 	// The rule expects a main-repo doc slug; a community package must link to its own docs.
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
-	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#sipxcom';
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/credentials/sipxcom.md';
 
 	icon = { light: 'file:../nodes/SipXcom/sipxcom.svg', dark: 'file:../nodes/SipXcom/sipxcom.dark.svg' } as const;
 

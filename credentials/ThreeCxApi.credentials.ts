@@ -28,7 +28,7 @@ export class ThreeCxApi implements ICredentialType {
 	displayName = '3CX API';
 
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
-	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#3cx';
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/credentials/3cx.md';
 
 	icon = { light: 'file:../nodes/ThreeCx/threeCx.svg', dark: 'file:../nodes/ThreeCx/threeCx.dark.svg' } as const;
 
