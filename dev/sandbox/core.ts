@@ -192,8 +192,12 @@ export class SandboxServer {
 		).length;
 	}
 
-	async start(port = 0, host = '127.0.0.1'): Promise<string> {
-		if (!LOOPBACK_HOSTS.has(host)) throw new Error(`Sandboxes listen on loopback only, not on ${host}`);
+	/**
+	 * Listens on `host` (loopback unless `beyondLoopback` is set: only `npm run sandbox -- --host`
+	 * asks for that, since the sandboxes' credentials are public).
+	 */
+	async start(port = 0, host = '127.0.0.1', { beyondLoopback = false } = {}): Promise<string> {
+		if (!beyondLoopback && !LOOPBACK_HOSTS.has(host)) throw new Error(`Sandboxes listen on loopback only, not on ${host}`);
 		const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
 			void this.handle(req, res);
 		};
@@ -208,12 +212,17 @@ export class SandboxServer {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
-		await new Promise<void>((resolve, reject) => {
-			this.server!.once('error', reject);
-			this.server!.listen(port, host, () => resolve());
-		});
+		try {
+			await new Promise<void>((resolve, reject) => {
+				this.server!.once('error', reject);
+				this.server!.listen(port, host, () => resolve());
+			});
+		} catch (error) {
+			this.server = undefined; // never listened: nothing for stop() to close
+			throw error;
+		}
 		const address = this.server.address() as AddressInfo;
-		this.baseUrl = `${this.options.tls ? 'https' : 'http'}://${host}:${address.port}`;
+		this.baseUrl = `${this.options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 		return this.baseUrl;
 	}
 
