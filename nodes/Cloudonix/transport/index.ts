@@ -14,11 +14,12 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
+import type { RequestContext } from '../../shared/requestContext';
+import type { DeleteOutcome, VendorApi, VendorCall } from '../../shared/vendorApi';
 import type { AnswerShape } from '../../shared/answer';
 import { jsonArray, jsonObject, parseJsonAnswer } from '../../shared/answer';
-import type { DeleteOutcome } from '../../shared/transport';
-import { RequestPacer, vendorDelete, vendorRequest } from '../../shared/transport';
+import { RequestPacer } from '../../shared/pacer';
+import { vendorDelete, vendorRequest } from '../../shared/transport';
 import { cloudonixBaseUrl, CREDENTIAL_TYPE } from './credential';
 import { asNodeError } from '../../shared/errors';
 

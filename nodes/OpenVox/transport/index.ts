@@ -3,7 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { AnswerShape } from '../../shared/answer';
 import { answerHint, excerpt, jsonWithList } from '../../shared/answer';
-import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
+import type { RequestContext } from '../../shared/requestContext';
+import type { VendorApi, VendorCall } from '../../shared/vendorApi';
 import { vendorRequest } from '../../shared/transport';
 import { checkXmlFields } from '../../shared/xmlText';
 import { fieldLabel } from '../helpers/fields';

@@ -10,7 +10,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { xmlWithRoot } from '../../shared/answer';
 import { checkXmlFields } from '../../shared/xmlText';
-import type { HttpFailure, NotFoundAnswer, RequestContext, VendorApi, VendorCall } from '../../shared/transport';
+import type { HttpFailure } from '../../shared/httpFailure';
+import type { RequestContext } from '../../shared/requestContext';
+import type { NotFoundAnswer, VendorApi, VendorCall } from '../../shared/vendorApi';
 import { vendorDelete, vendorRequest } from '../../shared/transport';
 import { appUrl, CREDENTIAL_TYPE } from './credential';
 import type { Json, RestResult } from './xml';

@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { AnswerShape } from '../../shared/answer';
 import { jsonObject, jsonWithList } from '../../shared/answer';
-import type { DeleteOutcome, ReauthenticationPolicy, RequestContext, VendorApi, VendorCall } from '../../shared/transport';
+import type { RequestContext } from '../../shared/requestContext';
+import type { ReauthenticationPolicy } from '../../shared/retry';
+import type { DeleteOutcome, VendorApi, VendorCall } from '../../shared/vendorApi';
 import { vendorDelete, vendorRequest } from '../../shared/transport';
 import { CREDENTIAL_TYPE, isTokenFailure, threeCxBaseUrl, XAPI_PATH } from './credential';
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import type { RequestContext } from '../../../shared/transport';
+import type { RequestContext } from '../../../shared/requestContext';
 import { formatRecord } from '../../helpers/output';
 import { EXTENSION_LIST, openVoxRequest } from '../../transport';
 import { outputProperties } from './descriptions';

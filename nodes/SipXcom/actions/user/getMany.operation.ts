@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
-import type { RequestContext } from '../../../shared/transport';
+import type { RequestContext } from '../../../shared/requestContext';
 import { USER_DOCUMENT } from '../../helpers/user';
 import { parseOrFail, restXml } from '../../transport';
 import type { RestUser } from '../../transport/xml';
