@@ -11,7 +11,7 @@ import {
 	watchField,
 	watchFieldsProperty,
 } from '../shared/changeTrigger';
-import { subscriberFilter } from './actions/subscriber/getAll.operation';
+import { subscriberFilter } from './actions/subscriber/getMany.operation';
 import { toNormalisedExtension } from './helpers/subscriber';
 import { CloudonixClient, DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from './transport';
 import { CREDENTIAL_TYPE } from './transport/credential';

@@ -1,6 +1,6 @@
 /**
  * The layout every vendor node follows (README, "Development"): a thin `<Node>.node.ts`;
- * `actions/` with the router, the typed resource/operation map and one folder per resource
+ * `actions/` with the router and one folder per resource
  * that holds only the resource file, operation files and at most one descriptions.ts; logic in
  * `helpers/`; protocol details (HTTP, XML, OData, errno) behind `transport/`; dropdowns in
  * `methods/`. Imports run one way: nodes never import from credentials/.
@@ -38,10 +38,10 @@ describe.each(VENDORS)('nodes/%s', (vendor) => {
 		expect(readdirSync(dir)).toEqual(expect.arrayContaining(['actions', 'transport']));
 	});
 
-	it('keeps only the router, the typed map and resource folders in actions/', () => {
+	it('keeps only the router and resource folders in actions/', () => {
 		const actions = join(dir, 'actions');
 		const loose = readdirSync(actions).filter((entry) => !isDir(join(actions, entry)));
-		expect(loose.sort()).toEqual(['node.type.ts', 'router.ts']);
+		expect(loose.sort()).toEqual(['router.ts']);
 		for (const resource of readdirSync(actions).filter((entry) => isDir(join(actions, entry)))) {
 			const entries = readdirSync(join(actions, resource));
 			const other = entries.filter(
