@@ -3,10 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import type { NormalisedExtension } from '../../shared/extension';
 import { normalisedExtension } from '../../shared/extension';
 import type { RecordShape } from '../../shared/output';
-import { cleanRecord, shapeOutput } from '../../shared/output';
+import { shapeOutput } from '../../shared/output';
 import type { OutputMode } from '../../shared/properties';
-import { SECRET_RECORD_FIELDS } from './fields';
 
+/** Fields that hold passwords or PINs; stripped from output unless the user asks for them. */
+export const SECRET_FIELDS = ['registerpassword', 'loginpassword', 'userpassword', 'vmsecret'];
 
 function text(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
@@ -19,8 +20,8 @@ function text(value: unknown): string | undefined {
  * its number (`extid` is the number), so `id` equals `number`. The API has no enabled flag,
  * so `enabled` is left out rather than guessed. The settings answer spells mobile "moblie".
  */
-export const EXTENSION_SHAPE: RecordShape = {
-	secretFields: SECRET_RECORD_FIELDS,
+export const RECORD_SHAPE: RecordShape = {
+	secretFields: SECRET_FIELDS,
 	normalise: (record, raw) => {
 		const number = text(record.extnumber) ?? text(record.number) ?? '';
 		return normalisedExtension({
@@ -36,16 +37,12 @@ export const EXTENSION_SHAPE: RecordShape = {
 	},
 };
 
-/** Removes passwords and PINs from a record unless the user switched Include Secrets on. */
-export function withoutSecrets(record: IDataObject, includeSecrets: boolean): IDataObject {
-	return cleanRecord(record, EXTENSION_SHAPE, includeSecrets);
+/** An extension as an output item: the Output parameter applied, secrets removed unless asked for. */
+export function shapeRecord(record: IDataObject, output: OutputMode, includeSecrets: boolean): IDataObject {
+	return shapeOutput(record, RECORD_SHAPE, output, includeSecrets);
 }
 
-export function toNormalised(record: IDataObject, includeSecrets: boolean): NormalisedExtension {
-	return shapeOutput(record, EXTENSION_SHAPE, 'normalised', includeSecrets) as NormalisedExtension;
+/** An extension as the package's normalised extension (see nodes/shared/extension.ts). */
+export function normaliseRecord(record: IDataObject, includeSecrets = false): NormalisedExtension {
+	return shapeOutput(record, RECORD_SHAPE, 'normalised', includeSecrets) as NormalisedExtension;
 }
-
-export function formatRecord(record: IDataObject, output: OutputMode, includeSecrets: boolean): IDataObject {
-	return shapeOutput(record, EXTENSION_SHAPE, output, includeSecrets);
-}
-
