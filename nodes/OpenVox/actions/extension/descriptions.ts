@@ -72,13 +72,15 @@ export function passwordModeProperties(): INodeProperties[] {
 	];
 }
 
+const DEFAULT_LENGTH = REGISTER_PASSWORD_LENGTH.default;
+
 export function passwordLengthProperty(displayOptions?: INodeProperties['displayOptions']): INodeProperties {
 	return {
 		displayName: 'Generated Password Length',
 		name: 'passwordLength',
 		type: 'number',
 		typeOptions: { minValue: REGISTER_PASSWORD_LENGTH.min, maxValue: REGISTER_PASSWORD_LENGTH.max },
-		default: REGISTER_PASSWORD_LENGTH.default,
+		default: DEFAULT_LENGTH,
 		...(displayOptions ? { displayOptions } : {}),
 		description: `Length of the generated register password (${REGISTER_PASSWORD_LENGTH.min}–${REGISTER_PASSWORD_LENGTH.max}). It uses letters and digits without look-alikes and always contains an upper-case letter, a lower-case letter and a digit. Turn on "Include Secrets" to see it in the output.`,
 	};
