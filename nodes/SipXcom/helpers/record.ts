@@ -1,0 +1,44 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { NormalisedExtension } from '../../shared/extension';
+import { displayName, normalisedExtension } from '../../shared/extension';
+import type { RecordShape } from '../../shared/output';
+import { shapeOutput } from '../../shared/output';
+import type { OutputMode } from '../../shared/properties';
+
+/** Fields that hold secrets in sipXconfig records (REST pin/sipPassword, SOAP pintoken, phone line password). */
+export const SECRET_FIELDS = ['pin', 'sipPassword', 'pintoken', 'voicemailPin', 'password'];
+
+function str(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** How sipXcom users (REST or SOAP records) become output items; secrets are removed at any depth. */
+export const RECORD_SHAPE: RecordShape = {
+	secretFields: SECRET_FIELDS,
+	nested: true,
+	normalise: (user, raw) => {
+		const aliases = Array.isArray(user.aliases) ? (user.aliases as unknown[]).map(String) : [];
+		return normalisedExtension({
+			number: String(user.userName ?? ''),
+			name: displayName(user.firstName, user.lastName),
+			firstName: str(user.firstName),
+			lastName: str(user.lastName),
+			email: str(user.emailAddress),
+			aliases,
+			id: user.id !== undefined && user.id !== null ? String(user.id) : undefined,
+			source: 'sipxcom',
+			raw,
+		});
+	},
+};
+
+/** A user (REST or SOAP record) as an output item: the Output parameter applied, secrets removed unless asked for. */
+export function shapeRecord(user: IDataObject, output: OutputMode, includeSecrets: boolean): IDataObject {
+	return shapeOutput(user, RECORD_SHAPE, output, includeSecrets);
+}
+
+/** A sipXcom user as the package's normalised extension (see nodes/shared/extension.ts). */
+export function normaliseRecord(user: IDataObject, includeSecrets = false): NormalisedExtension {
+	return shapeOutput(user, RECORD_SHAPE, 'normalised', includeSecrets) as NormalisedExtension;
+}
