@@ -49,7 +49,7 @@ function localImports(path: string): string[] {
 function exportedNames(path: string): string[] {
 	const text = readFileSync(path, 'utf8');
 	const declared = [...text.matchAll(/^export (?:async )?(?:function|const|let|class|interface|type|enum) (\w+)/gm)].map((m) => m[1]);
-	const listed = [...text.matchAll(/^export (?:type )?\{([^}]*)\}/gm)].flatMap((m) =>
+	const listed = [...text.matchAll(/^export (?:type |const )?\{([^}]*)\}/gm)].flatMap((m) =>
 		m[1].split(',').map((entry) => entry.trim().split(/\s+as\s+/).pop()!).filter(Boolean),
 	);
 	return [...new Set([...declared, ...listed])].sort();

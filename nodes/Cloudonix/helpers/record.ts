@@ -1,10 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { NormalisedExtension } from '../../shared/extension';
 import { normalisedExtension } from '../../shared/extension';
 import type { RecordShape } from '../../shared/output';
-import { shapeOutput } from '../../shared/output';
-import type { OutputMode } from '../../shared/properties';
+import { recordOutput } from '../../shared/output';
 import { nonBlankText, PASSWORD_FIELDS, profileOf, subscriberName } from './subscriber';
 
 /** The SIP password, in both spellings. */
@@ -31,12 +27,5 @@ export const RECORD_SHAPE: RecordShape = {
 	},
 };
 
-/** A subscriber as an output item: the Output parameter applied, the SIP password removed unless asked for. */
-export function shapeRecord(subscriber: IDataObject, output: OutputMode, includeSecrets: boolean): IDataObject {
-	return shapeOutput(subscriber, RECORD_SHAPE, output, includeSecrets);
-}
-
-/** A subscriber as the package's normalised extension (see nodes/shared/extension.ts). */
-export function normaliseRecord(subscriber: IDataObject, includeSecrets = false): NormalisedExtension {
-	return shapeOutput(subscriber, RECORD_SHAPE, 'normalised', includeSecrets) as NormalisedExtension;
-}
+/** shapeRecord(record, output, includeSecrets) and normaliseRecord(record, includeSecrets = false). */
+export const { shapeRecord, normaliseRecord } = recordOutput(RECORD_SHAPE);

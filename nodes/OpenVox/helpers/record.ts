@@ -1,10 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { NormalisedExtension } from '../../shared/extension';
 import { normalisedExtension } from '../../shared/extension';
 import type { RecordShape } from '../../shared/output';
-import { shapeOutput } from '../../shared/output';
-import type { OutputMode } from '../../shared/properties';
+import { recordOutput } from '../../shared/output';
 
 /** Fields that hold passwords or PINs; stripped from output unless the user asks for them. */
 export const SECRET_FIELDS = ['registerpassword', 'loginpassword', 'userpassword', 'vmsecret'];
@@ -37,12 +33,5 @@ export const RECORD_SHAPE: RecordShape = {
 	},
 };
 
-/** An extension as an output item: the Output parameter applied, secrets removed unless asked for. */
-export function shapeRecord(record: IDataObject, output: OutputMode, includeSecrets: boolean): IDataObject {
-	return shapeOutput(record, RECORD_SHAPE, output, includeSecrets);
-}
-
-/** An extension as the package's normalised extension (see nodes/shared/extension.ts). */
-export function normaliseRecord(record: IDataObject, includeSecrets = false): NormalisedExtension {
-	return shapeOutput(record, RECORD_SHAPE, 'normalised', includeSecrets) as NormalisedExtension;
-}
+/** shapeRecord(record, output, includeSecrets) and normaliseRecord(record, includeSecrets = false). */
+export const { shapeRecord, normaliseRecord } = recordOutput(RECORD_SHAPE);

@@ -1,10 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { NormalisedExtension } from '../../shared/extension';
 import { displayName, normalisedExtension } from '../../shared/extension';
 import type { RecordShape } from '../../shared/output';
-import { shapeOutput } from '../../shared/output';
-import type { OutputMode } from '../../shared/properties';
+import { recordOutput } from '../../shared/output';
 
 /** Fields that hold secrets in sipXconfig records (REST pin/sipPassword, SOAP pintoken, phone line password). */
 export const SECRET_FIELDS = ['pin', 'sipPassword', 'pintoken', 'voicemailPin', 'password'];
@@ -33,12 +29,5 @@ export const RECORD_SHAPE: RecordShape = {
 	},
 };
 
-/** A user (REST or SOAP record) as an output item: the Output parameter applied, secrets removed unless asked for. */
-export function shapeRecord(user: IDataObject, output: OutputMode, includeSecrets: boolean): IDataObject {
-	return shapeOutput(user, RECORD_SHAPE, output, includeSecrets);
-}
-
-/** A sipXcom user as the package's normalised extension (see nodes/shared/extension.ts). */
-export function normaliseRecord(user: IDataObject, includeSecrets = false): NormalisedExtension {
-	return shapeOutput(user, RECORD_SHAPE, 'normalised', includeSecrets) as NormalisedExtension;
-}
+/** shapeRecord(record, output, includeSecrets) and normaliseRecord(record, includeSecrets = false). */
+export const { shapeRecord, normaliseRecord } = recordOutput(RECORD_SHAPE);

@@ -1,10 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { NormalisedExtension } from '../../shared/extension';
 import { displayName, normalisedExtension } from '../../shared/extension';
 import type { RecordShape } from '../../shared/output';
-import { shapeOutput } from '../../shared/output';
-import type { OutputMode } from '../../shared/properties';
+import { recordOutput } from '../../shared/output';
 import { isODataAnnotation } from '../transport/odata';
 import { PHONE_SECRET_FIELDS } from './phone';
 import { USER_SECRET_FIELDS } from './user';
@@ -39,12 +35,5 @@ export const RECORD_SHAPE: RecordShape = {
 	},
 };
 
-/** A user as an output item: the Output parameter applied, secrets removed unless asked for. */
-export function shapeRecord(user: IDataObject, output: OutputMode, includeSecrets: boolean): IDataObject {
-	return shapeOutput(user, RECORD_SHAPE, output, includeSecrets);
-}
-
-/** A 3CX user as the package's vendor-neutral extension (see nodes/shared/extension.ts). */
-export function normaliseRecord(user: IDataObject, includeSecrets = false): NormalisedExtension {
-	return shapeOutput(user, RECORD_SHAPE, 'normalised', includeSecrets) as NormalisedExtension;
-}
+/** shapeRecord(record, output, includeSecrets) and normaliseRecord(record, includeSecrets = false). */
+export const { shapeRecord, normaliseRecord } = recordOutput(RECORD_SHAPE);
