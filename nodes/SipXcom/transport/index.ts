@@ -202,7 +202,7 @@ export async function listRecords(ctx: RequestContext, filters: ListFilters, ite
 	const limit = filters.limit ?? Infinity;
 	const qs: IDataObject = { sortby: filters.sortBy || 'username', sortdir: filters.sortDirection || 'forward' };
 	if (filters.branchId !== undefined) qs.branch = filters.branchId;
-	if (filters.ids?.length) qs.ids = filters.ids.join(',');
+	if (filters.ids !== undefined) qs.ids = filters.ids.join(',');
 	const pageSize = Math.max(1, Math.min(limit, PAGE_SIZE));
 	const users: RestUser[] = [];
 	const seen = new Set<number | undefined>();
