@@ -1,6 +1,7 @@
 import type { ICredentialTestFunctions, IDataObject, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { connectionProblem, describeFailure } from './transport';
+import { connectionProblem } from './errors';
+import { describeFailure } from './httpFailure';
 
 /** One read that proves a credential works, and what its answers mean. */
 export interface CredentialTestRead {

@@ -30,7 +30,7 @@ import type { OpenVoxSandbox } from '../../dev/sandbox/openvox';
 import { DOMAIN_DIDS, seedNightlySync } from '../../dev/sandbox/scenarios';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 import type { ThreeCxSandbox } from '../../dev/sandbox/threecx';
-import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from '../../nodes/Cloudonix/transport';
+import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from '../../nodes/Cloudonix/transport/pacing';
 import { RealN8n, readLog } from '../n8n/realN8n';
 import { postJson, QueueCluster } from './cluster';
 

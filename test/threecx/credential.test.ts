@@ -1,7 +1,7 @@
 import { runWorkflow, testCredential } from '../../dev/harness/engine';
 import { SANDBOX_TLS } from '../../dev/sandbox/core';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
-import { MAX_TOKEN_REQUESTS_PER_REQUEST, REAUTHENTICATION } from '../../nodes/ThreeCx/transport';
+import { MAX_TOKEN_REQUESTS_PER_REQUEST, REAUTHENTICATION } from '../../nodes/ThreeCx/transport/api';
 import { credentialFor, NODE, workflow } from './helpers';
 
 const sandbox = createThreeCxSandbox({ tokenLifetimeSeconds: 3600 });

@@ -6,7 +6,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/harness/engine';
-import { shapeUser, stripPhoneSecrets } from '../../nodes/ThreeCx/helpers/user';
+import { stripPhoneSecrets } from '../../nodes/ThreeCx/helpers/phone';
+import { shapeRecord as shapeUser } from '../../nodes/ThreeCx/helpers/record';
 import { pkg, savedWorkflow } from '../../dev/harness/workflow';
 import { locator, NODE, sandboxPerTest, workflow } from './helpers';
 

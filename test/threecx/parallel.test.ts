@@ -5,7 +5,7 @@
  */
 import { runWorkflow } from '../../dev/harness/engine';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
-import { MAX_TOKEN_REQUESTS_PER_REQUEST } from '../../nodes/ThreeCx/transport';
+import { MAX_TOKEN_REQUESTS_PER_REQUEST } from '../../nodes/ThreeCx/transport/api';
 import { credentialFor, NODE, workflow } from './helpers';
 
 const sandbox = createThreeCxSandbox();
