@@ -15,5 +15,5 @@ export const credentialFor = (sandbox: SipXcomSandbox, overrides?: IDataObject) 
 export const workflow = sipXcom.workflow;
 
 /** A fresh credential, then one run of Items → sipXcom (once per input item). */
-export const run = async (sandbox: SipXcomSandbox, parameters: IDataObject, options?: RunOptions): Promise<WorkflowResult> =>
-	await sipXcom.run(sandbox.credentials(), parameters, options);
+export const run = async (sandbox: SipXcomSandbox, parameters: IDataObject, options?: RunOptions & { credential?: IDataObject }): Promise<WorkflowResult> =>
+	await sipXcom.bind(sandbox.credentials(), options?.credential).run(parameters, options);

@@ -33,6 +33,7 @@ export function createOpenVoxSandbox(options: OpenVoxSandboxOptions = {}) {
 		server,
 		state,
 		config,
+		options,
 		/** Adds `count` deterministic extensions numbered from `start` (1000). */
 		seed: (count: number, start?: number) => seed(state, count, start),
 		/** Moves the sandbox clock forward (token idle expiry, lockout end). */

@@ -56,8 +56,8 @@ export function createSipXcomSandbox(options: SipXcomSandboxOptions = {}) {
 		addBranch: (branch: Parameters<typeof addBranch>[1]) => addBranch(state, branch),
 		/** Adds a user group (or returns the one with this name). */
 		addGroup: (name: string, description?: string) => addGroup(state, name, description),
-		/** Back to the users, phones, groups and branches the options describe (the request log and faults stay). */
-		reset: () => resetState(state, options),
+		/** Back to the users (or `users` of them), phones, groups and branches the options describe (the request log and faults stay). */
+		reset: (users?: number) => resetState(state, users === undefined ? options : { ...options, users }),
 		admin: SIPXCOM_ADMIN,
 		nonAdmin: SIPXCOM_NON_ADMIN,
 		/** Credential values a user would type for this sandbox (call after `server.start()`). */
