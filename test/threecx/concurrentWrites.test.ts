@@ -11,6 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { anotherProcess } from '../../dev/harness/anotherProcess';
 import type { WorkflowResult } from '../../dev/harness/engine';
+import { interleaved as interleave } from '../../dev/harness/interleave';
 import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
 import { threeCx } from '../../dev/harness/vendors';
 import type { SandboxRequest } from '../../dev/sandbox/core';
@@ -27,12 +28,6 @@ const MAC_A = '805ec0000001';
 const MAC_B = '805ec0000002';
 const TEMPLATE = 'yealinkT4x.ph.xml';
 
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-	let resolve!: () => void;
-	const promise = new Promise<void>((done) => (resolve = done));
-	return { promise, resolve };
-}
-
 const userPath = (id: number) => new RegExp(`^/xapi/v1/Users\\(${id}\\)$`);
 const departmentsOf = (id: number) => sandbox.state.users.get(id)!.Groups.map((m) => m.GroupId).sort();
 const phonesOf = (id: number) => sandbox.state.users.get(id)!.Phones.map((p) => p.MacAddress).sort();
@@ -45,39 +40,17 @@ const here = async (parameters: IDataObject, continueOnFail = false) => await cu
 /** The same in the other process, on the same credential (one database in queue mode). */
 const there = async (parameters: IDataObject) => await otherProcess.runWorkflow(current().workflow(parameters), current().store);
 
-/**
- * The lost update, made exact: the first execution's write of the user is held until the
- * second has read the user, and every later read of the user waits for the second's write. So
- * both read the same list, the first writes, the second writes the list it read plus its own
- * change, and the first reads back after that.
- */
+/** Two writers of user `id`'s list, interleaved exactly (dev/harness/interleave.ts). */
 async function interleaved(
 	id: number,
 	isRead: (req: SandboxRequest) => boolean,
 	first: () => Promise<WorkflowResult>,
 	second: () => Promise<WorkflowResult>,
 ): Promise<[WorkflowResult, WorkflowResult]> {
-	const secondRead = deferred();
-	const secondWrote = deferred();
-	let secondRun: Promise<WorkflowResult> | undefined;
 	const path = userPath(id);
-	const firstWrite = server.hook({
-		method: 'PATCH',
-		path,
-		before: async () => {
-			secondRun = second();
-			// A second execution that fails early must not leave the first waiting.
-			void secondRun.finally(() => (secondRead.resolve(), secondWrote.resolve()));
-			await secondRead.promise;
-		},
-	});
-	const secondReads = server.hook({ method: 'GET', path, when: isRead, after: 1, beforeAnswer: () => secondRead.resolve() });
-	const secondWrites = server.hook({ method: 'PATCH', path, after: 1, beforeAnswer: () => secondWrote.resolve() });
-	server.hook({ method: 'GET', path, when: isRead, after: 2, times: Infinity, before: async () => await secondWrote.promise });
-	const firstResult = await first();
-	const secondResult = await secondRun!;
-	expect([firstWrite.ran, secondReads.ran, secondWrites.ran]).toEqual([1, 1, 1]);
-	return [firstResult, secondResult];
+	const run = await interleave(server, { write: { method: 'PATCH', path }, read: { path, when: isRead } }, first, second);
+	expect(run.steps).toEqual([1, 1, 1]);
+	return [run.first, run.second];
 }
 
 const statusOf = (result: WorkflowResult) => result.error?.message ?? result.status;
