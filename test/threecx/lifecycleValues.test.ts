@@ -11,7 +11,7 @@ const { sandbox, server, run } = sandboxPerTest(threeCx, { seed: 12, typeVersion
 
 const writes = () => server.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/xapi/'));
 const TEMPLATE = 'yealinkT4x.ph.xml';
-const assign = (macAddress: unknown) => ({ resource: 'phone', operation: 'assign', user: locator('id', '2'), macAddress, templateName: TEMPLATE });
+const assign = (macAddress: string) => ({ resource: 'phone', operation: 'assign', user: locator('id', '2'), macAddress, templateName: TEMPLATE });
 
 describe('3CX phone MAC addresses', () => {
 	it('a MAC given as a number (leading zeros lost on the way) is assigned as the MAC its digits are', async () => {
