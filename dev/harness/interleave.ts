@@ -46,6 +46,6 @@ export async function interleaved<R>(server: SandboxServer, record: RecordReques
 	const secondWrites = server.hook({ ...record.write, after: 1, beforeAnswer: () => secondWrote.resolve() });
 	server.hook({ ...read, after: 2, times: Infinity, before: async () => await secondWrote.promise });
 	const firstResult = await first();
-	if (!secondRun) throw new Error('interleaved: the first writer never wrote the record');
+	if (!secondRun) throw new Error(`interleaved: the first writer never wrote the record (it ended with ${JSON.stringify(firstResult)?.slice(0, 300)})`);
 	return { first: firstResult, second: await secondRun, steps: [firstWrite.ran, secondReads.ran, secondWrites.ran] };
 }
