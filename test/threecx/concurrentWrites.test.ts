@@ -32,6 +32,8 @@ const userPath = (id: number) => new RegExp(`^/xapi/v1/Users\\(${id}\\)$`);
 const departmentsOf = (id: number) => sandbox.state.users.get(id)!.Groups.map((m) => m.GroupId).sort();
 const phonesOf = (id: number) => sandbox.state.users.get(id)!.Phones.map((p) => p.MacAddress).sort();
 const patches = () => server.requests.filter((r) => r.method === 'PATCH');
+/** The methods of the requests for user `id` itself (its reads and writes), in the order they came. */
+const userRequests = (id: number) => server.requests.filter((r) => userPath(id).test(r.path)).map((r) => r.method);
 const membershipRead = (req: SandboxRequest) => String(req.query.$expand ?? '').startsWith('Groups');
 const phonesRead = (req: SandboxRequest) => req.query.$expand === 'Phones';
 
@@ -119,6 +121,8 @@ describe('3CX read-modify-writes in one process', () => {
 		const results = await Promise.all(departments.map(async (departmentId) => await here({ operation: 'addToDepartment', user: locator('id', '2'), departmentId })));
 		expect(results.map(statusOf)).toEqual(['success', 'success', 'success', 'success']);
 		expect(departmentsOf(2)).toEqual([1, SALES, SUPPORT, OPS, 5]);
+		// Each one read, wrote and read back before the next one read.
+		expect(userRequests(2)).toEqual(Array(4).fill(['GET', 'PATCH', 'GET']).flat());
 	});
 
 	it('two executions assigning two phones at once: both phones, and the writes did not interleave', async () => {
@@ -127,7 +131,7 @@ describe('3CX read-modify-writes in one process', () => {
 		);
 		expect(results.map(statusOf)).toEqual(['success', 'success']);
 		expect(phonesOf(2)).toEqual([MAC_A, MAC_B]);
-		expect(patches()).toHaveLength(2);
+		expect(userRequests(2)).toEqual(['GET', 'PATCH', 'GET', 'GET', 'PATCH', 'GET']);
 	});
 });
 
