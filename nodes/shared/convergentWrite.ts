@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from './errors';
+
 /**
  * Read-modify-write that converges under concurrent writers. A PBX whose API replaces a whole
  * list (3CX `Users.Groups`, `Users.Phones`, forwarding profiles; sipXconfig's user PUT) and
@@ -59,10 +61,21 @@ async function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
 	}
 }
 
+/** The state after a failed write, or undefined when it cannot be read either. */
+async function readAfterFailure<S>(spec: ConvergentWrite<S>): Promise<{ state: S } | undefined> {
+	try {
+		return { state: await spec.read() };
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * read → holds? done : write → read back → holds? done : repeat with fresh data; after
  * `maxAttempts` writes fail the item with a NodeOperationError naming the target and what did
- * not hold. Writes to one target inside one process are serialised (key = lockKey).
+ * not hold. Writes to one target inside one process are serialised (key = lockKey). A write
+ * that fails is read back once: if the change holds anyway (its answer was lost), that is
+ * success; otherwise the write's own error goes on.
  */
 export async function convergentWrite<S>(
 	ctx: IExecuteFunctions,
@@ -88,7 +101,15 @@ export async function convergentWrite<S>(
 				);
 			}
 			attempts++;
-			await spec.write(state);
+			try {
+				await spec.write(state);
+			} catch (error) {
+				// A write whose answer was lost (a dropped connection, a 5xx after the work) may
+				// have been applied: what the PBX holds decides, without writing again.
+				const after = await readAfterFailure(spec);
+				if (!after || !spec.holds(after.state)) throw asNodeError(ctx.getNode(), error);
+				return { state: after.state, changed: true, attempts };
+			}
 			state = await spec.read();
 		}
 		return { state, changed: attempts > 0, attempts };

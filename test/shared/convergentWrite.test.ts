@@ -52,6 +52,20 @@ describe('convergentWrite', () => {
 		expect(second).toEqual({ status: 'fulfilled', value: { state: ['y'], changed: true, attempts: 1 } });
 	});
 
+	it('a failed write is read back once: a change that holds anyway is a success, one that does not keeps the write\'s error', async () => {
+		const record = { list: [] as string[] };
+		const lostAnswer = {
+			...adder(record, 'x', []),
+			write: async () => {
+				record.list = ['x'];
+				throw new Error('socket hang up');
+			},
+		};
+		expect(await convergentWrite(ctx, 0, 'a', lostAnswer)).toEqual({ state: ['x'], changed: true, attempts: 1 });
+		const refused = { ...adder(record, 'y', []), write: async () => await Promise.reject(new Error('HTTP 400')) };
+		await expect(convergentWrite(ctx, 0, 'a', refused)).rejects.toThrow('HTTP 400');
+	});
+
 	it('nothing is written when the change holds; a change that never holds fails after maxAttempts writes', async () => {
 		const record = { list: ['x'] };
 		expect(await convergentWrite(ctx, 0, 'a', adder(record, 'x', []))).toEqual({ state: ['x'], changed: false, attempts: 0 });

@@ -150,6 +150,22 @@ describe('3CX: no success for a change the PBX does not hold', () => {
 		expect(patches()).toHaveLength(2);
 	});
 
+	it('a write whose answer was lost is read back: applied, it is a success and not written again', async () => {
+		server.injectFault({ method: 'PATCH', path: 'Users(2)', dropAfterHandling: true });
+		const result = await here({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: SUPPORT });
+		expect(statusOf(result)).toBe('success');
+		expect(result.json(NODE)[0]).toMatchObject({ changed: true });
+		expect(departmentsOf(2)).toEqual([SALES, SUPPORT]);
+		expect(patches()).toHaveLength(1);
+	});
+
+	it('a write the PBX refused stays an error, with the PBX\'s message', async () => {
+		server.injectFault({ method: 'PATCH', path: 'Users(2)', status: 400, body: { error: { code: '', message: 'Groups: WARNINGS.XAPI.FORBIDDEN_CHANGE' } } });
+		const result = await here({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: SUPPORT });
+		expect(result.error?.message).toBe('3CX request failed (HTTP 400): Groups: WARNINGS.XAPI.FORBIDDEN_CHANGE');
+		expect(departmentsOf(2)).toEqual([SALES]);
+	});
+
 	it('a change undone after every write fails the item after 5 writes, naming the user', async () => {
 		const undo = server.hook({ method: 'PATCH', path: userPath(2), times: Infinity, beforeAnswer: undoSupport });
 		const result = await here({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: SUPPORT }, true);
