@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllProperties } from '../../../shared/properties';
+import { optionsCollection, returnAllProperties } from '../../../shared/properties';
 import type { CallGroupKind } from '../../helpers/callGroup';
 import { ODATA_OPTIONS, userLocatorField } from '../user/descriptions';
 
@@ -10,6 +10,30 @@ import { ODATA_OPTIONS, userLocatorField } from '../user/descriptions';
  * fields are in ../ringGroup/descriptions.ts. Each operation file scopes what it uses with
  * updateDisplayOptions.
  */
+
+/** The Operation parameter of the queue and ring group resources: the same operations for both. */
+export function callGroupOperationProperty(kind: CallGroupKind): INodeProperties {
+	const { label, memberLabel } = kind;
+	const member = memberLabel === 'agent' ? 'an agent' : 'a member';
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [kind.resource] } },
+		options: [
+			{ name: 'Add Member', value: 'addMember', description: `Make a user ${member} of the ${label}; the other ${memberLabel}s stay`, action: `Add a member to a ${label}` },
+			{ name: 'Create', value: 'create', description: `Create a ${label} with a given or the next free number`, action: `Create a ${label}` },
+			{ name: 'Delete', value: 'delete', description: `Delete a ${label}`, action: `Delete a ${label}` },
+			{ name: 'Get', value: 'get', description: `Get a ${label} by ID or number`, action: `Get a ${label}` },
+			{ name: 'Get Many', value: 'getMany', description: `Get many ${label}s, with OData filter, order and paging`, action: `Get many ${label}s` },
+			{ name: 'Get Members', value: 'getMembers', description: `Get the ${memberLabel}s of a ${label}`, action: `Get the members of a ${label}` },
+			{ name: 'Remove Member', value: 'removeMember', description: `Take a user off the ${memberLabel}s of the ${label}; the others stay`, action: `Remove a member from a ${label}` },
+			{ name: 'Update', value: 'update', description: `Update a ${label}; the number cannot change`, action: `Update a ${label}` },
+		],
+		default: 'getMany',
+	};
+}
 
 /** The queue or ring group picker: from a searchable list, by its number, or by ID. */
 export function callGroupLocatorField(kind: CallGroupKind, description = `The 3CX ${kind.label}`): INodeProperties {
@@ -49,44 +73,31 @@ export function callGroupLocatorField(kind: CallGroupKind, description = `The 3C
 	};
 }
 
+/** $expand, naming the kind's member list. */
+const expandOption = (kind: CallGroupKind): INodeProperties => ({
+	...ODATA_OPTIONS.expand,
+	placeholder: `e.g. ${kind.members}`,
+	description: `OData $expand: comma-separated related entities to include, e.g. ${kind.members}`,
+});
+
 /** Get Many: Return All / Limit and the OData options of the collection. */
 export function getManyProperties(kind: CallGroupKind): INodeProperties[] {
 	return [
 		...returnAllProperties(),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				ODATA_OPTIONS.count,
-				{ ...ODATA_OPTIONS.expand, placeholder: `e.g. ${kind.members}`, description: `OData $expand: comma-separated related entities to include, e.g. ${kind.members}` },
-				{ ...ODATA_OPTIONS.filter, placeholder: "e.g. startswith(Number,'8')" },
-				{ ...ODATA_OPTIONS.orderby, placeholder: 'e.g. Name' },
-				{ ...ODATA_OPTIONS.search, placeholder: 'e.g. support' },
-				{ ...ODATA_OPTIONS.select, placeholder: 'e.g. Id,Number,Name' },
-			],
-		},
+		optionsCollection([
+			ODATA_OPTIONS.count,
+			expandOption(kind),
+			{ ...ODATA_OPTIONS.filter, placeholder: "e.g. startswith(Number,'8')" },
+			{ ...ODATA_OPTIONS.orderby, placeholder: 'e.g. Name' },
+			{ ...ODATA_OPTIONS.search, placeholder: 'e.g. support' },
+			{ ...ODATA_OPTIONS.select, placeholder: 'e.g. Id,Number,Name' },
+		]),
 	];
 }
 
 /** Get: the picker and $select / $expand. */
 export function getProperties(kind: CallGroupKind): INodeProperties[] {
-	return [
-		callGroupLocatorField(kind),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{ ...ODATA_OPTIONS.expand, placeholder: `e.g. ${kind.members}`, description: `OData $expand: comma-separated related entities to include, e.g. ${kind.members}` },
-				{ ...ODATA_OPTIONS.select, placeholder: 'e.g. Id,Number,Name' },
-			],
-		},
-	];
+	return [callGroupLocatorField(kind), optionsCollection([expandOption(kind), { ...ODATA_OPTIONS.select, placeholder: 'e.g. Id,Number,Name' }])];
 }
 
 /** "Other Properties (JSON)" of Create and Update. */
@@ -118,16 +129,8 @@ export function createProperties(kind: CallGroupKind, fields: INodeProperties[])
 			type: 'options',
 			default: 'specific',
 			options: [
-				{
-					name: 'This Number',
-					value: 'specific',
-					description: 'The number given below; an empty number is an error, never "any number"',
-				},
-				{
-					name: 'Next Free Number',
-					value: 'nextFree',
-					description: `Ask the PBX for its first available ${kind.label} number, then create the ${kind.label} with it`,
-				},
+				{ name: 'This Number', value: 'specific', description: `The ${kind.title} Number below (required)` },
+				{ name: 'Next Free Number', value: 'nextFree', description: `The first number the PBX has free for a ${kind.label}, asked right before the ${kind.label} is created` },
 			],
 			description: `Where the number of the new ${kind.label} comes from. It cannot be changed after creation.`,
 		},
