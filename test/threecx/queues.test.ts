@@ -41,6 +41,9 @@ const KINDS = [
 		path: '/Queues',
 		list: 'Agents',
 		key: 'agents',
+		add: 'addAgent',
+		remove: 'removeAgent',
+		getMembers: 'getAgents',
 		firstAvailable: 'Pbx.GetFirstAvailableQueueNumber()',
 		seeded: () => queue800() as { Id: number; Number: string; Name: string },
 		members: () => numbers(queue800().Agents),
@@ -53,6 +56,9 @@ const KINDS = [
 		path: '/RingGroups',
 		list: 'Members',
 		key: 'members',
+		add: 'addMember',
+		remove: 'removeMember',
+		getMembers: 'getMembers',
 		firstAvailable: 'Pbx.GetFirstAvailableRingGroupNumber()',
 		seeded: () => ringGroup801() as { Id: number; Number: string; Name: string },
 		members: () => numbers(ringGroup801().Members),
@@ -180,13 +186,13 @@ describe.each(KINDS)('3CX $title: Create, Update, Delete', (kind) => {
 	});
 });
 
-describe.each(KINDS)('3CX $title: Add Member, Remove Member, Get Members', (kind) => {
+describe.each(KINDS)('3CX $title: Add, Remove and Get its $key', (kind) => {
 	const call = (parameters: IDataObject, options?: RunOptions) => run({ resource: kind.resource, ...parameters }, options);
 	const target = () => locator('number', kind.seeded().Number);
 
 	it('adds a user by extension number and keeps the others (the whole list PATCHed, then read back)', async () => {
 		const before = kind.members();
-		const result = await call({ operation: 'addMember', [kind.resource]: target(), user: locator('number', '105') });
+		const result = await call({ operation: kind.add, [kind.resource]: target(), user: locator('number', '105') });
 		const [item] = result.json(NODE);
 		expect(item).toMatchObject({ [`${kind.resource}Number`]: kind.seeded().Number, userId: 6, userNumber: '105', changed: true });
 		expect((item[kind.key] as IDataObject[]).map((m) => m.number)).toEqual([...before, '105']);
@@ -197,10 +203,10 @@ describe.each(KINDS)('3CX $title: Add Member, Remove Member, Get Members', (kind
 	});
 
 	it('adds a user picked by ID; one already listed is left alone (no PATCH, changed: false)', async () => {
-		const added = await call({ operation: 'addMember', [kind.resource]: target(), user: locator('id', '7') });
+		const added = await call({ operation: kind.add, [kind.resource]: target(), user: locator('id', '7') });
 		expect(added.json(NODE)[0]).toMatchObject({ userId: 7, userNumber: '106', changed: true });
 		server.clearLog();
-		const again = await call({ operation: 'addMember', [kind.resource]: target(), user: locator('list', '7') });
+		const again = await call({ operation: kind.add, [kind.resource]: target(), user: locator('list', '7') });
 		expect(again.json(NODE)[0]).toMatchObject({ changed: false });
 		expect(apiCalls('PATCH')).toHaveLength(0);
 	});
@@ -211,14 +217,14 @@ describe.each(KINDS)('3CX $title: Add Member, Remove Member, Get Members', (kind
 			[locator('number', '999'), 'Extension 999 is not a user of the PBX (item 0)'],
 			[locator('id', '70'), 'User ID 70 is not a user of the PBX (item 0)'],
 		] as const) {
-			const result = await call({ operation: 'addMember', [kind.resource]: target(), user });
+			const result = await call({ operation: kind.add, [kind.resource]: target(), user });
 			expect(result.error?.message).toBe(message);
 		}
 		expect(apiCalls('PATCH')).toHaveLength(0);
 	});
 
 	it(`an unknown ${kind.label} fails the item with a clear message, with Continue On Fail as an error item`, async () => {
-		const result = await call({ operation: 'addMember', [kind.resource]: locator('number', '899'), user: locator('number', '105') }, { continueOnFail: true });
+		const result = await call({ operation: kind.add, [kind.resource]: locator('number', '899'), user: locator('number', '105') }, { continueOnFail: true });
 		expect(result.json(NODE)).toEqual([
 			{ error: '3CX request failed (HTTP 404): Number: WARNINGS.XAPI.NOT_FOUND', description: `The PBX has no such ${kind.label}: check its ID or number, or pick it from the list.` },
 		]);
@@ -227,11 +233,11 @@ describe.each(KINDS)('3CX $title: Add Member, Remove Member, Get Members', (kind
 
 	it('removes one user and keeps the others; a user who is not listed is left alone', async () => {
 		const [first, second] = kind.members();
-		const removed = await call({ operation: 'removeMember', [kind.resource]: target(), user: locator('number', first) });
+		const removed = await call({ operation: kind.remove, [kind.resource]: target(), user: locator('number', first) });
 		expect(removed.json(NODE)[0]).toMatchObject({ userNumber: first, changed: true });
 		expect(kind.members()).toEqual([second]);
 		server.clearLog();
-		const notListed = await call({ operation: 'removeMember', [kind.resource]: target(), user: locator('number', '105') });
+		const notListed = await call({ operation: kind.remove, [kind.resource]: target(), user: locator('number', '105') });
 		expect(notListed.json(NODE)[0]).toMatchObject({ changed: false });
 		expect(apiCalls('PATCH')).toHaveLength(0);
 	});
@@ -239,23 +245,23 @@ describe.each(KINDS)('3CX $title: Add Member, Remove Member, Get Members', (kind
 	it('removes by extension number a user deleted since, whose row is still listed', async () => {
 		const [first, second] = kind.members();
 		sandbox.state.users.delete([...sandbox.state.users.values()].find((u) => u.Number === first)!.Id);
-		const removed = await call({ operation: 'removeMember', [kind.resource]: target(), user: locator('number', first) });
+		const removed = await call({ operation: kind.remove, [kind.resource]: target(), user: locator('number', first) });
 		expect(removed.json(NODE)[0]).toMatchObject({ changed: true });
 		expect(kind.members()).toEqual([second]);
 		expect(apiCalls('GET', '/Users')).toHaveLength(0);
 	});
 
 	it('gets the members ordered by number, paged', async () => {
-		await call({ operation: 'addMember', [kind.resource]: target(), user: locator('number', '103') });
+		await call({ operation: kind.add, [kind.resource]: target(), user: locator('number', '103') });
 		server.clearLog();
-		const result = await call({ operation: 'getMembers', [kind.resource]: target(), returnAll: true });
+		const result = await call({ operation: kind.getMembers, [kind.resource]: target(), returnAll: true });
 		const members = result.json(NODE);
 		expect(members.map((m) => m.Number)).toEqual([...kind.members()].sort());
 		expect(members[0]).toMatchObject({ [`${kind.resource}Id`]: kind.seeded().Id, Name: expect.any(String) });
 		expect(apiCalls('GET', `${kind.path}(${kind.seeded().Id})/${kind.list}`)[0].query).toMatchObject({ $orderby: 'Number,Id', $top: '100', $skip: '0' });
 	});
 
-	it('two Add Member runs at once: the second writes after the first has read back, so both stay', async () => {
+	it('two runs adding at once: the second writes after the first has read back, so both stay', async () => {
 		await call({ operation: 'get', [kind.resource]: target() }); // the token, so both runs use one
 		server.clearLog();
 		// The first PATCH waits until the other run has looked its user up: both are in flight.
@@ -265,8 +271,8 @@ describe.each(KINDS)('3CX $title: Add Member, Remove Member, Get Members', (kind
 		server.hook({ method: 'GET', path: '/Users(', times: Infinity, beforeAnswer: () => (++lookups === 2 ? otherLookedUp() : undefined) });
 		const waited = server.hook({ method: 'PATCH', path: kind.path, before: async () => await lookedUp });
 		const [a, b] = await Promise.all([
-			call({ operation: 'addMember', [kind.resource]: target(), user: locator('number', '105') }),
-			call({ operation: 'addMember', [kind.resource]: target(), user: locator('number', '106') }),
+			call({ operation: kind.add, [kind.resource]: target(), user: locator('number', '105') }),
+			call({ operation: kind.add, [kind.resource]: target(), user: locator('number', '106') }),
 		]);
 		expect(waited.ran).toBe(1);
 		expect([a.json(NODE)[0].changed, b.json(NODE)[0].changed]).toEqual([true, true]);
@@ -286,13 +292,13 @@ describe.each(KINDS)('3CX $title: Add Member, Remove Member, Get Members', (kind
 			method: 'PATCH',
 			path: kind.path,
 			beforeAnswer: () => {
-				// A second worker's Add Member of 104, computed from what it read before our write.
+				// A second worker adding 104, computed from what it read before our write.
 				const row = { Id: 5, Number: '104', Name: 'other worker' };
 				if (kind.resource === 'queue') queue800().Agents = [...stale, { ...row, SkillGroup: null }];
 				else ringGroup801().Members = [...stale, row];
 			},
 		});
-		const result = await call({ operation: 'addMember', [kind.resource]: target(), user: locator('number', '105') });
+		const result = await call({ operation: kind.add, [kind.resource]: target(), user: locator('number', '105') });
 		expect([reads.ran, overwrite.ran]).toEqual([1, 1]);
 		expect(result.json(NODE)[0]).toMatchObject({ changed: true });
 		expect(kind.members()).toEqual([...stale.map((m) => m.Number), '104', '105']);
@@ -311,7 +317,7 @@ describe.each(KINDS)('3CX $title: Add Member, Remove Member, Get Members', (kind
 				else ringGroup801().Members = ringGroup801().Members.filter((m) => m.Number !== '105');
 			},
 		});
-		const result = await call({ operation: 'addMember', [kind.resource]: target(), user: locator('number', '105') });
+		const result = await call({ operation: kind.add, [kind.resource]: target(), user: locator('number', '105') });
 		expect(result.error?.message).toBe(
 			`The change to the ${kind.key} of ${kind.label} ${Number} did not hold: another writer changed it again after each of 5 writes (item 0)`,
 		);
@@ -321,7 +327,7 @@ describe.each(KINDS)('3CX $title: Add Member, Remove Member, Get Members', (kind
 
 	it('an answer without the list is an error, never "not a member"', async () => {
 		server.hook({ method: 'GET', path: kind.path, when: (req) => req.query.$expand === kind.list, beforeAnswer: (_req, res) => void delete (res.body as IDataObject)[kind.list] });
-		const result = await call({ operation: 'removeMember', [kind.resource]: target(), user: locator('number', kind.members()[0]) });
+		const result = await call({ operation: kind.remove, [kind.resource]: target(), user: locator('number', kind.members()[0]) });
 		expect(result.error?.message).toBe(`The PBX answered without the ${kind.key} of ${kind.label} ${kind.seeded().Number}; nothing was changed`);
 		expect(apiCalls('PATCH')).toHaveLength(0);
 	});
@@ -330,7 +336,7 @@ describe.each(KINDS)('3CX $title: Add Member, Remove Member, Get Members', (kind
 describe('3CX queue agents keep their skill group when the list is written back', () => {
 	it('sends each agent back with the SkillGroup it has', async () => {
 		queue800().Agents[0].SkillGroup = '2';
-		await run({ resource: 'queue', operation: 'addMember', queue: locator('number', '800'), user: locator('number', '103') });
+		await run({ resource: 'queue', operation: 'addAgent', queue: locator('number', '800'), user: locator('number', '103') });
 		expect(JSON.parse(apiCalls('PATCH')[0].text)).toEqual({ Agents: [{ Number: '100', SkillGroup: '2' }, { Number: '101' }, { Number: '103' }] });
 		expect(queue800().Agents.map((a) => a.SkillGroup)).toEqual(['2', null, null]);
 	});

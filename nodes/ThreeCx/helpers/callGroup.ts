@@ -29,6 +29,8 @@ export interface CallGroupKind {
 	members: 'Agents' | 'Members';
 	/** In messages and output: "agent", "member". */
 	memberLabel: string;
+	/** In operation names: Add Agent, Remove Member. */
+	memberTitle: 'Agent' | 'Member';
 	/** The list search of the picker (methods/listSearch.ts). */
 	searchMethod: string;
 }
@@ -41,6 +43,7 @@ export const QUEUE: CallGroupKind = {
 	firstAvailable: '/Queues/Pbx.GetFirstAvailableQueueNumber()',
 	members: 'Agents',
 	memberLabel: 'agent',
+	memberTitle: 'Agent',
 	searchMethod: 'searchQueues',
 };
 
@@ -52,6 +55,7 @@ export const RING_GROUP: CallGroupKind = {
 	firstAvailable: '/RingGroups/Pbx.GetFirstAvailableRingGroupNumber()',
 	members: 'Members',
 	memberLabel: 'member',
+	memberTitle: 'Member',
 	searchMethod: 'searchRingGroups',
 };
 
@@ -126,7 +130,7 @@ export function callGroupBody(ctx: IExecuteFunctions, kind: CallGroupKind, field
 	if (lists.length) {
 		throw new NodeOperationError(ctx.getNode(), `"${lists[0]}" cannot be set in "Other Properties (JSON)" (item ${itemIndex})`, {
 			itemIndex,
-			description: `Use ${kind.title} → Add Member and Remove Member: they change one ${kind.memberLabel} and keep the others, also while someone else changes the list.`,
+			description: `Use ${kind.title} → Add ${kind.memberTitle} and Remove ${kind.memberTitle}: they change one ${kind.memberLabel} and keep the others, also while someone else changes the list.`,
 		});
 	}
 	const body: IDataObject = { ...extra };
@@ -230,7 +234,7 @@ export async function deleteCallGroup(ctx: IExecuteFunctions, kind: CallGroupKin
 	return confirmedBy ? { ...deleted, confirmedBy } : deleted;
 }
 
-/** Get Members: {collection}({Id})/Agents or /Members, paged, ordered by Number then Id. */
+/** Get Agents / Get Members: {collection}({Id})/Agents or /Members, paged, ordered by Number then Id. */
 export async function getCallGroupMembers(ctx: IExecuteFunctions, kind: CallGroupKind, itemIndex: number): Promise<ItemResult> {
 	const { id } = await resolveCallGroup(ctx, kind, itemIndex);
 	const limit = readLimit(ctx, itemIndex);

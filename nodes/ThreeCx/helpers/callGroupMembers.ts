@@ -102,7 +102,7 @@ export async function setMembership(
 	return { record: result.state, changed: result.changed };
 }
 
-/** The output of Add Member and Remove Member: the queue or ring group and its list as the PBX holds it now. */
+/** The output of Add Agent / Add Member and Remove Agent / Remove Member: the queue or ring group and its list as the PBX holds it now. */
 function membershipOutput(ctx: IExecuteFunctions, kind: CallGroupKind, record: IDataObject, user: MemberUser, changed: boolean, itemIndex: number): IDataObject {
 	const rows = memberRows(ctx, kind, record, itemIndex);
 	return {
@@ -120,7 +120,7 @@ function membershipOutput(ctx: IExecuteFunctions, kind: CallGroupKind, record: I
 	};
 }
 
-/** Add Member (member: true) and Remove Member (false). Both pickers are checked before any request. */
+/** Add Agent / Add Member (member: true) and Remove Agent / Remove Member (false). Both pickers are checked before any request. */
 export async function changeMember(ctx: IExecuteFunctions, kind: CallGroupKind, itemIndex: number, member: boolean): Promise<ItemResult> {
 	callGroupKey(ctx, kind, itemIndex);
 	userKey(ctx, itemIndex);

@@ -13,7 +13,7 @@ import { ODATA_OPTIONS, userLocatorField } from '../user/descriptions';
 
 /** The Operation parameter of the queue and ring group resources: the same operations for both. */
 export function callGroupOperationProperty(kind: CallGroupKind): INodeProperties {
-	const { label, memberLabel } = kind;
+	const { label, memberLabel, memberTitle } = kind;
 	const member = memberLabel === 'agent' ? 'an agent' : 'a member';
 	return {
 		displayName: 'Operation',
@@ -22,15 +22,15 @@ export function callGroupOperationProperty(kind: CallGroupKind): INodeProperties
 		noDataExpression: true,
 		displayOptions: { show: { resource: [kind.resource] } },
 		options: [
-			{ name: 'Add Member', value: 'addMember', description: `Make a user ${member} of the ${label}; the other ${memberLabel}s stay`, action: `Add a member to a ${label}` },
+			{ name: `Add ${memberTitle}`, value: `add${memberTitle}`, description: `Make a user ${member} of the ${label}; the other ${memberLabel}s stay`, action: `Add ${member} to a ${label}` },
 			{ name: 'Create', value: 'create', description: `Create a ${label} with a given or the next free number`, action: `Create a ${label}` },
 			{ name: 'Delete', value: 'delete', description: `Delete a ${label}`, action: `Delete a ${label}` },
 			{ name: 'Get', value: 'get', description: `Get a ${label} by ID or number`, action: `Get a ${label}` },
+			{ name: `Get ${memberTitle}s`, value: `get${memberTitle}s`, description: `Get the ${memberLabel}s of a ${label}`, action: `Get the ${memberLabel}s of a ${label}` },
 			{ name: 'Get Many', value: 'getMany', description: `Get many ${label}s, with OData filter, order and paging`, action: `Get many ${label}s` },
-			{ name: 'Get Members', value: 'getMembers', description: `Get the ${memberLabel}s of a ${label}`, action: `Get the members of a ${label}` },
-			{ name: 'Remove Member', value: 'removeMember', description: `Take a user off the ${memberLabel}s of the ${label}; the others stay`, action: `Remove a member from a ${label}` },
+			{ name: `Remove ${memberTitle}`, value: `remove${memberTitle}`, description: `Take a user off the ${memberLabel}s of the ${label}; the others stay`, action: `Remove ${member} from a ${label}` },
 			{ name: 'Update', value: 'update', description: `Update a ${label}; the number cannot change`, action: `Update a ${label}` },
-		],
+		].sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'getMany',
 	};
 }
@@ -107,7 +107,7 @@ export function otherPropertiesField(kind: CallGroupKind): INodeProperties {
 		name: 'additionalJson',
 		type: 'json',
 		default: '{}',
-		description: `Any other Pbx.${kind.title.replace(' ', '')} properties as a JSON object. Fields set above win over the same keys here. The number cannot change after creation, and ${kind.members} is changed with Add Member and Remove Member.`,
+		description: `Any other Pbx.${kind.title.replace(' ', '')} properties as a JSON object. Fields set above win over the same keys here. The number cannot change after creation, and ${kind.members} is changed with Add ${kind.memberTitle} and Remove ${kind.memberTitle}.`,
 	};
 }
 
@@ -171,7 +171,7 @@ export function updateProperties(kind: CallGroupKind, fields: INodeProperties[])
 	];
 }
 
-/** Add Member and Remove Member: which list and which user. */
+/** Add Agent / Add Member and Remove Agent / Remove Member: which list and which user. */
 export function memberProperties(kind: CallGroupKind, action: 'add' | 'remove'): INodeProperties[] {
 	const user = userLocatorField();
 	user.description =
@@ -181,7 +181,7 @@ export function memberProperties(kind: CallGroupKind, action: 'add' | 'remove'):
 	return [callGroupLocatorField(kind, action === 'add' ? `The ${kind.label} to add the user to` : `The ${kind.label} to remove the user from`), user];
 }
 
-/** Get Members: the picker and Return All / Limit. */
+/** Get Agents / Get Members: the picker and Return All / Limit. */
 export function getMembersProperties(kind: CallGroupKind): INodeProperties[] {
 	return [callGroupLocatorField(kind), ...returnAllProperties()];
 }

@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * The ring group's own form fields. Everything else a ring group shares with a queue (the
- * picker, Get Many's options, Create's number, Add Member) is built in ../queue/descriptions.ts.
+ * picker, Get Many's options, Create's number, adding and removing members) is built in
+ * ../queue/descriptions.ts.
  */
 
 /** The Pbx.RingGroup fields offered as form fields; the rest goes in the JSON field. */

@@ -6,11 +6,11 @@ import { QUEUE } from '../../helpers/callGroup';
 import { changeMember } from '../../helpers/callGroupMembers';
 import { memberProperties } from './descriptions';
 
-const displayOptions = { show: { resource: ['queue'], operation: ['removeMember'] } };
+const displayOptions = { show: { resource: ['queue'], operation: ['addAgent'] } };
 
-export const description = updateDisplayOptions(displayOptions, memberProperties(QUEUE, 'remove'));
+export const description = updateDisplayOptions(displayOptions, memberProperties(QUEUE, 'add'));
 
-/** Takes a user off Agents of the queue, keeping the others (convergent read-modify-write). */
+/** Makes a user an agent of the queue: a convergent read-modify-write of Agents (PATCH replaces the list). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	return await changeMember(this, QUEUE, itemIndex, false);
+	return await changeMember(this, QUEUE, itemIndex, true);
 }

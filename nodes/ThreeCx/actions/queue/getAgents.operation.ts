@@ -5,7 +5,7 @@ import type { ItemResult } from '../../../shared/router';
 import { QUEUE, getCallGroupMembers } from '../../helpers/callGroup';
 import { getMembersProperties } from './descriptions';
 
-const displayOptions = { show: { resource: ['queue'], operation: ['getMembers'] } };
+const displayOptions = { show: { resource: ['queue'], operation: ['getAgents'] } };
 
 export const description = updateDisplayOptions(displayOptions, getMembersProperties(QUEUE));
 
