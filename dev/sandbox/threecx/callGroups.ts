@@ -171,8 +171,9 @@ export function callGroupRoutes<R extends CallGroupRecord>({ server, state, api,
 		const found = find(req.params.key);
 		if (!isFound(found)) return found;
 		const body = (req.body ?? {}) as Record<string, unknown>;
-		if ('Id' in body && body.Id !== found.Id) return validation('Id', 'WARNINGS.XAPI.FORBIDDEN_CHANGE');
-		if ('Number' in body && body.Number !== found.Number) return validation('Number', 'WARNINGS.XAPI.FORBIDDEN_CHANGE');
+		// The key and the number never change ("Should not allow to change number").
+		const changedKey = (['Id', 'Number'] as const).find((key) => key in body && body[key] !== found[key]);
+		if (changedKey) return validation(changedKey, 'WARNINGS.XAPI.FORBIDDEN_CHANGE');
 		const checked = changes(body, found);
 		if (!('properties' in checked)) return checked;
 		Object.assign(found, checked.properties, checked.lists);
