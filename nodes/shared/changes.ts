@@ -1,8 +1,9 @@
 /**
  * Pure change detection for the change triggers: a compact digest per extension kept
  * between polls, and the diff of the current list against it, computed by Compare
- * Extensions' own join (compare.ts) on the digests. No n8n runtime imports, so unit tests
- * and the benchmark call it directly.
+ * Extensions' own join (compare.ts) on the digests, then paired by the vendor's id so that a
+ * renumbered extension is one update. No n8n runtime imports, so unit tests and the benchmark
+ * call it directly.
  *
  * State size: each extension is stored as `"<number>": "<digest><id>"`, where the digest is
  * 4 characters per watched field (24 bits of a 53-bit hash, base64url) and the vendor's id
@@ -23,6 +24,10 @@ export const CHANGE_EVENTS: ChangeEvent[] = ['created', 'updated', 'deleted'];
 /** Characters of the digest per watched field. */
 export const DIGEST_CHARS = 4;
 
+/**
+ * Format version. Version 1 is read as written since the triggers were released; `p` was added
+ * to it later as an optional field (a state without it is compared, then stored with it).
+ */
 export const STATE_VERSION = 1;
 
 /** What a trigger keeps in its workflow static data between polls. */
@@ -33,9 +38,16 @@ export interface ChangeState {
 	f: string;
 	/** The filters the list was read with (a changed filter takes a new baseline). */
 	q: string;
-	/** number → digest (+ id when it differs from the number), or [that, previous values]. */
-	e: Record<string, string | [string, IDataObject]>;
+	/** Fingerprint of the PBX the list was read from (another PBX takes a new baseline). */
+	p?: string;
+	/**
+	 * number → digest (+ id when it differs from the number), or [that, previous values]. Built
+	 * without a prototype, so a number such as `__proto__` is a key like any other.
+	 */
+	e: Record<string, StateEntry>;
 }
+
+export type StateEntry = string | [string, IDataObject];
 
 export interface ChangeSettings {
 	/** Fields whose change counts as an update, in a stable order. */
@@ -46,21 +58,36 @@ export interface ChangeSettings {
 	keepPrevious: boolean;
 	/** The vendor's `source` value, for the extension of a deletion. */
 	source: string;
+	/** Fingerprint of the PBX (`pbxFingerprint`); undefined: unknown, never a reason for a new baseline. */
+	pbx?: string;
 }
 
 export interface ChangeItem extends IDataObject {
 	event: ChangeEvent;
 	/** The extension now (created, updated) or as last seen (deleted: number, id, source and any kept values). */
 	extension: IDataObject;
-	/** Watched fields whose value changed (updated only). */
+	/** Watched fields whose value changed, after `number` when the extension was renumbered (updated only). */
 	changedFields?: string[];
-	/** The watched fields' values before the change (updated, deleted; only with Keep Previous Values). */
+	/**
+	 * Before the change: the old `number` of a renumbered extension, and with Keep Previous
+	 * Values the watched fields' values (updated, deleted).
+	 */
 	previous?: IDataObject;
 }
+
+/** Why a poll compared nothing and took a new baseline. */
+export type BaselineReason =
+	| { kind: 'first' }
+	| { kind: 'filters' }
+	| { kind: 'pbx' }
+	/** `detail` says what could not be read, e.g. "format version 2". */
+	| { kind: 'unreadable'; detail: string };
 
 export interface ChangeResult {
 	/** True when there was no usable state: nothing was compared, `state` is the baseline. */
 	baseline: boolean;
+	/** Why, when `baseline` is true. */
+	reason?: BaselineReason;
 	created: ChangeItem[];
 	updated: ChangeItem[];
 	deleted: ChangeItem[];
@@ -121,27 +148,61 @@ export function extensionDigest(extension: IDataObject, fields: string[]): strin
 	return out;
 }
 
-function entryText(entry: string | [string, IDataObject]): string {
-	return typeof entry === 'string' ? entry : entry[0];
+/**
+ * What identifies a PBX, as a short digest (53 bits): the parts (e.g. the base URL, and the
+ * Cloudonix domain) with the URL's scheme and host in lower case. Not a secret, and holds none.
+ */
+export function pbxFingerprint(parts: readonly string[]): string {
+	const canonical = parts.map((part) => {
+		const text = part.trim();
+		try {
+			const url = new URL(text);
+			return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+		} catch {
+			return text;
+		}
+	});
+	let h = hash53(JSON.stringify(canonical));
+	let out = '';
+	for (let i = 0; i < 9; i++) {
+		out += BASE64URL[h % 64];
+		h = Math.floor(h / 64);
+	}
+	return out;
 }
 
-/** True when `value` is a state this version can compare against. */
-export function isChangeState(value: unknown): value is ChangeState {
-	const state = value as ChangeState | undefined;
-	return (
-		state !== undefined &&
-		state !== null &&
-		state.v === STATE_VERSION &&
-		typeof state.f === 'string' &&
-		typeof state.q === 'string' &&
-		state.e !== null &&
-		typeof state.e === 'object'
-	);
+function isPlainObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const DIGEST_TEXT = /^[A-Za-z0-9_-]*$/;
+
+/** A stored entry as [digest + id, kept values], or undefined when it is not one this version wrote. */
+function entryParts(entry: unknown, digestLength: number): [string, IDataObject | undefined] | undefined {
+	let text: unknown = entry;
+	let values: IDataObject | undefined;
+	if (Array.isArray(entry)) {
+		if (entry.length !== 2 || !isPlainObject(entry[1])) return undefined;
+		[text, values] = entry as [unknown, IDataObject];
+	}
+	if (typeof text !== 'string' || text.length < digestLength || !DIGEST_TEXT.test(text.slice(0, digestLength))) return undefined;
+	return [text, values];
+}
+
+/** What is wrong with a stored state's frame (entries are checked as they are read), or undefined. */
+function stateProblem(value: unknown): string | undefined {
+	if (!isPlainObject(value)) return Array.isArray(value) ? 'a list instead of a state' : `${value === null ? 'null' : typeof value} instead of a state`;
+	if (value.v !== STATE_VERSION) return value.v === undefined ? 'no format version' : `format version ${JSON.stringify(value.v)}`;
+	if (typeof value.f !== 'string') return 'the watched fields are not text';
+	if (typeof value.q !== 'string') return 'the filters are not text';
+	if (value.p !== undefined && typeof value.p !== 'string') return 'the PBX fingerprint is not text';
+	if (!isPlainObject(value.e)) return 'the extensions are not a map of numbers';
+	return undefined;
 }
 
 /** Builds the state for a list (the baseline, or the state after a successful poll). */
 export function buildState(extensions: readonly NormalisedExtension[], settings: ChangeSettings): ChangeState {
-	const e: ChangeState['e'] = {};
+	const e = Object.create(null) as ChangeState['e'];
 	for (const extension of extensions) {
 		if (!extension.number) continue;
 		const id = extension.id !== undefined && extension.id !== extension.number ? extension.id : '';
@@ -154,7 +215,8 @@ export function buildState(extensions: readonly NormalisedExtension[], settings:
 			e[extension.number] = text;
 		}
 	}
-	return { v: STATE_VERSION, f: settings.fields.join(','), q: settings.filters, e };
+	const pbx = settings.pbx === undefined ? {} : { p: settings.pbx };
+	return { v: STATE_VERSION, f: settings.fields.join(','), q: settings.filters, ...pbx, e };
 }
 
 const JOIN: Partial<CompareOptions> = {
@@ -167,11 +229,26 @@ const JOIN: Partial<CompareOptions> = {
 	missingKeys: 'skip',
 };
 
+/** Why the stored state cannot be compared against, or undefined when it can. */
+function baselineReason(stored: unknown, settings: ChangeSettings): BaselineReason | undefined {
+	if (stored === undefined) return { kind: 'first' };
+	const problem = stateProblem(stored);
+	if (problem) return { kind: 'unreadable', detail: problem };
+	const state = stored as ChangeState;
+	if (state.q !== settings.filters) return { kind: 'filters' };
+	// A state stored before the PBX was remembered is compared (and then stored with it).
+	if (settings.pbx !== undefined && state.p !== undefined && state.p !== settings.pbx) return { kind: 'pbx' };
+	return undefined;
+}
+
 /**
- * Compares the current list with the stored state. Without a usable state (first poll, or
- * different filters) the result is a baseline with no events. Fields watched now but not
- * when the state was stored are not compared this once (their old digests are unknown).
- * Throws CompareInputError for duplicate numbers in the current list.
+ * Compares the current list with the stored state. Without a usable state (first poll, other
+ * filters, another PBX, or a state this version cannot read) the result is a baseline with no
+ * events. Fields watched now but not when the state was stored are not compared this once
+ * (their old digests are unknown). An extension whose number is gone but whose vendor id is in
+ * the current list was renumbered: one update with `number` in `changedFields` and the old
+ * number in `previous`, never a deletion. Throws CompareInputError for duplicate numbers in the
+ * current list.
  */
 export function diffChanges(
 	extensions: readonly NormalisedExtension[],
@@ -188,57 +265,108 @@ export function diffChanges(
 		storedTotal: 0,
 		state,
 	};
-	if (!isChangeState(stored) || stored.q !== settings.filters) return result;
-	result.baseline = false;
+	const reason = baselineReason(stored, settings);
+	if (reason) return { ...result, reason };
+	const previousState = stored as ChangeState;
 
-	const storedFields = stored.f === '' ? [] : stored.f.split(',');
+	const storedFields = previousState.f === '' ? [] : previousState.f.split(',');
+	const digestLength = storedFields.length * DIGEST_CHARS;
 	const compared = settings.fields.filter((field) => storedFields.includes(field));
+	const storedNumbers = Object.keys(previousState.e);
+	const entries: Array<[string, IDataObject | undefined]> = [];
+	for (const number of storedNumbers) {
+		const parts = entryParts(previousState.e[number], digestLength);
+		if (!parts) return { ...result, reason: { kind: 'unreadable', detail: 'an extension\'s entry is not a digest' } };
+		entries.push(parts);
+	}
+	result.baseline = false;
+	result.storedTotal = storedNumbers.length;
+
 	// One digest item per extension on each side; Compare Extensions joins them by number.
 	const currentItems = extensions.map((extension) => {
 		const item: IDataObject = { number: extension.number };
 		for (const field of compared) item[field] = fieldDigest(extension[field]);
 		return item;
 	});
-	const storedNumbers = Object.keys(stored.e);
-	const storedItems = storedNumbers.map((number) => {
-		const text = entryText(stored.e[number]);
+	const storedDigest = (index: number, field: string) => {
+		const at = storedFields.indexOf(field) * DIGEST_CHARS;
+		return entries[index][0].slice(at, at + DIGEST_CHARS);
+	};
+	const storedItems = storedNumbers.map((number, index) => {
 		const item: IDataObject = { number };
-		for (const field of compared) {
-			const at = storedFields.indexOf(field) * DIGEST_CHARS;
-			item[field] = text.slice(at, at + DIGEST_CHARS);
-		}
+		for (const field of compared) item[field] = storedDigest(index, field);
 		return item;
 	});
-	result.storedTotal = storedItems.length;
-
 	const joined = compareExtensions(currentItems, storedItems, {
 		...JOIN,
 		fields: compared.map((field) => ({ local: field, remote: field })),
 	});
-	const previousOf = (number: string): IDataObject | undefined => {
-		const entry = stored.e[number];
-		return settings.keepPrevious && Array.isArray(entry) ? { ...entry[1] } : undefined;
+
+	// The vendor's id on each side; an id that is not stored equals the number (OpenVox).
+	const storedId = (index: number) => entries[index][0].slice(digestLength) || storedNumbers[index];
+	const currentId = (index: number) => extensions[index].id ?? extensions[index].number;
+	const previousOf = (index: number): IDataObject | undefined => {
+		const values = entries[index][1];
+		return settings.keepPrevious && values ? { ...values } : undefined;
 	};
+
+	// Renumbers: a stored number that is gone, whose id is now on a created extension, or on an
+	// extension whose number was matched to a stored one with another id. That stored one then
+	// looks for its own id in turn; if it finds none it is no deletion, since its number lives on.
+	const createdById = new Map<string, number>();
+	for (const index of joined.localOnly) if (!createdById.has(currentId(index))) createdById.set(currentId(index), index);
+	const matched = [...joined.changed, ...joined.synced].sort((a, b) => a.local - b.local);
+	const matchedById = new Map<string, number>();
+	matched.forEach((pair, at) => {
+		const id = currentId(pair.local);
+		if (storedId(pair.remote) !== id && !matchedById.has(id)) matchedById.set(id, at);
+	});
+	const renumbered = new Map<number, number>(); // current index → stored index
+	const dissolved = new Set<number>(); // matched pairs replaced by a renumber
+	const gone: number[] = [];
+	const candidates: Array<[number, boolean]> = joined.remoteOnly.map((index) => [index, false]);
+	for (let next = 0; next < candidates.length; next++) {
+		const [index, numberLives] = candidates[next];
+		const id = storedId(index);
+		const created = createdById.get(id);
+		if (created !== undefined) {
+			createdById.delete(id);
+			renumbered.set(created, index);
+			continue;
+		}
+		const at = matchedById.get(id);
+		if (at !== undefined) {
+			matchedById.delete(id);
+			dissolved.add(at);
+			renumbered.set(matched[at].local, index);
+			candidates.push([matched[at].remote, true]);
+			continue;
+		}
+		if (!numberLives) gone.push(index);
+	}
+
 	for (const index of joined.localOnly) {
-		result.created.push({ event: 'created', extension: extensions[index] });
+		if (!renumbered.has(index)) result.created.push({ event: 'created', extension: extensions[index] });
 	}
-	for (const pair of joined.changed) {
-		const item: ChangeItem = {
-			event: 'updated',
-			extension: extensions[pair.local],
-			changedFields: pair.differences.map((difference) => difference.field),
-		};
-		const previous = previousOf(pair.key);
+	const updates: Array<[number, ChangeItem]> = [];
+	matched.forEach((pair, at) => {
+		if (dissolved.has(at) || pair.differences.length === 0) return;
+		const item: ChangeItem = { event: 'updated', extension: extensions[pair.local], changedFields: pair.differences.map((difference) => difference.field) };
+		const previous = previousOf(pair.remote);
 		if (previous) item.previous = previous;
-		result.updated.push(item);
+		updates.push([pair.local, item]);
+	});
+	for (const [index, storedIndex] of renumbered) {
+		const changedFields = ['number', ...compared.filter((field) => currentItems[index][field] !== storedDigest(storedIndex, field))];
+		const previous = { number: storedNumbers[storedIndex], ...previousOf(storedIndex) };
+		updates.push([index, { event: 'updated', extension: extensions[index], changedFields, previous }]);
 	}
-	for (const index of joined.remoteOnly) {
+	updates.sort(([a], [b]) => a - b);
+	result.updated = updates.map(([, item]) => item);
+	for (const index of gone) {
 		const number = storedNumbers[index];
-		const text = entryText(stored.e[number]);
-		const id = text.slice(storedFields.length * DIGEST_CHARS);
-		const previous = previousOf(number);
-		// An id equal to the number is not stored (OpenVox's id is the number).
-		const extension: IDataObject = { number, id: id === '' ? number : id, source: settings.source, ...(previous ?? {}) };
+		const previous = previousOf(index);
+		const extension: IDataObject = { number, id: storedId(index), source: settings.source, ...(previous ?? {}) };
 		const item: ChangeItem = { event: 'deleted', extension };
 		if (previous) item.previous = previous;
 		result.deleted.push(item);
