@@ -16,9 +16,8 @@
 import type { IDataObject, INode, INodeExecutionData, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CompareInputError } from './compare';
 import type { BaselineReason, ChangeEvent, ChangeItem, ChangeResult, ChangeSettings } from './changes';
-import { CHANGE_EVENTS, diffChanges, pbxFingerprint } from './changes';
+import { CHANGE_EVENTS, diffChanges, DuplicateNumberError, pbxFingerprint } from './changes';
 import { asNodeError } from './errors';
 import type { NormalisedExtension } from './extension';
 import { MassChangeSettingError, checkMassChange, readSafetySettings, safetyProperty } from './massChange';
@@ -229,8 +228,8 @@ function compare(ctx: IPollFunctions, source: ChangeSource, extensions: Normalis
 	try {
 		return diffChanges(extensions, stored, settings);
 	} catch (error) {
-		if (!(error instanceof CompareInputError)) throw asNodeError(ctx.getNode(), error);
-		throw new NodeOperationError(ctx.getNode(), `${source.vendor} listed an extension number twice: ${error.message.replace(/ in the Local input.*$/, '')}`, {
+		if (!(error instanceof DuplicateNumberError)) throw asNodeError(ctx.getNode(), error);
+		throw new NodeOperationError(ctx.getNode(), `${source.vendor} listed extension number ${JSON.stringify(error.number)} twice`, {
 			description: 'Events need one extension per number. Nothing was emitted and the remembered list is unchanged.',
 		});
 	}

@@ -1,6 +1,6 @@
 /** The pure change detection (nodes/shared/changes.ts) without the engine. */
 import type { ChangeSettings } from '../../nodes/shared/changes';
-import { buildState, canonicalValue, diffChanges, extensionDigest, fieldDigest, pbxFingerprint } from '../../nodes/shared/changes';
+import { buildState, canonicalValue, diffChanges, DuplicateNumberError, extensionDigest, fieldDigest, pbxFingerprint } from '../../nodes/shared/changes';
 import type { NormalisedExtension } from '../../nodes/shared/extension';
 
 const SETTINGS: ChangeSettings = { fields: ['email', 'enabled', 'name'], filters: '{}', keepPrevious: false, source: '3cx' };
@@ -100,10 +100,11 @@ describe('diffChanges', () => {
 		expect(summary(next).updated.map(([, fields]) => fields)).toEqual([['status'], ['status']]);
 	});
 
-	it('refuses a list with one number twice (the compare join reports it)', () => {
+	it('refuses a list with one number twice', () => {
 		const state = buildState(pbx(2), SETTINGS);
 		const [first] = pbx(1);
-		expect(() => diffChanges([first, { ...first, id: '99' }], state, SETTINGS)).toThrow(/Duplicate key "10000"/);
+		expect(() => diffChanges([first, { ...first, id: '99' }], state, SETTINGS)).toThrow(new DuplicateNumberError('10000'));
+		expect(() => diffChanges([first, { ...first, id: '99' }], state, SETTINGS)).toThrow('Extension number "10000" is listed twice');
 	});
 
 	it('stores an id only when it differs from the number', () => {

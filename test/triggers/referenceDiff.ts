@@ -1,0 +1,196 @@
+/**
+ * The change triggers' diff as it was before the direct pass (issue 26): Compare Extensions'
+ * join on digest items built for both sides, then the renumber pairing. Kept as the reference
+ * the property test holds nodes/shared/changes.ts to: the same events on any list.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { BaselineReason, ChangeItem, ChangeResult, ChangeSettings, ChangeState } from '../../nodes/shared/changes';
+import { buildState, DIGEST_CHARS, fieldDigest, STATE_VERSION } from '../../nodes/shared/changes';
+import type { CompareOptions } from '../../nodes/shared/compare';
+import { compareExtensions } from '../../nodes/shared/compare';
+import type { NormalisedExtension } from '../../nodes/shared/extension';
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const DIGEST_TEXT = /^[A-Za-z0-9_-]*$/;
+
+/** A stored entry as [digest + id, kept values], or undefined when it is not one this version wrote. */
+function entryParts(entry: unknown, digestLength: number): [string, IDataObject | undefined] | undefined {
+	let text: unknown = entry;
+	let values: IDataObject | undefined;
+	if (Array.isArray(entry)) {
+		if (entry.length !== 2 || !isPlainObject(entry[1])) return undefined;
+		[text, values] = entry as [unknown, IDataObject];
+	}
+	if (typeof text !== 'string' || text.length < digestLength || !DIGEST_TEXT.test(text.slice(0, digestLength))) return undefined;
+	return [text, values];
+}
+
+/** What is wrong with a stored state's frame (entries are checked as they are read), or undefined. */
+function stateProblem(value: unknown): string | undefined {
+	if (!isPlainObject(value)) return Array.isArray(value) ? 'a list instead of a state' : `${value === null ? 'null' : typeof value} instead of a state`;
+	if (value.v !== STATE_VERSION) return value.v === undefined ? 'no format version' : `format version ${JSON.stringify(value.v)}`;
+	if (typeof value.f !== 'string') return 'the watched fields are not text';
+	if (typeof value.q !== 'string') return 'the filters are not text';
+	if (value.p !== undefined && typeof value.p !== 'string') return 'the PBX fingerprint is not text';
+	if (!isPlainObject(value.e)) return 'the extensions are not a map of numbers';
+	return undefined;
+}
+
+const JOIN: Partial<CompareOptions> = {
+	localKey: 'number',
+	remoteKey: 'number',
+	keyMatching: 'exact',
+	looseRules: [],
+	// Two extensions with one number make the picture ambiguous; the poll fails instead.
+	duplicates: 'error',
+	missingKeys: 'skip',
+};
+
+/** Why the stored state cannot be compared against, or undefined when it can. */
+function baselineReason(stored: unknown, settings: ChangeSettings): BaselineReason | undefined {
+	if (stored === undefined) return { kind: 'first' };
+	const problem = stateProblem(stored);
+	if (problem) return { kind: 'unreadable', detail: problem };
+	const state = stored as ChangeState;
+	if (state.q !== settings.filters) return { kind: 'filters' };
+	// A state stored before the PBX was remembered is compared (and then stored with it).
+	if (settings.pbx !== undefined && state.p !== undefined && state.p !== settings.pbx) return { kind: 'pbx' };
+	return undefined;
+}
+
+/**
+ * Compares the current list with the stored state. Without a usable state (first poll, other
+ * filters, another PBX, or a state this version cannot read) the result is a baseline with no
+ * events. Fields watched now but not when the state was stored are not compared this once
+ * (their old digests are unknown). An extension whose number is gone but whose vendor id is in
+ * the current list was renumbered: one update with `number` in `changedFields` and the old
+ * number in `previous`, never a deletion. Throws CompareInputError for duplicate numbers in the
+ * current list.
+ */
+export function referenceDiff(
+	extensions: readonly NormalisedExtension[],
+	stored: unknown,
+	settings: ChangeSettings,
+): ChangeResult {
+	const state = buildState(extensions, settings);
+	const result: ChangeResult = {
+		baseline: true,
+		created: [],
+		updated: [],
+		deleted: [],
+		currentTotal: extensions.length,
+		storedTotal: 0,
+		state,
+	};
+	const reason = baselineReason(stored, settings);
+	if (reason) return { ...result, reason };
+	const previousState = stored as ChangeState;
+
+	const storedFields = previousState.f === '' ? [] : previousState.f.split(',');
+	const digestLength = storedFields.length * DIGEST_CHARS;
+	const compared = settings.fields.filter((field) => storedFields.includes(field));
+	const storedNumbers = Object.keys(previousState.e);
+	const entries: Array<[string, IDataObject | undefined]> = [];
+	for (const number of storedNumbers) {
+		const parts = entryParts(previousState.e[number], digestLength);
+		if (!parts) return { ...result, reason: { kind: 'unreadable', detail: 'an extension\'s entry is not a digest' } };
+		entries.push(parts);
+	}
+	result.baseline = false;
+	result.storedTotal = storedNumbers.length;
+
+	// One digest item per extension on each side; Compare Extensions joins them by number.
+	const currentItems = extensions.map((extension) => {
+		const item: IDataObject = { number: extension.number };
+		for (const field of compared) item[field] = fieldDigest(extension[field]);
+		return item;
+	});
+	const storedDigest = (index: number, field: string) => {
+		const at = storedFields.indexOf(field) * DIGEST_CHARS;
+		return entries[index][0].slice(at, at + DIGEST_CHARS);
+	};
+	const storedItems = storedNumbers.map((number, index) => {
+		const item: IDataObject = { number };
+		for (const field of compared) item[field] = storedDigest(index, field);
+		return item;
+	});
+	const joined = compareExtensions(currentItems, storedItems, {
+		...JOIN,
+		fields: compared.map((field) => ({ local: field, remote: field })),
+	});
+
+	// The vendor's id on each side; an id that is not stored equals the number (OpenVox).
+	const storedId = (index: number) => entries[index][0].slice(digestLength) || storedNumbers[index];
+	const currentId = (index: number) => extensions[index].id ?? extensions[index].number;
+	const previousOf = (index: number): IDataObject | undefined => {
+		const values = entries[index][1];
+		return settings.keepPrevious && values ? { ...values } : undefined;
+	};
+
+	// Renumbers: a stored number that is gone, whose id is now on a created extension, or on an
+	// extension whose number was matched to a stored one with another id. That stored one then
+	// looks for its own id in turn; if it finds none it is no deletion, since its number lives on.
+	const createdById = new Map<string, number>();
+	for (const index of joined.localOnly) if (!createdById.has(currentId(index))) createdById.set(currentId(index), index);
+	const matched = [...joined.changed, ...joined.synced].sort((a, b) => a.local - b.local);
+	const matchedById = new Map<string, number>();
+	matched.forEach((pair, at) => {
+		const id = currentId(pair.local);
+		if (storedId(pair.remote) !== id && !matchedById.has(id)) matchedById.set(id, at);
+	});
+	const renumbered = new Map<number, number>(); // current index → stored index
+	const dissolved = new Set<number>(); // matched pairs replaced by a renumber
+	const gone: number[] = [];
+	const candidates: Array<[number, boolean]> = joined.remoteOnly.map((index) => [index, false]);
+	for (let next = 0; next < candidates.length; next++) {
+		const [index, numberLives] = candidates[next];
+		const id = storedId(index);
+		const created = createdById.get(id);
+		if (created !== undefined) {
+			createdById.delete(id);
+			renumbered.set(created, index);
+			continue;
+		}
+		const at = matchedById.get(id);
+		if (at !== undefined) {
+			matchedById.delete(id);
+			dissolved.add(at);
+			renumbered.set(matched[at].local, index);
+			candidates.push([matched[at].remote, true]);
+			continue;
+		}
+		if (!numberLives) gone.push(index);
+	}
+
+	for (const index of joined.localOnly) {
+		if (!renumbered.has(index)) result.created.push({ event: 'created', extension: extensions[index] });
+	}
+	const updates: Array<[number, ChangeItem]> = [];
+	matched.forEach((pair, at) => {
+		if (dissolved.has(at) || pair.differences.length === 0) return;
+		const item: ChangeItem = { event: 'updated', extension: extensions[pair.local], changedFields: pair.differences.map((difference) => difference.field) };
+		const previous = previousOf(pair.remote);
+		if (previous) item.previous = previous;
+		updates.push([pair.local, item]);
+	});
+	for (const [index, storedIndex] of renumbered) {
+		const changedFields = ['number', ...compared.filter((field) => currentItems[index][field] !== storedDigest(storedIndex, field))];
+		const previous = { number: storedNumbers[storedIndex], ...previousOf(storedIndex) };
+		updates.push([index, { event: 'updated', extension: extensions[index], changedFields, previous }]);
+	}
+	updates.sort(([a], [b]) => a - b);
+	result.updated = updates.map(([, item]) => item);
+	for (const index of gone) {
+		const number = storedNumbers[index];
+		const previous = previousOf(index);
+		const extension: IDataObject = { number, id: storedId(index), source: settings.source, ...(previous ?? {}) };
+		const item: ChangeItem = { event: 'deleted', extension };
+		if (previous) item.previous = previous;
+		result.deleted.push(item);
+	}
+	return result;
+}
