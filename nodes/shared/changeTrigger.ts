@@ -17,7 +17,7 @@ import type { IDataObject, INode, INodeExecutionData, INodeProperties, INodeProp
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BaselineReason, ChangeEvent, ChangeItem, ChangeResult, ChangeSettings } from './changes';
-import { CHANGE_EVENTS, diffChanges, DuplicateNumberError, pbxFingerprint } from './changes';
+import { CHANGE_EVENTS, changeItem, diffChanges, DuplicateNumberError, pbxFingerprint } from './changes';
 import { asNodeError } from './errors';
 import type { NormalisedExtension } from './extension';
 import { MassChangeSettingError, checkMassChange, readSafetySettings, safetyProperty } from './massChange';
@@ -205,9 +205,9 @@ function toItems(changes: ChangeItem[]): INodeExecutionData[][] | null {
 function sampleEvents(extensions: NormalisedExtension[], events: ChangeEvent[], fields: string[], source: string): ChangeItem[] {
 	return extensions.slice(0, SAMPLE_SIZE).map((extension, index): ChangeItem => {
 		const event = events[index % events.length];
-		if (event === 'updated') return { event, extension, changedFields: fields.slice(0, 1) };
-		if (event === 'deleted') return { event, extension: { number: extension.number, id: extension.id ?? extension.number, source } };
-		return { event, extension };
+		if (event === 'updated') return changeItem(event, extension, fields.slice(0, 1));
+		if (event === 'deleted') return changeItem(event, { number: extension.number, id: extension.id ?? extension.number, source });
+		return changeItem(event, extension);
 	});
 }
 
@@ -341,7 +341,7 @@ export async function pollChanges(this: IPollFunctions, source: ChangeSource): P
 		staticData[STATE_KEY] = result.state;
 		// Only a trigger that never polled emits the existing list; a replaced state never does.
 		if (reason.kind !== 'first' || options.emitExisting !== true || !events.includes('created')) return null;
-		return toItems(extensions.filter((extension) => extension.number).map((extension) => ({ event: 'created', extension })));
+		return toItems(extensions.filter((extension) => extension.number).map((extension) => changeItem('created', extension)));
 	}
 
 	const chosen = (event: ChangeEvent, list: ChangeItem[]) => (events.includes(event) ? list : []);

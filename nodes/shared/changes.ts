@@ -73,6 +73,17 @@ export interface ChangeItem extends IDataObject {
 	previous?: IDataObject;
 }
 
+/**
+ * One event item. Every item the triggers emit is made here (the diff's events, the existing
+ * extensions of a first poll, Fetch Test Event's samples), so a field added to events is added once.
+ */
+export function changeItem(event: ChangeEvent, extension: IDataObject, changedFields?: string[], previous?: IDataObject): ChangeItem {
+	const item: ChangeItem = { event, extension };
+	if (changedFields) item.changedFields = changedFields;
+	if (previous) item.previous = previous;
+	return item;
+}
+
 /** Why a poll compared nothing and took a new baseline. */
 export type BaselineReason =
 	| { kind: 'first' }
@@ -402,15 +413,12 @@ export function diffChanges(
 		if (!numberLives) gone.push(entry);
 	}
 
-	for (const index of created) if (!renumbered.has(index)) result.created.push({ event: 'created', extension: extensions[index] });
+	for (const index of created) if (!renumbered.has(index)) result.created.push(changeItem('created', extensions[index]));
 	// Updates in list order: matched numbers with changed fields, and renumbers.
 	const updates: Array<[number, ChangeItem]> = [];
 	pairs.forEach((pair, at) => {
 		if (dissolved.has(at) || pair.differences.length === 0) return;
-		const item: ChangeItem = { event: 'updated', extension: extensions[pair.local], changedFields: pair.differences };
-		const previous = previousOf(pair.values);
-		if (previous) item.previous = previous;
-		updates.push([pair.local, item]);
+		updates.push([pair.local, changeItem('updated', extensions[pair.local], pair.differences, previousOf(pair.values))]);
 	});
 	for (const [index, [number, text, values]] of renumbered) {
 		const now = extensionDigest(extensions[index], fields);
@@ -418,15 +426,13 @@ export function diffChanges(
 		for (let f = 0; f < compared.length; f++) {
 			if (now.slice(currentAt[f], currentAt[f] + DIGEST_CHARS) !== text.slice(storedAt[f], storedAt[f] + DIGEST_CHARS)) changedFields.push(compared[f]);
 		}
-		updates.push([index, { event: 'updated', extension: extensions[index], changedFields, previous: { number, ...previousOf(values) } }]);
+		updates.push([index, changeItem('updated', extensions[index], changedFields, { number, ...previousOf(values) })]);
 	}
 	if (renumbered.size) updates.sort(([a], [b]) => a - b);
 	result.updated = updates.map(([, item]) => item);
 	for (const [number, text, values] of gone) {
 		const previous = previousOf(values);
-		const item: ChangeItem = { event: 'deleted', extension: { number, id: storedIdOf(number, text), source: settings.source, ...(previous ?? {}) } };
-		if (previous) item.previous = previous;
-		result.deleted.push(item);
+		result.deleted.push(changeItem('deleted', { number, id: storedIdOf(number, text), source: settings.source, ...(previous ?? {}) }, undefined, previous));
 	}
 	return result;
 }
