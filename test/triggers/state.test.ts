@@ -131,3 +131,25 @@ describe('sipXcom Trigger: user names of any text', () => {
 		expect(await poller.poll()).toEqual({ items: null });
 	});
 });
+
+describe('Cloudonix Trigger: a number listed twice', () => {
+	const [, cloudonixAdapter] = ADAPTERS;
+	const adapter: VendorAdapter = cloudonixAdapter();
+	beforeAll(async () => {
+		await adapter.server.start();
+	});
+	afterAll(async () => adapter.server.stop());
+
+	it('fails the poll naming the number, emits nothing and keeps the state', async () => {
+		adapter.reset(SEED);
+		const poller = triggerRunner(adapter);
+		await poller.poll();
+		const saved = JSON.stringify(poller.staticData);
+		adapter.renumber!('1003', '1002');
+		const failed = await poller.poll();
+		expect(failed.items).toBeNull();
+		expect(failed.error?.message).toBe('Cloudonix listed extension number "1002" twice');
+		expect(failed.error?.description).toMatch(/Nothing was emitted and the remembered list is unchanged/);
+		expect(JSON.stringify(poller.staticData)).toBe(saved);
+	});
+});
