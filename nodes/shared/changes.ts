@@ -187,7 +187,7 @@ function isPlainObject(value: unknown): value is IDataObject {
 const DIGEST_TEXT = /^[A-Za-z0-9_-]*$/;
 
 /** A stored entry as [digest + id, kept values], or undefined when it is not one this version wrote. */
-function entryParts(entry: unknown, digestLength: number): [string, IDataObject | undefined] | undefined {
+export function storedEntry(entry: unknown, digestLength: number): [string, IDataObject | undefined] | undefined {
 	let text: unknown = entry;
 	let values: IDataObject | undefined;
 	if (Array.isArray(entry)) {
@@ -251,8 +251,8 @@ function withFrame(e: ChangeState['e'], settings: ChangeSettings): ChangeState {
 	return { v: STATE_VERSION, f: settings.fields.join(','), q: settings.filters, ...pbx, e };
 }
 
-/** Why the stored state cannot be compared against, or undefined when it can. */
-function baselineReason(stored: unknown, settings: ChangeSettings): BaselineReason | undefined {
+/** Why the stored state cannot be compared against, or undefined when it can (its entries are checked as they are read). */
+export function baselineReason(stored: unknown, settings: ChangeSettings): BaselineReason | undefined {
 	if (stored === undefined) return { kind: 'first' };
 	const problem = stateProblem(stored);
 	if (problem) return { kind: 'unreadable', detail: problem };
@@ -341,7 +341,7 @@ export function diffChanges(
 			continue;
 		}
 		if (sameFields && (entry === text || (Array.isArray(entry) && entry[0] === text && entry.length === 2 && isPlainObject(entry[1])))) continue;
-		const parts = entryParts(entry, digestLength);
+		const parts = storedEntry(entry, digestLength);
 		if (!parts) return baseline(extensions, settings, UNREADABLE_ENTRY);
 		const [storedText, values] = parts;
 		const differences: string[] = [];
@@ -357,7 +357,7 @@ export function diffChanges(
 	const missing: Array<[string, string, IDataObject | undefined]> = [];
 	for (const number of storedNumbers) {
 		if (number !== '' && e[number] !== undefined) continue;
-		const parts = entryParts(storedE[number], digestLength);
+		const parts = storedEntry(storedE[number], digestLength);
 		if (!parts) return baseline(extensions, settings, UNREADABLE_ENTRY);
 		// An empty number was never written by a trigger; like an extension without one, it is not compared.
 		if (number !== '') missing.push([number, ...parts]);

@@ -7,12 +7,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { events, useAdapter } from './helpers';
 import { ADAPTERS, triggerRunner } from './vendors';
 import type { VendorAdapter } from './vendors';
 
 const [threeCxAdapter, , sipXcomAdapter] = ADAPTERS;
-
-const events = (items: IDataObject[] | null) => (items ?? []).map((item) => [item.event, (item.extension as IDataObject).number]);
 
 describe.each([
 	// 3CX: 150 users are two pages ($skip=0, $skip=100); the second page is asked with $skip=100.
@@ -23,16 +22,7 @@ describe.each([
 	const adapter: VendorAdapter = make();
 	const paged = { path: adapter.listPath, when: (req: { query: Record<string, string> }) => secondPage(req.query) };
 
-	beforeAll(async () => {
-		await adapter.server.start();
-	});
-	afterAll(async () => adapter.server.stop());
-	beforeEach(() => {
-		adapter.reset(size);
-		adapter.server.clearFaults();
-		adapter.server.clearHooks();
-		adapter.server.clearLog();
-	});
+	useAdapter(adapter, size);
 
 	it('a user deleted on page 1 and one created while page 2 is read: no live user is reported deleted', async () => {
 		const poller = triggerRunner(adapter);

@@ -8,23 +8,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { PollRunner } from '../../dev/harness/poll';
 import { STATE_KEY } from '../../nodes/shared/changeTrigger';
 import type { VendorAdapter } from './vendors';
+import { useAdapter } from './helpers';
 import { ADAPTERS, TRIGGER, triggerRunner } from './vendors';
 
 const SEED = 10;
 
 describe.each(ADAPTERS.map((make) => [make().vendor, make] as const))('%s Trigger', (_vendor, make) => {
 	const adapter: VendorAdapter = make();
-
-	beforeAll(async () => {
-		await adapter.server.start();
-	});
-	afterAll(async () => adapter.server.stop());
-	beforeEach(() => {
-		adapter.reset(SEED);
-		adapter.server.clearFaults();
-		adapter.server.clearHooks();
-		adapter.server.clearLog();
-	});
+	useAdapter(adapter, SEED);
 
 	const runner = (parameters: IDataObject = {}) => triggerRunner(adapter, parameters);
 	const state = (poller: PollRunner) => poller.nodeStaticData()[STATE_KEY] as IDataObject | undefined;
@@ -225,12 +216,7 @@ describe.each(ADAPTERS.map((make) => [make().vendor, make] as const))('%s Trigge
 describe('3CX Trigger: a partial list', () => {
 	const [make] = ADAPTERS;
 	const adapter = make();
-	beforeAll(async () => adapter.server.start());
-	afterAll(async () => adapter.server.stop());
-	beforeEach(() => {
-		adapter.server.clearFaults();
-		adapter.server.clearHooks();
-	});
+	useAdapter(adapter);
 
 	it('a page that keeps coming back short is an error, not deletions', async () => {
 		adapter.reset(150);

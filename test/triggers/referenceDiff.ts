@@ -1,44 +1,16 @@
 /**
  * The change triggers' diff as it was before the direct pass (issue 26): Compare Extensions'
  * join on digest items built for both sides, then the renumber pairing. Kept as the reference
- * the property test holds nodes/shared/changes.ts to: the same events on any list.
+ * the property test holds nodes/shared/changes.ts to: the same events on any list. It reads the
+ * stored state with the same functions (baselineReason, storedEntry); what it checks is the join.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BaselineReason, ChangeItem, ChangeResult, ChangeSettings, ChangeState } from '../../nodes/shared/changes';
-import { buildState, DIGEST_CHARS, fieldDigest, STATE_VERSION } from '../../nodes/shared/changes';
+import type { ChangeItem, ChangeResult, ChangeSettings, ChangeState } from '../../nodes/shared/changes';
+import { baselineReason, buildState, DIGEST_CHARS, fieldDigest, storedEntry } from '../../nodes/shared/changes';
 import type { CompareOptions } from '../../nodes/shared/compare';
 import { compareExtensions } from '../../nodes/shared/compare';
 import type { NormalisedExtension } from '../../nodes/shared/extension';
-
-function isPlainObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-const DIGEST_TEXT = /^[A-Za-z0-9_-]*$/;
-
-/** A stored entry as [digest + id, kept values], or undefined when it is not one this version wrote. */
-function entryParts(entry: unknown, digestLength: number): [string, IDataObject | undefined] | undefined {
-	let text: unknown = entry;
-	let values: IDataObject | undefined;
-	if (Array.isArray(entry)) {
-		if (entry.length !== 2 || !isPlainObject(entry[1])) return undefined;
-		[text, values] = entry as [unknown, IDataObject];
-	}
-	if (typeof text !== 'string' || text.length < digestLength || !DIGEST_TEXT.test(text.slice(0, digestLength))) return undefined;
-	return [text, values];
-}
-
-/** What is wrong with a stored state's frame (entries are checked as they are read), or undefined. */
-function stateProblem(value: unknown): string | undefined {
-	if (!isPlainObject(value)) return Array.isArray(value) ? 'a list instead of a state' : `${value === null ? 'null' : typeof value} instead of a state`;
-	if (value.v !== STATE_VERSION) return value.v === undefined ? 'no format version' : `format version ${JSON.stringify(value.v)}`;
-	if (typeof value.f !== 'string') return 'the watched fields are not text';
-	if (typeof value.q !== 'string') return 'the filters are not text';
-	if (value.p !== undefined && typeof value.p !== 'string') return 'the PBX fingerprint is not text';
-	if (!isPlainObject(value.e)) return 'the extensions are not a map of numbers';
-	return undefined;
-}
 
 const JOIN: Partial<CompareOptions> = {
 	localKey: 'number',
@@ -49,18 +21,6 @@ const JOIN: Partial<CompareOptions> = {
 	duplicates: 'error',
 	missingKeys: 'skip',
 };
-
-/** Why the stored state cannot be compared against, or undefined when it can. */
-function baselineReason(stored: unknown, settings: ChangeSettings): BaselineReason | undefined {
-	if (stored === undefined) return { kind: 'first' };
-	const problem = stateProblem(stored);
-	if (problem) return { kind: 'unreadable', detail: problem };
-	const state = stored as ChangeState;
-	if (state.q !== settings.filters) return { kind: 'filters' };
-	// A state stored before the PBX was remembered is compared (and then stored with it).
-	if (settings.pbx !== undefined && state.p !== undefined && state.p !== settings.pbx) return { kind: 'pbx' };
-	return undefined;
-}
 
 /**
  * Compares the current list with the stored state. Without a usable state (first poll, other
@@ -96,7 +56,7 @@ export function referenceDiff(
 	const storedNumbers = Object.keys(previousState.e);
 	const entries: Array<[string, IDataObject | undefined]> = [];
 	for (const number of storedNumbers) {
-		const parts = entryParts(previousState.e[number], digestLength);
+		const parts = storedEntry(previousState.e[number], digestLength);
 		if (!parts) return { ...result, reason: { kind: 'unreadable', detail: 'an extension\'s entry is not a digest' } };
 		entries.push(parts);
 	}

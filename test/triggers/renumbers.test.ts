@@ -4,49 +4,22 @@
  * whose `changedFields` include `number`, never a deletion that names the live record's id. A
  * trigger whose credential now points at another PBX takes a new baseline and logs it.
  */
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import type { IDataObject } from 'n8n-workflow';
 
 import { STATE_KEY } from '../../nodes/shared/changeTrigger';
+import { events, logged, useAdapter } from './helpers';
 import { ADAPTERS, triggerRunner } from './vendors';
 import type { VendorAdapter } from './vendors';
 
 const SEED = 10;
 const [, cloudonixAdapter, sipXcomAdapter] = ADAPTERS;
 
-const events = (items: IDataObject[] | null) => (items ?? []).map((item) => [item.event, (item.extension as IDataObject).number]);
-
-/** What n8n's logger receives during `run`, as "level: message" lines. */
-async function logged<T>(run: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-	const lines: string[] = [];
-	const logger = Container.get(Logger);
-	const spies = (['error', 'warn', 'info'] as const).map((level) =>
-		jest.spyOn(logger, level).mockImplementation((message: string) => void lines.push(`${level}: ${message}`)),
-	);
-	try {
-		return { result: await run(), lines };
-	} finally {
-		spies.forEach((spy) => spy.mockRestore());
-	}
-}
-
 describe.each([
 	{ make: cloudonixAdapter, from: '1002', to: '1092', freed: '1009' },
 	{ make: sipXcomAdapter, from: '200', to: '290', freed: '209' },
 ])('$make.name: a renumbered extension', ({ make, from, to, freed }) => {
 	const adapter: VendorAdapter = make();
-
-	beforeAll(async () => {
-		await adapter.server.start();
-	});
-	afterAll(async () => adapter.server.stop());
-	beforeEach(() => {
-		adapter.reset(SEED);
-		adapter.server.clearFaults();
-		adapter.server.clearHooks();
-		adapter.server.clearLog();
-	});
+	useAdapter(adapter, SEED);
 
 	it('is one updated event (number changed), with the same id and the old number in previous', async () => {
 		const poller = triggerRunner(adapter);
@@ -103,16 +76,7 @@ describe.each([
 
 describe('sipXcom: a user renamed while the list is paged', () => {
 	const adapter = sipXcomAdapter();
-	beforeAll(async () => {
-		await adapter.server.start();
-	});
-	afterAll(async () => adapter.server.stop());
-
-	beforeEach(() => {
-		adapter.reset(300);
-		adapter.server.clearHooks();
-		adapter.server.clearLog();
-	});
+	useAdapter(adapter, 300);
 
 	it('moves out of the page still to be read: the short list is read again and the user reported as renumbered', async () => {
 		const poller = triggerRunner(adapter);
@@ -156,18 +120,9 @@ describe('sipXcom: a user renamed while the list is paged', () => {
 describe.each(ADAPTERS.map((make) => [make().vendor, make] as const))('%s Trigger pointed at another PBX', (_vendor, make) => {
 	const adapter: VendorAdapter = make();
 	const other: VendorAdapter = make();
-
-	beforeAll(async () => {
-		await adapter.server.start();
-		await other.server.start();
-	});
-	afterAll(async () => {
-		await adapter.server.stop();
-		await other.server.stop();
-	});
+	useAdapter(adapter, SEED);
+	useAdapter(other, SEED);
 	beforeEach(() => {
-		adapter.reset(SEED);
-		other.reset(SEED);
 		// The other PBX has the same numbering, but every extension differs in a watched field.
 		for (const number of other.numbers()) other.changeWatched(number);
 	});

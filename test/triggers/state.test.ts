@@ -4,32 +4,16 @@
  * events, a clear log line, never a crash and never a safety stop. Extension numbers of any text
  * (`__proto__`, `constructor`) are stored and compared like any other.
  */
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { PollRunner } from '../../dev/harness/poll';
 import { STATE_KEY } from '../../nodes/shared/changeTrigger';
+import { events, logged, useAdapter } from './helpers';
 import { ADAPTERS, TRIGGER, triggerRunner } from './vendors';
 import type { VendorAdapter } from './vendors';
 
 const SEED = 10;
 const [threeCxAdapter, , sipXcomAdapter] = ADAPTERS;
-
-const events = (items: IDataObject[] | null) => (items ?? []).map((item) => [item.event, (item.extension as IDataObject).number]);
-
-async function logged<T>(run: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-	const lines: string[] = [];
-	const logger = Container.get(Logger);
-	const spies = (['error', 'warn', 'info'] as const).map((level) =>
-		jest.spyOn(logger, level).mockImplementation((message: string) => void lines.push(`${level}: ${message}`)),
-	);
-	try {
-		return { result: await run(), lines };
-	} finally {
-		spies.forEach((spy) => spy.mockRestore());
-	}
-}
 
 const stateOf = (poller: PollRunner) => poller.nodeStaticData()[STATE_KEY] as IDataObject;
 
@@ -41,15 +25,7 @@ function damage(poller: PollRunner, change: (state: IDataObject) => unknown): vo
 
 describe('3CX Trigger: a state it cannot read', () => {
 	const adapter: VendorAdapter = threeCxAdapter();
-	beforeAll(async () => {
-		await adapter.server.start();
-	});
-	afterAll(async () => adapter.server.stop());
-	beforeEach(() => {
-		adapter.reset(SEED);
-		adapter.server.clearFaults();
-		adapter.server.clearHooks();
-	});
+	useAdapter(adapter, SEED);
 
 	const firstKey = (state: IDataObject) => Object.keys(state.e as IDataObject)[0];
 	const cases: Array<[string, (state: IDataObject) => unknown]> = [
@@ -102,12 +78,8 @@ describe('3CX Trigger: a state it cannot read', () => {
 describe('sipXcom Trigger: user names of any text', () => {
 	const adapter: VendorAdapter = sipXcomAdapter();
 	const names = ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__'];
-	beforeAll(async () => {
-		await adapter.server.start();
-	});
-	afterAll(async () => adapter.server.stop());
+	useAdapter(adapter, 8);
 	beforeEach(() => {
-		adapter.reset(8);
 		for (const name of names) adapter.renumber!(adapter.create(), name);
 	});
 
@@ -135,13 +107,9 @@ describe('sipXcom Trigger: user names of any text', () => {
 describe('Cloudonix Trigger: a number listed twice', () => {
 	const [, cloudonixAdapter] = ADAPTERS;
 	const adapter: VendorAdapter = cloudonixAdapter();
-	beforeAll(async () => {
-		await adapter.server.start();
-	});
-	afterAll(async () => adapter.server.stop());
+	useAdapter(adapter, SEED);
 
 	it('fails the poll naming the number, emits nothing and keeps the state', async () => {
-		adapter.reset(SEED);
 		const poller = triggerRunner(adapter);
 		await poller.poll();
 		const saved = JSON.stringify(poller.staticData);
