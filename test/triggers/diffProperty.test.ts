@@ -128,7 +128,21 @@ function outcome(run: () => ChangeResult): Outcome {
 	}
 }
 
-function check(seed: number, size: number): { events: number; baseline: boolean; duplicate: boolean } {
+/** The whole result: the events in order, and the state as n8n saves it. */
+function serialised(outcome: Outcome): string {
+	if (outcome.duplicate) return 'duplicate';
+	const { baseline, reason, created, updated, deleted, currentTotal, storedTotal, state } = outcome.result;
+	return JSON.stringify([baseline, reason, created, updated, deleted, currentTotal, storedTotal, state]);
+}
+
+interface Seen {
+	events: number;
+	renumbers: number;
+	baselines: number;
+	duplicates: number;
+}
+
+function check(seed: number, size: number, seen: Seen): void {
 	const random = generator(seed);
 	const idStyle = random.pick(['own', 'own', 'number', 'none'] as const);
 	const settings: ChangeSettings = { fields: fieldsOf(random), filters: '{}', keepPrevious: random.chance(0.3), source: 'pbx', pbx: 'this-pbx' };
@@ -137,54 +151,41 @@ function check(seed: number, size: number): { events: number; baseline: boolean;
 	const current = after(random, list, idStyle);
 	const direct = outcome(() => diffChanges(current, state, settings));
 	const reference = outcome(() => referenceDiff(current, state, settings));
-	try {
-		expect(direct).toEqual(reference);
-		if (!direct.duplicate && !reference.duplicate) {
-			// Same order, and the same state as n8n would save it.
-			expect(JSON.stringify([direct.result.created, direct.result.updated, direct.result.deleted])).toBe(
-				JSON.stringify([reference.result.created, reference.result.updated, reference.result.deleted]),
-			);
-			expect(JSON.parse(JSON.stringify(direct.result.state))).toEqual(JSON.parse(JSON.stringify(reference.result.state)));
+	// Compared as JSON (events in order, the state as n8n saves it); a difference is shown in full.
+	if (serialised(direct) !== serialised(reference)) {
+		try {
+			expect(direct).toEqual(reference);
+			expect(serialised(direct)).toBe(serialised(reference));
+		} catch (error) {
+			(error as Error).message = `seed ${seed}, size ${size}: ${(error as Error).message}`;
+			throw error;
 		}
-	} catch (error) {
-		(error as Error).message = `seed ${seed}, size ${size}: ${(error as Error).message}`;
-		throw error;
 	}
-	if (direct.duplicate) return { events: 0, baseline: false, duplicate: true };
+	if (direct.duplicate) {
+		seen.duplicates++;
+		return;
+	}
 	const { created, updated, deleted, baseline } = direct.result;
-	return { events: created.length + updated.length + deleted.length, baseline, duplicate: false };
+	seen.events += created.length + updated.length + deleted.length;
+	seen.renumbers += updated.filter((item) => item.changedFields?.[0] === 'number').length;
+	if (baseline) seen.baselines++;
 }
 
 describe('the direct diff gives the same result as the reference diff', () => {
-	it('on 3,000 random small lists (seeds 1–3000)', () => {
-		const seen = { events: 0, baselines: 0, duplicates: 0, renumbers: 0 };
-		for (let seed = 1; seed <= 3000; seed++) {
-			const { events, baseline, duplicate } = check(seed, 1 + (seed % 40));
-			seen.events += events;
-			if (baseline) seen.baselines++;
-			if (duplicate) seen.duplicates++;
-		}
-		// The lists exercise every path: events, baselines (unreadable, other filters, another PBX) and duplicates.
-		expect(seen.events).toBeGreaterThan(10_000);
-		expect(seen.baselines).toBeGreaterThan(100);
-		expect(seen.duplicates).toBeGreaterThan(50);
+	it('on 2,000 random small lists (seeds 1–2000)', () => {
+		const seen: Seen = { events: 0, renumbers: 0, baselines: 0, duplicates: 0 };
+		for (let seed = 1; seed <= 2000; seed++) check(seed, 1 + (seed % 40), seen);
+		// The lists exercise every path: events and renumbers (onto freed numbers, swaps), baselines
+		// (unreadable, other filters, another PBX) and duplicates.
+		expect(seen.events).toBeGreaterThan(5000);
+		expect(seen.renumbers).toBeGreaterThan(300);
+		expect(seen.baselines).toBeGreaterThan(50);
+		expect(seen.duplicates).toBeGreaterThan(30);
 	});
 
-	it('on 20 random lists of 2,000 extensions', () => {
-		for (let seed = 10_001; seed <= 10_020; seed++) check(seed, 2000);
-	});
-
-	it('covers renumbers, renumbers onto a freed number and swaps', () => {
-		let renumbers = 0;
-		for (let seed = 1; seed <= 3000; seed++) {
-			const random = generator(seed);
-			const idStyle = random.pick(['own', 'own', 'number', 'none'] as const);
-			const settings: ChangeSettings = { fields: fieldsOf(random), filters: '{}', keepPrevious: random.chance(0.3), source: 'pbx', pbx: 'this-pbx' };
-			const list = before(random, 1 + (seed % 40), idStyle);
-			const state = stored(random, list, settings);
-			const result = outcome(() => diffChanges(after(random, list, idStyle), state, settings));
-			if (!result.duplicate) renumbers += result.result.updated.filter((item) => item.changedFields?.[0] === 'number').length;
-		}
-		expect(renumbers).toBeGreaterThan(500);
+	it('on 8 random lists of 2,000 extensions', () => {
+		const seen: Seen = { events: 0, renumbers: 0, baselines: 0, duplicates: 0 };
+		for (let seed = 10_001; seed <= 10_008; seed++) check(seed, 2000, seen);
+		expect(seen.events).toBeGreaterThan(1000);
 	});
 });
