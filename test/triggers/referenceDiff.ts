@@ -94,33 +94,30 @@ export function referenceDiff(
 	// Renumbers: a stored number that is gone, whose id is now on a created extension, or on an
 	// extension whose number was matched to a stored one with another id. That stored one then
 	// looks for its own id in turn; if it finds none it is no deletion, since its number lives on.
-	const createdById = new Map<string, number>();
-	for (const index of joined.localOnly) if (!createdById.has(currentId(index))) createdById.set(currentId(index), index);
+	// Written as a plain search over the join's lists (the direct diff uses maps), so the property
+	// test checks the pairing too: each id is taken once, by its first extension in list order.
 	const matched = [...joined.changed, ...joined.synced].sort((a, b) => a.local - b.local);
-	const matchedById = new Map<string, number>();
-	matched.forEach((pair, at) => {
-		const id = currentId(pair.local);
-		if (storedId(pair.remote) !== id && !matchedById.has(id)) matchedById.set(id, at);
-	});
+	const takenIds = new Set<string>();
+	const takenMatchedIds = new Set<string>();
 	const renumbered = new Map<number, number>(); // current index → stored index
-	const dissolved = new Set<number>(); // matched pairs replaced by a renumber
+	const dissolved = new Set<number>(); // positions in `matched` replaced by a renumber
 	const gone: number[] = [];
-	const candidates: Array<[number, boolean]> = joined.remoteOnly.map((index) => [index, false]);
-	for (let next = 0; next < candidates.length; next++) {
-		const [index, numberLives] = candidates[next];
+	const queue = joined.remoteOnly.map((index) => ({ index, numberLives: false }));
+	while (queue.length > 0) {
+		const { index, numberLives } = queue.shift()!;
 		const id = storedId(index);
-		const created = createdById.get(id);
+		const created = takenIds.has(id) ? undefined : joined.localOnly.find((local) => currentId(local) === id);
 		if (created !== undefined) {
-			createdById.delete(id);
+			takenIds.add(id);
 			renumbered.set(created, index);
 			continue;
 		}
-		const at = matchedById.get(id);
-		if (at !== undefined) {
-			matchedById.delete(id);
+		const at = takenMatchedIds.has(id) ? -1 : matched.findIndex((pair) => currentId(pair.local) === id && storedId(pair.remote) !== id);
+		if (at >= 0) {
+			takenMatchedIds.add(id);
 			dissolved.add(at);
 			renumbered.set(matched[at].local, index);
-			candidates.push([matched[at].remote, true]);
+			queue.push({ index: matched[at].remote, numberLives: true });
 			continue;
 		}
 		if (!numberLives) gone.push(index);
