@@ -30,7 +30,7 @@ export async function logged<T>(run: () => Promise<T>): Promise<{ result: T; lin
 	const lines: string[] = [];
 	const logger = Container.get(Logger);
 	const spies = (['error', 'warn', 'info'] as const).map((level) =>
-		jest.spyOn(logger, level).mockImplementation((message: string) => void lines.push(`${level}: ${message}`)),
+		jest.spyOn(logger, level).mockImplementation((...args: unknown[]) => void lines.push(`${level}: ${String(args[0])}`)),
 	);
 	try {
 		return { result: await run(), lines };
