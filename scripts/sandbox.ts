@@ -6,7 +6,7 @@
  */
 import { createCloudonixSandbox } from '../dev/sandbox/cloudonix';
 import { createOpenVoxSandbox } from '../dev/sandbox/openvox';
-import { seedMigrationAudit, seedNightlySync } from '../dev/sandbox/scenarios';
+import { seedCallGroups, seedMigrationAudit, seedNightlySync } from '../dev/sandbox/scenarios';
 import { createSipXcomSandbox } from '../dev/sandbox/sipxcom';
 import { createThreeCxSandbox } from '../dev/sandbox/threecx';
 
@@ -113,6 +113,7 @@ export function seededSandboxes() {
 	const sipXcom = createSipXcomSandbox({ tls: true, users: 0, phones: 4 });
 	seedNightlySync(threeCx, cloudonix);
 	seedMigrationAudit(sipXcom, threeCx);
+	seedCallGroups(threeCx);
 	return { threeCx, cloudonix, openVox, sipXcom };
 }
 
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
 	}
 	console.log('Create these credentials in n8n (Credentials → Add credential):');
 	const tx = threeCx.credentials();
-	block(`3CX API — ${threeCx.state.users.size} users, extensions 100–159`, [
+	block(`3CX API — ${threeCx.state.users.size} users, extensions 100–159; queues 800 and 802, ring group 801`, [
 		['PBX URL', shown(tx.url)],
 		['Client ID', tx.clientId],
 		['Client Secret', tx.clientSecret],

@@ -45,6 +45,13 @@ export function seedNightlySync(threeCx: ThreeCxSandbox, cloudonix: CloudonixSan
 	};
 }
 
+/** Two call queues and a ring group on the seeded 3CX, so their pickers and operations have something to show. */
+export function seedCallGroups(threeCx: ThreeCxSandbox): void {
+	threeCx.addQueue({ Name: 'Support', Number: '800', agents: ['100', '101', '102'] });
+	threeCx.addRingGroup({ Name: 'Reception', Number: '801', members: ['100', '105'] });
+	threeCx.addQueue({ Name: 'Sales', Number: '802', agents: ['103', '104'] });
+}
+
 /** Sandbox data as JSON, so the demo can pick up where its last run left off. */
 export interface SandboxSnapshot {
 	threeCx: { users: ThreeCxUser[]; nextId: number };

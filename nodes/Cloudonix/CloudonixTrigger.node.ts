@@ -13,7 +13,7 @@ import {
 } from '../shared/changeTrigger';
 import { normaliseRecord } from './helpers/record';
 import { listRecords } from './transport';
-import { CREDENTIAL_TYPE } from './transport/credential';
+import { cloudonixBaseUrl, CREDENTIAL_TYPE } from './transport/credential';
 
 export class CloudonixTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -73,10 +73,14 @@ export class CloudonixTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		return await pollChanges.call(this, {
 			source: 'cloudonix',
 			vendor: 'Cloudonix',
 			filters: { msisdnPrefix: filters.msisdnPrefix ?? '', maxMsisdnLength: filters.maxMsisdnLength ?? 0 },
+			// One API serves every domain: the domain is the PBX.
+			pbx: [cloudonixBaseUrl(credentials.baseUrl), String(credentials.domain ?? '').trim()],
+			// The whole domain is one answer (no paging): a subscriber missing from it is gone.
 			read: async () => {
 				const { records } = await listRecords(this, {
 					msisdnPrefix: filters.msisdnPrefix as string | undefined,

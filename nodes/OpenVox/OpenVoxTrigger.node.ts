@@ -13,7 +13,7 @@ import {
 } from '../shared/changeTrigger';
 import { normaliseRecord } from './helpers/record';
 import { listRecords } from './transport';
-import { CREDENTIAL_TYPE } from './transport/credential';
+import { CREDENTIAL_TYPE, openVoxBaseUrl } from './transport/credential';
 
 export class OpenVoxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -61,10 +61,13 @@ export class OpenVoxTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const filters = this.getNodeParameter('filters', {}) as { type?: string };
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		return await pollChanges.call(this, {
 			source: 'openvox',
 			vendor: 'OpenVox',
 			filters: { type: filters.type?.trim().toLowerCase() ?? '' },
+			pbx: [openVoxBaseUrl(credentials.url)],
+			// extensionlist/query answers the whole list at once: an extension missing from it is gone.
 			read: async () => (await listRecords(this, { type: filters.type })).records.map((record) => normaliseRecord(record)),
 		});
 	}

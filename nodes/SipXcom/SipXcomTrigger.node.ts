@@ -6,6 +6,7 @@ import {
 	filtersProperty,
 	optionsProperty,
 	pollChanges,
+	readWholeList,
 	triggerRequestOptionsProperty,
 	triggerSafetyProperty,
 	watchField,
@@ -13,8 +14,10 @@ import {
 } from '../shared/changeTrigger';
 import { normaliseRecord } from './helpers/record';
 import { getBranches } from './methods/loadOptions';
-import { listRecords } from './transport';
-import { CREDENTIAL_TYPE } from './transport/credential';
+import { listRecords, request } from './transport';
+import { parseOrFail, USER_OR_NONE } from './transport/api';
+import { appUrl, CREDENTIAL_TYPE } from './transport/credential';
+import { parseSingleUser } from './transport/xml';
 
 export class SipXcomTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -75,16 +78,32 @@ export class SipXcomTrigger implements INodeType {
 				description: 'Choose the branch from the list, or give its internal ID.',
 			});
 		}
+		const branchId = branch === '' ? undefined : Number(branch);
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		return await pollChanges.call(this, {
 			source: 'sipxcom',
 			vendor: 'sipXcom',
 			filters: { branch },
+			pbx: [appUrl(credentials.serverUrl)],
+			// Paged by page number, sorted by user name (which can change): a user deleted, created or
+			// renamed on an earlier page shifts a later one out of view, so a short read is read again
+			// and every deletion is rechecked.
 			read: async () => {
-				const { records, total = 0 } = await listRecords(this, { branchId: branch === '' ? undefined : Number(branch) });
-				if (records.length < total) {
-					throw new NodeOperationError(this.getNode(), `sipXconfig reported ${total} users but ${records.length} were read (the list changed while it was paged)`);
-				}
-				return records.map((user) => normaliseRecord(user));
+				const users = await readWholeList(
+					this.getNode(),
+					async () => await listRecords(this, { branchId }),
+					'sipXconfig',
+				);
+				return users.map((user) => normaliseRecord(user));
+			},
+			recheck: async (id) => {
+				// sipXconfig ids are whole numbers: no user can have another one.
+				if (!/^\d+$/.test(id)) return undefined;
+				const text = await request(this, { api: 'rest', method: 'GET', path: `/user/${id}`, expect: USER_OR_NONE });
+				if (text === '') return undefined;
+				const user = await parseOrFail(this, text, parseSingleUser, 'user');
+				if (branchId !== undefined && user.branch?.id !== branchId) return undefined;
+				return normaliseRecord(user as IDataObject);
 			},
 		});
 	}

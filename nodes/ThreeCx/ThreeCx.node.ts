@@ -6,8 +6,11 @@ import { operationSubtitle } from '../shared/properties';
 import { router } from './actions/router';
 import * as department from './actions/department/Department.resource';
 import * as phone from './actions/phone/Phone.resource';
+import * as queue from './actions/queue/Queue.resource';
+import * as ringGroup from './actions/ringGroup/RingGroup.resource';
+import * as system from './actions/system/System.resource';
 import * as user from './actions/user/User.resource';
-import { searchUsers } from './methods/listSearch';
+import { searchQueues, searchRingGroups, searchUsers } from './methods/listSearch';
 import { getGroups, getPhoneTemplates } from './methods/loadOptions';
 import { CREDENTIAL_TYPE } from './transport/credential';
 
@@ -20,6 +23,9 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Department', value: 'department', description: 'Departments are the groups of the PBX' },
 			{ name: 'Phone', value: 'phone', description: 'Desk phones of users and phones the PBX discovered' },
+			{ name: 'Queue', value: 'queue', description: 'Call queues and their agents' },
+			{ name: 'Ring Group', value: 'ringGroup', description: 'Ring groups and their members' },
+			{ name: 'System', value: 'system', description: 'Version, edition and licence of the PBX' },
 			{ name: 'User', value: 'user', description: 'Users are the extensions of the PBX' },
 		],
 		default: 'user',
@@ -27,6 +33,9 @@ const properties: INodeProperties[] = [
 	...user.description,
 	...department.description,
 	...phone.description,
+	...queue.description,
+	...ringGroup.description,
+	...system.description,
 	requestOptionsProperty(),
 ];
 
@@ -45,7 +54,7 @@ export class ThreeCx implements INodeType {
 		version: [1, 2, 3],
 		defaultVersion: 3,
 		subtitle: operationSubtitle(properties),
-		description: 'Manage users (extensions), departments and phones of a 3CX V20 PBX through the Configuration API (XAPI)',
+		description: 'Manage users (extensions), departments, phones, queues and ring groups of a 3CX V20 PBX through the Configuration API (XAPI)',
 		defaults: {
 			name: '3CX',
 		},
@@ -58,7 +67,7 @@ export class ThreeCx implements INodeType {
 
 	methods = {
 		loadOptions: { getGroups, getPhoneTemplates },
-		listSearch: { searchUsers },
+		listSearch: { searchUsers, searchQueues, searchRingGroups },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

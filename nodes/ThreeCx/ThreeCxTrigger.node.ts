@@ -1,11 +1,12 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	eventsProperty,
 	filtersProperty,
 	optionsProperty,
 	pollChanges,
+	readWholeList,
 	triggerRequestOptionsProperty,
 	triggerSafetyProperty,
 	watchField,
@@ -13,9 +14,9 @@ import {
 } from '../shared/changeTrigger';
 import { normaliseRecord } from './helpers/record';
 import { getGroups } from './methods/loadOptions';
-import { listRecords } from './transport';
-import { departmentId } from './transport/odata';
-import { CREDENTIAL_TYPE } from './transport/credential';
+import { listRecords, request } from './transport';
+import { CREDENTIAL_TYPE, threeCxBaseUrl } from './transport/credential';
+import { departmentId, inDepartment, USER_OR_NONE, userPath } from './transport/odata';
 
 export class ThreeCxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -73,17 +74,37 @@ export class ThreeCxTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const groupId = departmentId(this.getNode(), filters.groupId, 0);
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		return await pollChanges.call(this, {
 			source: '3cx',
 			vendor: '3CX',
 			filters: { groupId: filters.groupId ?? '' },
+			pbx: [threeCxBaseUrl(credentials.url)],
+			// Paged by $skip on a stable order (Id): a user deleted on an earlier page shifts a later
+			// one out of view, so a short read is read again and every deletion is rechecked.
 			read: async () => {
-				const result = await listRecords(this, { departmentId: groupId });
-				// Paging by $skip can come up short if users are deleted while it pages.
-				if (result.total !== undefined && result.records.length < result.total) {
-					throw new NodeOperationError(this.getNode(), `the PBX reported ${result.total} users but ${result.records.length} were read (the list changed while it was paged)`);
-				}
-				return result.records.map((user) => normaliseRecord(user));
+				const users = await readWholeList(
+					this.getNode(),
+					async () => await listRecords(this, { departmentId: groupId }),
+					'the PBX',
+				);
+				return users.map((user) => normaliseRecord(user));
+			},
+			recheck: async (id) => {
+				// 3CX ids are whole numbers: no user can have another one.
+				if (!/^\d+$/.test(id)) return undefined;
+				const user = await request(this, {
+					path: userPath({ id: Number(id) }),
+					qs: groupId === undefined ? undefined : { $expand: 'Groups' },
+					expect: USER_OR_NONE,
+				});
+				if (user.Id === undefined) return undefined;
+				if (groupId === undefined) return normaliseRecord(user);
+				if (!inDepartment(user, groupId)) return undefined;
+				// The list is read without Groups; the record is shown as the list shows it.
+				const listed = { ...user };
+				delete listed.Groups;
+				return normaliseRecord(listed);
 			},
 		});
 	}

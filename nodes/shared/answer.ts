@@ -4,6 +4,7 @@
  * sync deactivate everything. Transports attach an AnswerShape to every read and the kernel
  * (vendorRequest) refuses anything else with an "Unexpected answer" error.
  */
+import type { HttpFailure } from './httpFailure';
 
 export interface AnswerShape {
 	/** What the answer must be, in the error message: `JSON with "value"`, `XML <users>`. */
@@ -16,6 +17,12 @@ export interface AnswerShape {
 	 * `value` when the 404 body passes `matches`; any other 404 (a proxy's page) is an error.
 	 */
 	emptyOn404?: { matches: (body: unknown) => boolean; value: unknown };
+	/**
+	 * A read of one record by its key: the vendor's answer that it has no such record (3CX's 404
+	 * with its OData error, sipXconfig's HTTP 400 ERROR_OBJECT_NOT_FOUND). The read returns `value`
+	 * instead of failing; any other failure, a web page included, is still an error.
+	 */
+	absent?: { matches: (failure: HttpFailure) => boolean; value: unknown };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -168,6 +168,7 @@ async function send(
 			if (deleteNotFound && answerLost && deleteNotFound.matches(failure)) {
 				return { response: failure.body, confirmedBy: deleteNotFound.confirmedBy };
 			}
+			if (expect?.absent?.matches(failure)) return { response: expect.absent.value };
 			if (failure.status === 404 && expect?.emptyOn404) {
 				if (expect.emptyOn404.matches(failure.body)) return { response: expect.emptyOn404.value };
 				// The vendor's own 404 for something else (e.g. an unknown domain) keeps its message;

@@ -185,6 +185,8 @@ export function expectedEntries(sandboxes: Sandboxes): Record<string, string[]> 
 		getGroups: byName(threeCx.state.groups.map((group) => (group.Number ? `${group.Name} (${group.Number})` : group.Name))),
 		getPhoneTemplates: byName(threeCx.state.templates.map((template) => template.Id)),
 		searchUsers: byNumber([...threeCx.state.users.values()].map((user) => `${user.Number} (${[user.FirstName, user.LastName].filter(Boolean).join(' ')})`)),
+		searchQueues: byNumber(threeCx.state.queues.map((queue) => (queue.Name ? `${queue.Number} (${queue.Name})` : queue.Number))),
+		searchRingGroups: byNumber(threeCx.state.ringGroups.map((group) => (group.Name ? `${group.Number} (${group.Name})` : group.Number))),
 		getBranches: sipXcomBranches,
 		getBranchNames: sipXcomBranches,
 		getUserGroups: byName([...sipXcom.state.groups.values()].map((group) => group.name)),

@@ -13,11 +13,14 @@ import { loadExample } from '../../dev/harness/examples';
 const threeCx = sandboxPerTest(vendors.threeCx).sandbox;
 const cloudonix = sandboxPerTest(vendors.cloudonix).sandbox;
 
-/** Leaver 104 (user 5) with a desk phone and a Cloudonix subscriber; manager 200. */
+/** Leaver 104 (user 5) with a desk phone, agent of two queues, member of a ring group, and a Cloudonix subscriber; manager 200. */
 function seed() {
 	threeCx.reset();
 	threeCx.seedUsers(5);
 	threeCx.seedUsers(1, 200);
+	threeCx.addQueue({ Name: 'Support', Number: '800', agents: ['103', '104'] });
+	threeCx.addQueue({ Name: 'Sales', Number: '801', agents: ['104'] });
+	threeCx.addRingGroup({ Name: 'Reception', Number: '802', members: ['104', '200'] });
 	const leaver = threeCx.state.users.get(5)!;
 	leaver.Phones = [{ Id: 90, MacAddress: '805ec0a1b2c1', Name: 'Desk', TemplateName: 'yealinkT4x.ph.xml', Interface: null, ProvisioningLinkExt: 'x', ProvisioningLinkLocal: 'y' }];
 	if (!cloudonix.byMsisdn('104')) cloudonix.add('104', 'Leaver-104-Pw9x', { displayName: 'Eva' }, true);
@@ -37,12 +40,13 @@ async function post(body: IDataObject) {
 }
 
 describe('example: 3CX offboarding', () => {
-	it('disables the leaver, forwards to the manager, regenerates SIP credentials, removes the phone, deactivates Cloudonix', async () => {
+	it('disables the leaver, takes it off every queue and ring group, forwards to the manager, regenerates SIP credentials, removes the phone, deactivates Cloudonix', async () => {
 		const before = seed();
 		const result = await post({ extension: '104', managerExtension: '200' });
 		expect(result.status).toBe('success');
 		expect(result.executed.slice(2)).toEqual([
 			'Disable 3CX User',
+			'Remove From Queues and Ring Groups',
 			'Forward Calls to Manager',
 			'Regenerate SIP Credentials',
 			'Remove Desk Phones',
@@ -58,6 +62,15 @@ describe('example: 3CX offboarding', () => {
 		expect(leaver.AccessPassword).not.toBe(before.AccessPassword);
 		expect(threeCx.state.regenerateCalls).toEqual([{ ids: [5], opts: expect.objectContaining({ SipAuth: true, WebclientPassword: true, ConfigurationLink: true, SendWelcomeEmail: false }) }]);
 		expect(threeCx.state.users.has(5)).toBe(true); // not deleted
+		// Off every queue and ring group; the others stay.
+		expect(threeCx.state.queues.map((q) => q.Agents.map((a) => a.Number))).toEqual([['103'], []]);
+		expect(threeCx.state.ringGroups[0].Members.map((m) => m.Number)).toEqual(['200']);
+		expect(result.json('Remove From Queues and Ring Groups')[0]).toMatchObject({
+			id: '5',
+			changed: true,
+			queues: [{ number: '800' }, { number: '801' }],
+			ringGroups: [{ number: '802' }],
+		});
 		expect(cloudonix.byMsisdn('104')!.active).toBe(false);
 		expect(result.json('Deactivate Cloudonix Subscriber')[0]).toMatchObject({ number: '104', enabled: false });
 		// Nobody else was touched.
@@ -92,5 +105,6 @@ describe('example: 3CX offboarding', () => {
 		const again = await post({ extension: '104', managerExtension: '200' });
 		expect(again.status).toBe('success');
 		expect(again.json('Remove Desk Phones')[0]).toMatchObject({ changed: false });
+		expect(again.json('Remove From Queues and Ring Groups')[0]).toMatchObject({ changed: false, queues: [], ringGroups: [] });
 	});
 });

@@ -13,6 +13,11 @@ import { loadExample, readExample } from '../../dev/harness/examples';
 const threeCx = sandboxPerTest(vendors.threeCx, { seed: 5 }).sandbox; // 100–104
 const cloudonix = sandboxPerTest(vendors.cloudonix).sandbox;
 
+beforeEach(() => {
+	threeCx.addQueue({ Name: 'Support', Number: '800', agents: ['100', '101'] });
+	threeCx.addRingGroup({ Name: 'Support Hotline', Number: '801', members: ['101'] });
+});
+
 const request = (body: IDataObject) => [{ body, headers: { 'content-type': 'application/json' }, params: {}, query: {} }];
 
 async function post(body: IDataObject) {
@@ -23,7 +28,7 @@ async function post(body: IDataObject) {
 	return await runWorkflow(workflow, store);
 }
 
-const ADA = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', departmentId: 3, phoneMac: '80:5E:C0:11:22:33', phoneTemplate: 'yealinkT4x.ph.xml' };
+const ADA = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', departmentId: 3, queue: '800', ringGroup: '801', phoneMac: '80:5E:C0:11:22:33', phoneTemplate: 'yealinkT4x.ph.xml' };
 
 describe('example: 3CX onboarding', () => {
 	it('uses node version 2 with an explicit Next Free Number', () => {
@@ -32,7 +37,7 @@ describe('example: 3CX onboarding', () => {
 		expect(create.parameters.numberSource).toBe('nextFree');
 	});
 
-	it('creates the user on the next free number, in the department, with the phone, mails it and creates the subscriber', async () => {
+	it('creates the user on the next free number, in the department, the queue and the ring group, with the phone, mails it and creates the subscriber', async () => {
 		threeCx.state.users.delete(3); // 102 is free again
 		const result = await post(ADA);
 		expect(result.status).toBe('success');
@@ -41,6 +46,8 @@ describe('example: 3CX onboarding', () => {
 			'New Hire Webhook',
 			'Create 3CX User',
 			'Add to Department',
+			'Add to Queue',
+			'Add to Ring Group',
 			'Assign Desk Phone',
 			'Send Welcome Email',
 			'Create Cloudonix Subscriber',
@@ -51,6 +58,10 @@ describe('example: 3CX onboarding', () => {
 			[1, 'users'],
 			[3, 'users'],
 		]);
+		// An agent of the queue and a member of the ring group; the others stay.
+		expect(threeCx.state.queues[0].Agents.map((a) => a.Number)).toEqual(['100', '101', '102']);
+		expect(threeCx.state.ringGroups[0].Members.map((m) => m.Number)).toEqual(['101', '102']);
+		expect(result.json('Add to Queue')[0]).toMatchObject({ queueNumber: '800', userNumber: '102', changed: true });
 		expect(user.Phones.map((p) => [p.MacAddress, p.TemplateName])).toEqual([['805ec0112233', 'yealinkT4x.ph.xml']]);
 		expect(threeCx.state.welcomeEmails).toEqual([user.Id]);
 		expect(threeCx.server.count('GET', 'Pbx.GetFirstAvailableExtensionNumber()')).toBe(1);
@@ -81,6 +92,17 @@ describe('example: 3CX onboarding', () => {
 		expect(result.error?.node?.name).toBe('Create 3CX User');
 		expect(result.error?.message).toBe('3CX request failed (HTTP 400): EmailAddress: WARNINGS.XAPI.ALREADY_IN_USE');
 		expect(threeCx.state.users.size).toBe(5);
+		expect(cloudonix.server.requests).toHaveLength(0);
+	});
+
+	it('an unknown queue number stops at Add to Queue: no ring group, phone, mail or subscriber', async () => {
+		const result = await post({ ...ADA, queue: '899' });
+		expect(result.status).toBe('error');
+		expect(result.error?.node?.name).toBe('Add to Queue');
+		expect(result.error?.message).toBe('3CX request failed (HTTP 404): Number: WARNINGS.XAPI.NOT_FOUND');
+		expect(result.error?.description).toBe('The PBX has no such queue: check its ID or number, or pick it from the list.');
+		expect(threeCx.state.ringGroups[0].Members.map((m) => m.Number)).toEqual(['101']);
+		expect(threeCx.state.welcomeEmails).toEqual([]);
 		expect(cloudonix.server.requests).toHaveLength(0);
 	});
 });

@@ -608,11 +608,11 @@ const httpRequestSipXcom = defineCase<{ sipXcom: SipXcomSandbox }>({
 });
 
 const threeCxOnboarding = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: CloudonixSandbox }>({
-	name: '3CX onboarding: next free number, department, desk phone, welcome e-mail and Cloudonix subscriber, without secrets',
+	name: '3CX onboarding: next free number, department, queue, ring group, desk phone, welcome e-mail and Cloudonix subscriber, without secrets',
 	example: '3cx-onboarding.json',
 	triggerOutput: [
 		{
-			body: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', departmentId: 3, phoneMac: '80:5E:C0:11:22:33', phoneTemplate: 'yealinkT4x.ph.xml' },
+			body: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', departmentId: 3, queue: '800', ringGroup: '801', phoneMac: '80:5E:C0:11:22:33', phoneTemplate: 'yealinkT4x.ph.xml' },
 			headers: { 'content-type': 'application/json' },
 			params: {},
 			query: {},
@@ -624,6 +624,8 @@ const threeCxOnboarding = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: Cloud
 		const stop = await startSandboxes(threeCx, cloudonix);
 		threeCx.seedUsers(5);
 		threeCx.state.users.delete(3); // 102 is the first free number
+		threeCx.addQueue({ Name: 'Support', Number: '800', agents: ['100', '101'] });
+		threeCx.addRingGroup({ Name: 'Support Hotline', Number: '801', members: ['101'] });
 		return { credentials: { threeCxApi: threeCx.credentials(), cloudonixApi: cloudonix.credentials() }, state: { threeCx, cloudonix }, stop };
 	},
 	check(run, { threeCx, cloudonix }) {
@@ -633,6 +635,16 @@ const threeCxOnboarding = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: Cloud
 		assert.deepStrictEqual(
 			user.Groups.map((g) => g.GroupId),
 			[1, 3],
+		);
+		assert.deepStrictEqual(
+			threeCx.state.queues[0].Agents.map((a) => a.Number),
+			['100', '101', '102'],
+			'an agent of the queue, the others kept',
+		);
+		assert.deepStrictEqual(
+			threeCx.state.ringGroups[0].Members.map((m) => m.Number),
+			['101', '102'],
+			'a member of the ring group, the others kept',
 		);
 		assert.deepStrictEqual(
 			user.Phones.map((p) => [p.MacAddress, p.TemplateName]),
@@ -652,7 +664,7 @@ const threeCxOnboarding = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: Cloud
 });
 
 const threeCxOffboarding = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: CloudonixSandbox; before: { AuthPassword: string } }>({
-	name: '3CX offboarding: disable by number, forward to the manager, new SIP credentials, phones removed, Cloudonix deactivated',
+	name: '3CX offboarding: disable by number, off every queue and ring group, forward to the manager, new SIP credentials, phones removed, Cloudonix deactivated',
 	example: '3cx-offboarding.json',
 	triggerOutput: [{ body: { extension: '104', managerExtension: '200' }, headers: { 'content-type': 'application/json' }, params: {}, query: {} }],
 	async start() {
@@ -661,6 +673,8 @@ const threeCxOffboarding = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: Clou
 		const stop = await startSandboxes(threeCx, cloudonix);
 		threeCx.seedUsers(5);
 		threeCx.seedUsers(1, 200);
+		threeCx.addQueue({ Name: 'Support', Number: '800', agents: ['103', '104'] });
+		threeCx.addRingGroup({ Name: 'Reception', Number: '801', members: ['104', '200'] });
 		const leaver = threeCx.state.users.get(5)!;
 		leaver.Phones = [{ Id: 90, MacAddress: '805ec0a1b2c1', Name: 'Desk', TemplateName: 'yealinkT4x.ph.xml', Interface: null, ProvisioningLinkExt: 'x', ProvisioningLinkLocal: 'y' }];
 		cloudonix.add('104', 'Leaver-104-Pw9x', { displayName: 'Leaver' }, true);
@@ -674,6 +688,11 @@ const threeCxOffboarding = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: Clou
 		const leaver = threeCx.state.users.get(5);
 		assert.ok(leaver, 'the leaver is disabled, not deleted');
 		assert.deepStrictEqual([leaver.Enabled, leaver.HideInPhonebook, leaver.Phones.length], [false, true, 0]);
+		assert.deepStrictEqual(
+			[threeCx.state.queues[0].Agents.map((a) => a.Number), threeCx.state.ringGroups[0].Members.map((m) => m.Number)],
+			[['103'], ['200']],
+			'off the queue and the ring group, the others kept',
+		);
 		for (const profile of leaver.ForwardingProfiles) {
 			assert.deepStrictEqual((profile.AwayRoute as { Internal: unknown }).Internal, { To: 'Extension', Number: '200' });
 		}

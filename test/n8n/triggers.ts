@@ -88,18 +88,22 @@ export async function runTriggerCases(n8n: RealN8n, report: Reporter): Promise<v
 			else report.pass(`${adapter.vendor} Trigger: active; first poll took the baseline and emitted nothing`);
 		}
 
-		// Between polls: one extension created, one renamed or re-mailed, one only re-registered, one deleted.
+		// Between polls: one extension created, one renamed or re-mailed, one only re-registered, one
+		// deleted (3CX and sipXcom confirm it with a direct read), and where the PBX allows it one
+		// renumbered (an update of the same record, not a deletion and a creation).
 		for (const item of prepared) {
-			const [first, second, third] = item.adapter.numbers();
+			const [first, second, third, fourth] = item.adapter.numbers();
 			const created = item.adapter.create();
 			item.adapter.changeWatched(first);
 			item.adapter.changeUnwatched(second);
 			item.adapter.remove(third);
-			item.expected = [
-				['created', created],
-				['updated', first],
-				['deleted', third],
-			];
+			const renumbered: Array<[string, string]> = [];
+			if (item.adapter.renumber) {
+				const to = `${fourth}9`;
+				item.adapter.renumber(fourth, to);
+				renumbered.push(['updated', to]);
+			}
+			item.expected = [['created', created], ['updated', first], ...renumbered, ['deleted', third]];
 		}
 		const firsts = await Promise.all(prepared.map(async (item) => (await server.waitForExecutions(item.workflowId, 1))[0]));
 		for (const [index, item] of prepared.entries()) {

@@ -1,80 +1,135 @@
 /**
- * nodes/shared/convergentWrite.ts on its own: the order writers of one target get, a failing
- * writer releasing the target, and the bound on writes. The engine tests (test/threecx and
- * test/sipxcom concurrentWrites.test.ts) run it through real workflows.
+ * nodes/shared/convergentWrite.ts: read → holds? → write → read back, again from fresh data
+ * until the change holds, and writes to one target serialised within the process. The nodes'
+ * engine-run tests (e.g. test/threecx/queues.test.ts) run it against a sandbox whose state other
+ * writers change; these check the helper's contract on a plain list.
  */
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { convergentWrite } from '../../nodes/shared/convergentWrite';
 
-const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
-const ctx = { getNode: () => node } as unknown as IExecuteFunctions;
+const ctx = { getNode: () => ({ id: '1', name: 'PBX', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} }) } as unknown as IExecuteFunctions;
 
-/** A record holding a list, and a writer that adds `entry` to what it read. */
-function adder(record: { list: string[] }, entry: string, log: string[]) {
-	return {
-		target: `the list (${entry})`,
+/** Every queued callback and promise continuation runs (no timers involved). */
+const settle = async () => {
+	for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+};
+
+/** A list on a "PBX" whose writes replace it whole, and a log of what happened. */
+function pbxList(initial: string[]) {
+	const store = { list: [...initial] };
+	const log: string[] = [];
+	const add = (who: string, item: string, gate?: Promise<void>) => ({
+		target: `the list (${who})`,
 		read: async () => {
-			log.push(`read ${entry}`);
-			await Promise.resolve();
-			return [...record.list];
+			log.push(`${who} read`);
+			return [...store.list];
 		},
-		holds: (list: string[]) => list.includes(entry),
+		holds: (list: string[]) => list.includes(item),
 		write: async (list: string[]) => {
-			log.push(`write ${entry}`);
-			await Promise.resolve();
-			record.list = [...list, entry];
+			log.push(`${who} write`);
+			if (gate) await gate;
+			store.list = [...list, item];
 		},
-	};
+	});
+	return { store, log, add };
 }
 
 describe('convergentWrite', () => {
-	it('writers of one target run one after the other, in the order they came; other targets do not wait', async () => {
-		const record = { list: [] as string[] };
-		const other = { list: [] as string[] };
-		const log: string[] = [];
-		await Promise.all([
-			convergentWrite(ctx, 0, 'a', adder(record, 'x', log)),
-			convergentWrite(ctx, 0, 'a', adder(record, 'y', log)),
-			convergentWrite(ctx, 0, 'b', adder(other, 'z', log)),
-		]);
-		expect(record.list).toEqual(['x', 'y']);
-		expect(log.filter((line) => /[xy]$/.test(line))).toEqual(['read x', 'write x', 'read x', 'read y', 'write y', 'read y']);
-		expect(log.indexOf('read z')).toBeLessThan(log.indexOf('read y'));
+	it('does not write when the change already holds', async () => {
+		const { log, add } = pbxList(['a']);
+		const result = await convergentWrite(ctx, 0, 'k', add('A', 'a'));
+		expect(result).toEqual({ state: ['a'], changed: false, attempts: 0 });
+		expect(log).toEqual(['A read']);
 	});
 
-	it('a writer that fails lets the next one go on', async () => {
-		const record = { list: [] as string[] };
-		const failing = { ...adder(record, 'x', []), write: async () => await Promise.reject(new Error('HTTP 500')) };
-		const [first, second] = await Promise.allSettled([convergentWrite(ctx, 0, 'a', failing), convergentWrite(ctx, 0, 'a', adder(record, 'y', []))]);
-		expect(first.status).toBe('rejected');
-		expect(second).toEqual({ status: 'fulfilled', value: { state: ['y'], changed: true, attempts: 1 } });
+	it('writes from the fresh state and confirms the change by reading back', async () => {
+		const { store, log, add } = pbxList(['x']);
+		const result = await convergentWrite(ctx, 0, 'k', add('A', 'a'));
+		expect(result).toEqual({ state: ['x', 'a'], changed: true, attempts: 1 });
+		expect(log).toEqual(['A read', 'A write', 'A read']);
+		expect(store.list).toEqual(['x', 'a']);
 	});
 
-	it('a failed write is read back once: a change that holds anyway is a success, one that does not keeps the write\'s error', async () => {
-		const record = { list: [] as string[] };
-		const lostAnswer = {
-			...adder(record, 'x', []),
-			write: async () => {
-				record.list = ['x'];
+	it('writes again from what the PBX holds when another writer undid the change, keeping that writer\'s change', async () => {
+		const { store, add } = pbxList(['x']);
+		const spec = add('A', 'a');
+		let overwritten = false;
+		const result = await convergentWrite(ctx, 0, 'k', {
+			...spec,
+			write: async (list) => {
+				await spec.write(list);
+				// A writer that read ['x'] before our write writes ['x', 'b'] after it, once.
+				if (!overwritten) store.list = ['x', 'b'];
+				overwritten = true;
+			},
+		});
+		expect(result).toEqual({ state: ['x', 'b', 'a'], changed: true, attempts: 2 });
+	});
+
+	it('fails the item, naming the target, when the change never holds', async () => {
+		const { store, log, add } = pbxList(['x']);
+		const spec = add('A', 'a');
+		const failure = convergentWrite(ctx, 3, 'k', {
+			...spec,
+			maxAttempts: 3,
+			write: async (list) => {
+				await spec.write(list);
+				store.list = ['x'];
+			},
+		});
+		await expect(failure).rejects.toThrow(NodeOperationError);
+		await expect(failure).rejects.toThrow('The change to the list (A) did not hold: after 3 writes the PBX still does not show it (item 3)');
+		expect(log.filter((entry) => entry === 'A write')).toHaveLength(3);
+	});
+
+	it('reads a failed write back once: a change that holds anyway (its answer was lost) is a success; one that does not keeps the write\'s error', async () => {
+		const { store, log, add } = pbxList(['x']);
+		const spec = add('A', 'a');
+		const lostAnswer = await convergentWrite(ctx, 0, 'k', {
+			...spec,
+			write: async (list) => {
+				await spec.write(list);
 				throw new Error('socket hang up');
 			},
-		};
-		expect(await convergentWrite(ctx, 0, 'a', lostAnswer)).toEqual({ state: ['x'], changed: true, attempts: 1 });
-		const refused = { ...adder(record, 'y', []), write: async () => await Promise.reject(new Error('HTTP 400')) };
-		await expect(convergentWrite(ctx, 0, 'a', refused)).rejects.toThrow('HTTP 400');
+		});
+		expect(lostAnswer).toEqual({ state: ['x', 'a'], changed: true, attempts: 1 });
+		expect(log).toEqual(['A read', 'A write', 'A read']);
+		const refused = convergentWrite(ctx, 0, 'k', { ...add('B', 'b'), write: async () => await Promise.reject(new Error('HTTP 400')) });
+		await expect(refused).rejects.toThrow('HTTP 400');
+		expect(store.list).toEqual(['x', 'a']);
 	});
 
-	it('nothing is written when the change holds; a change that never holds fails after maxAttempts writes', async () => {
-		const record = { list: ['x'] };
-		expect(await convergentWrite(ctx, 0, 'a', adder(record, 'x', []))).toEqual({ state: ['x'], changed: false, attempts: 0 });
-		const log: string[] = [];
-		const undone = { ...adder(record, 'y', log), maxAttempts: 3, read: async () => ['x'] };
-		const error = await convergentWrite(ctx, 4, 'a', undone).catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect((error as NodeOperationError).message).toBe('The change to the list (y) did not hold: after 3 writes the PBX still does not show it (item 4)');
-		expect((error as NodeOperationError).context.itemIndex).toBe(4);
-		expect(log.filter((line) => line.startsWith('write'))).toHaveLength(3);
+	it('serialises writes to one key: the second reads only after the first has written and read back', async () => {
+		const { store, log, add } = pbxList(['x']);
+		let open!: () => void;
+		const gate = new Promise<void>((resolve) => (open = resolve));
+		const first = convergentWrite(ctx, 0, 'queue 1', add('A', 'a', gate));
+		const second = convergentWrite(ctx, 1, 'queue 1', add('B', 'b'));
+		await settle();
+		expect(log).toEqual(['A read', 'A write']);
+		open();
+		expect(await first).toMatchObject({ changed: true, attempts: 1 });
+		expect(await second).toMatchObject({ changed: true, attempts: 1 });
+		expect(log).toEqual(['A read', 'A write', 'A read', 'B read', 'B write', 'B read']);
+		expect(store.list).toEqual(['x', 'a', 'b']);
+	});
+
+	it('does not hold up writes to another key, nor the next write after a failure', async () => {
+		const { log, add } = pbxList(['x']);
+		let open!: () => void;
+		const gate = new Promise<void>((resolve) => (open = resolve));
+		const blocked = convergentWrite(ctx, 0, 'queue 1', add('A', 'a', gate));
+		await settle();
+		await convergentWrite(ctx, 0, 'queue 2', add('B', 'b'));
+		expect(log).toEqual(['A read', 'A write', 'B read', 'B write', 'B read']);
+		open();
+		await blocked;
+
+		const failing = convergentWrite(ctx, 0, 'queue 3', { ...add('C', 'c'), read: async () => await Promise.reject(new Error('PBX down')) });
+		const next = convergentWrite(ctx, 0, 'queue 3', add('D', 'd'));
+		await expect(failing).rejects.toThrow('PBX down');
+		expect(await next).toMatchObject({ changed: true });
 	});
 });

@@ -8,22 +8,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { PollRunner } from '../../dev/harness/poll';
 import { STATE_KEY } from '../../nodes/shared/changeTrigger';
 import type { VendorAdapter } from './vendors';
+import { useAdapter } from './helpers';
 import { ADAPTERS, TRIGGER, triggerRunner } from './vendors';
 
 const SEED = 10;
 
 describe.each(ADAPTERS.map((make) => [make().vendor, make] as const))('%s Trigger', (_vendor, make) => {
 	const adapter: VendorAdapter = make();
-
-	beforeAll(async () => {
-		await adapter.server.start();
-	});
-	afterAll(async () => adapter.server.stop());
-	beforeEach(() => {
-		adapter.reset(SEED);
-		adapter.server.clearFaults();
-		adapter.server.clearLog();
-	});
+	useAdapter(adapter, SEED);
 
 	const runner = (parameters: IDataObject = {}) => triggerRunner(adapter, parameters);
 	const state = (poller: PollRunner) => poller.nodeStaticData()[STATE_KEY] as IDataObject | undefined;
@@ -224,19 +216,32 @@ describe.each(ADAPTERS.map((make) => [make().vendor, make] as const))('%s Trigge
 describe('3CX Trigger: a partial list', () => {
 	const [make] = ADAPTERS;
 	const adapter = make();
-	beforeAll(async () => adapter.server.start());
-	afterAll(async () => adapter.server.stop());
+	useAdapter(adapter);
 
-	it('a page that comes back short is an error, not deletions', async () => {
+	it('a page that keeps coming back short is an error, not deletions', async () => {
 		adapter.reset(150);
 		const poller = triggerRunner(adapter, { safety: { allowThisRun: true } });
 		await poller.poll();
 		const saved = JSON.stringify(poller.staticData);
-		// The second page ($skip=100) answers with no users while the count still says 150.
-		adapter.server.injectFault({ path: '/xapi/v1/Users', after: 1, status: 200, body: { '@odata.count': 150, value: [] } });
+		// The second page ($skip=100) answers with no users while the count still says 150, every time.
+		const short = adapter.server.hook({
+			path: '/xapi/v1/Users',
+			when: (req) => req.query.$skip === '100',
+			times: Infinity,
+			beforeAnswer: (_req, res) => void (res.body = { '@odata.count': 150, value: [] }),
+		});
 		const result = await poller.poll();
 		expect(result.items).toBeNull();
-		expect(result.error?.message).toMatch(/reported 150 users but 100 were read/);
+		expect(result.error?.message).toMatch(/reported 150 users but 100 were read, in each of 3 reads/);
+		expect(short.ran).toBe(3);
 		expect(JSON.stringify(poller.staticData)).toBe(saved);
+	});
+
+	it('a page that comes back short once is read again: no error, no deletions', async () => {
+		adapter.reset(150);
+		const poller = triggerRunner(adapter, { safety: { allowThisRun: true } });
+		await poller.poll();
+		adapter.server.injectFault({ path: '/xapi/v1/Users', after: 1, status: 200, body: { '@odata.count': 150, value: [] } });
+		expect(await poller.poll()).toEqual({ items: null });
 	});
 });

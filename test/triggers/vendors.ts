@@ -43,6 +43,16 @@ export interface VendorAdapter {
 	createOutsideFilter(): string;
 	/** The path the list read goes to (for fault injection). */
 	listPath: string;
+	/** Moves an extension created by create() out of the filter (another department, branch, type). */
+	moveOutsideFilter(number: string): void;
+	/** Paged vendors: the path of the direct read of one record by id that confirms a deletion (`id` may be a pattern). */
+	recordPath?(id: string): RegExp;
+	/** Paged vendors: the HTTP status of the vendor's "not found" for that read. */
+	notFoundStatus?: number;
+	/** Gives an extension another number, keeping its id (vendors that allow it). */
+	renumber?(number: string, to: string): void;
+	/** The vendor's id of the extension with this number. */
+	idOf(number: string): string;
 }
 
 function threeCx(): VendorAdapter {
@@ -87,6 +97,13 @@ function threeCx(): VendorAdapter {
 			return user.Number;
 		},
 		listPath: '/xapi/v1/Users',
+		moveOutsideFilter: (number) => {
+			const user = byNumber(number);
+			user.Groups = [{ Id: 97000 + user.Id, GroupId: 3, Name: 'Support', Number: 'GRP0002', Rights: { RoleName: 'users' } }];
+		},
+		recordPath: (id) => new RegExp(`^/xapi/v1/Users\\(${id}\\)$`),
+		notFoundStatus: 404,
+		idOf: (number) => String(byNumber(number).Id),
 	};
 }
 
@@ -130,6 +147,13 @@ function cloudonix(): VendorAdapter {
 			return did;
 		},
 		listPath: '/subscribers',
+		moveOutsideFilter: (number) => {
+			byNumber(number).msisdn = `1555000${number}`;
+		},
+		renumber: (number, to) => {
+			byNumber(number).msisdn = to;
+		},
+		idOf: (number) => String(byNumber(number).id),
 	};
 }
 
@@ -169,6 +193,15 @@ function sipXcom(): VendorAdapter {
 		filter: { branch: 1 },
 		createOutsideFilter: () => add(2),
 		listPath: '/sipxconfig/rest/user',
+		moveOutsideFilter: (number) => {
+			byNumber(number).branchId = 2;
+		},
+		recordPath: (id) => new RegExp(`^/sipxconfig/rest/user/${id}$`),
+		notFoundStatus: 400,
+		renumber: (number, to) => {
+			byNumber(number).userName = to;
+		},
+		idOf: (number) => String(byNumber(number).id),
 	};
 }
 
@@ -210,6 +243,10 @@ function openVox(): VendorAdapter {
 		filter: { type: 'pjsip' },
 		createOutsideFilter: () => add('fxs'),
 		listPath: 'extensionlist/query',
+		moveOutsideFilter: (number) => {
+			sandbox.state.extensions.get(number)!.type = 'fxs';
+		},
+		idOf: (number) => number,
 	};
 }
 

@@ -150,3 +150,107 @@ export const SIP_DEVICES: EntitySet = {
 	searchable: [],
 	navigation: [],
 };
+
+const ROUTE_PROPERTIES: Schema = { BreakRoute: 'object', HolidaysRoute: 'object', OutOfOfficeRoute: 'object', ForwardNoAnswer: 'object' };
+
+/** The Pbx.Queue properties the sandbox keeps (swagger 20.0.10), Agents and Managers as navigation. */
+export const QUEUE_SCHEMA: Schema = {
+	Id: 'number',
+	Number: 'string',
+	Name: 'string',
+	AgentAvailabilityMode: 'boolean',
+	AnnounceEstimatedWaitTime: 'boolean',
+	AnnouncementInterval: 'number',
+	AnnounceQueuePosition: 'boolean',
+	CallbackEnableTime: 'number',
+	CallbackPrefix: 'string',
+	ClickToCallId: 'string',
+	EnableIntro: 'boolean',
+	GreetingFile: 'string',
+	IntroFile: 'string',
+	IsRegistered: 'boolean',
+	MasterTimeout: 'number',
+	MaxCallersInQueue: 'number',
+	OnHoldFile: 'string',
+	PlayFullPrompt: 'boolean',
+	PollingStrategy: 'string',
+	PriorityQueue: 'boolean',
+	PromptSet: 'string',
+	Recording: 'string',
+	RingTimeout: 'number',
+	SLATime: 'number',
+	VMEmailList: 'string',
+	VMEmailOptions: 'string',
+	WrapUpTime: 'number',
+	...ROUTE_PROPERTIES,
+	Agents: 'collection',
+	Managers: 'collection',
+};
+
+/** The Pbx.RingGroup properties the sandbox keeps, Members as navigation. */
+export const RING_GROUP_SCHEMA: Schema = {
+	Id: 'number',
+	Number: 'string',
+	Name: 'string',
+	ClickToCallId: 'string',
+	GreetingFile: 'string',
+	IsRegistered: 'boolean',
+	MulticastAddress: 'string',
+	MulticastCodec: 'string',
+	MulticastPacketTime: 'number',
+	MulticastPort: 'number',
+	RingStrategy: 'string',
+	RingTime: 'number',
+	VMEmailList: 'string',
+	VMEmailOptions: 'string',
+	...ROUTE_PROPERTIES,
+	Members: 'collection',
+};
+
+/** Pbx.QueueManager and Pbx.RingGroupMember; Pbx.QueueAgent adds SkillGroup. */
+const MEMBER_ROW_SCHEMA: Schema = { Id: 'number', Name: 'string', Number: 'string', Tags: 'collection' };
+const AGENT_ROW_SCHEMA: Schema = { ...MEMBER_ROW_SCHEMA, SkillGroup: 'string' };
+
+const memberSet = (entity: string, schema: Schema): EntitySet => ({ entity, schema, nested: {}, searchable: ['Number', 'Name'], navigation: [] });
+
+export const QUEUE_AGENTS = memberSet('QueueAgent', AGENT_ROW_SCHEMA);
+export const QUEUE_MANAGERS = memberSet('QueueManager', MEMBER_ROW_SCHEMA);
+export const RING_GROUP_MEMBERS = memberSet('RingGroupMember', MEMBER_ROW_SCHEMA);
+
+export const QUEUES: EntitySet = {
+	entity: 'Queue',
+	schema: QUEUE_SCHEMA,
+	nested: { Agents: { schema: AGENT_ROW_SCHEMA, entity: 'QueueAgent' }, Managers: { schema: MEMBER_ROW_SCHEMA, entity: 'QueueManager' } },
+	searchable: ['Name', 'Number'],
+	navigation: ['Agents', 'Managers'],
+};
+
+export const RING_GROUPS: EntitySet = {
+	entity: 'RingGroup',
+	schema: RING_GROUP_SCHEMA,
+	nested: { Members: { schema: MEMBER_ROW_SCHEMA, entity: 'RingGroupMember' } },
+	searchable: ['Name', 'Number'],
+	navigation: ['Members'],
+};
+
+/** Enumerations of the swagger (Pbx.PollingStrategyType, Pbx.QueueRecording, Pbx.StrategyType, Pbx.VMEmailOptionsType). */
+export const ENUMS: Record<string, string[]> = {
+	PollingStrategy: [
+		'Hunt',
+		'RingAll',
+		'HuntRandomStart',
+		'NextAgent',
+		'LongestWaiting',
+		'LeastTalkTime',
+		'FewestAnswered',
+		'HuntBy3s',
+		'First3Available',
+		'SkillBasedRouting_RingAll',
+		'SkillBasedRouting_HuntRandomStart',
+		'SkillBasedRouting_RoundRobin',
+		'SkillBasedRouting_FewestAnswered',
+	],
+	Recording: ['Disabled', 'AllowToOptOut', 'AskToOptIn'],
+	RingStrategy: ['Hunt', 'RingAll', 'Paging'],
+	VMEmailOptions: ['None', 'Notification', 'Attachment', 'AttachmentAndDelete', 'VmailToMembers', 'EmailToExtrasOnly'],
+};

@@ -40,6 +40,37 @@ export interface ThreeCxGroup {
 	[key: string]: unknown;
 }
 
+/**
+ * A member row of a queue (Pbx.QueueAgent, Pbx.QueueManager) or a ring group
+ * (Pbx.RingGroupMember): the member's extension number, its Id and name as they were when it was
+ * added (a row outlives its user), and a queue agent's skill group.
+ */
+export interface ThreeCxMember {
+	Id: number;
+	Number: string;
+	Name: string;
+	SkillGroup?: string | null;
+}
+
+/** Pbx.Queue: a call queue; its agents and managers are member rows. */
+export interface ThreeCxQueue {
+	Id: number;
+	Number: string;
+	Name: string;
+	Agents: ThreeCxMember[];
+	Managers: ThreeCxMember[];
+	[key: string]: unknown;
+}
+
+/** Pbx.RingGroup: a ring group; its members are member rows. */
+export interface ThreeCxRingGroup {
+	Id: number;
+	Number: string;
+	Name: string;
+	Members: ThreeCxMember[];
+	[key: string]: unknown;
+}
+
 /** Pbx.Phone: a desk phone assigned to a user. */
 export interface ThreeCxPhone {
 	Id: number;
@@ -114,6 +145,8 @@ export interface ThreeCxSandboxOptions extends SandboxOptions {
 	/** Format of Export Extensions: live PBXs send CSV, the swagger says JSON (default 'csv'). */
 	exportFormat?: 'csv' | 'json';
 	version?: string;
+	/** The licence edition Defs/Pbx.GetSystemParameters() reports (default 'Enterprise', which XAPI needs). */
+	edition?: 'Enterprise' | 'Professional';
 	/** Rows /Users returns when no $top is given (undefined = all; live behaviour is undocumented). */
 	defaultPageSize?: number;
 }
@@ -121,7 +154,11 @@ export interface ThreeCxSandboxOptions extends SandboxOptions {
 export interface ThreeCxState {
 	users: Map<number, ThreeCxUser>;
 	groups: ThreeCxGroup[];
+	queues: ThreeCxQueue[];
+	ringGroups: ThreeCxRingGroup[];
 	nextId: number;
+	nextQueueId: number;
+	nextRingGroupId: number;
 	/** The one active token per client ID, with its expiry (ms since epoch). */
 	tokens: Map<string, { token: string; expiresAt: number }>;
 	tokensIssued: number;
@@ -215,11 +252,26 @@ function defaultDevices(): ThreeCxDeviceInfo[] {
 /** Users in Id order, as the PBX lists them. */
 export const allUsers = (state: ThreeCxState) => [...state.users.values()].sort((a, b) => a.Id - b.Id);
 
+/** Whether a DN (a user, a queue or a ring group) has this number: they share one numbering plan. */
+export const numberInUse = (state: ThreeCxState, number: string): boolean =>
+	[...state.users.values(), ...state.queues, ...state.ringGroups].some((dn) => dn.Number === number);
+
+/** The lowest number from `start` up that no DN has. */
+export function firstFreeNumber(state: ThreeCxState, start: number): string {
+	let candidate = start;
+	while (numberInUse(state, String(candidate))) candidate++;
+	return String(candidate);
+}
+
 export function createState(options: ThreeCxSandboxOptions): ThreeCxState {
 	return {
 		users: new Map(),
 		groups: defaultGroups(),
+		queues: [],
+		ringGroups: [],
 		nextId: 1,
+		nextQueueId: 1,
+		nextRingGroupId: 1,
 		tokens: new Map(),
 		tokensIssued: 0,
 		reprovisionCalls: [],
@@ -245,15 +297,20 @@ export function createState(options: ThreeCxSandboxOptions): ThreeCxState {
 			expiresInUnit: options.expiresInUnit ?? 'seconds',
 			exportFormat: options.exportFormat ?? 'csv',
 			version: options.version ?? '20.0.10.900',
+			edition: options.edition ?? 'Enterprise',
 			defaultPageSize: options.defaultPageSize,
 		},
 	};
 }
 
-/** Back to the factory state (users, tokens, departments, phones, logs); options stay. */
+/** Back to the factory state (users, tokens, departments, queues, ring groups, phones, logs); options stay. */
 export function resetState(state: ThreeCxState): void {
 	state.users.clear();
 	state.nextId = 1;
+	state.queues = [];
+	state.ringGroups = [];
+	state.nextQueueId = 1;
+	state.nextRingGroupId = 1;
 	state.tokens.clear();
 	state.tokensIssued = 0;
 	state.reprovisionCalls.length = 0;

@@ -14,7 +14,7 @@ import { shape } from './odata';
 import { applyPhones, phonesProblem } from './phones';
 import { USER_GROUP_SCHEMA, USER_SCHEMA, USERS } from './schema';
 import type { ThreeCxState, ThreeCxUser } from './store';
-import { allUsers } from './store';
+import { allUsers, firstFreeNumber, numberInUse } from './store';
 
 const FIRST = ['Anna', 'Ben', 'Carla', 'David', 'Eva', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Klara', 'Lukas', "Zoë", 'Mia', "Seán"];
 const LAST = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', "O'Brien", 'Becker', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf'];
@@ -59,13 +59,6 @@ export function seedUsers(state: ThreeCxState, count: number, startNumber = 100)
 	return created;
 }
 
-/** The lowest unused extension number from 100 up (the PBX's numbering plan). */
-const firstFreeNumber = (state: ThreeCxState): string => {
-	const used = new Set([...state.users.values()].map((u) => u.Number));
-	let candidate = 100;
-	while (used.has(String(candidate))) candidate++;
-	return String(candidate);
-};
 
 export function userRoutes(ctx: ThreeCxContext): void {
 	const { server, state, api, collection } = ctx;
@@ -85,7 +78,7 @@ export function userRoutes(ctx: ThreeCxContext): void {
 
 	api('GET', '/Users/Pbx.GetFirstAvailableExtensionNumber()', () => ({
 		status: 200,
-		body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Pbx.FirstAvailableNumber`, Number: firstFreeNumber(state) },
+		body: { '@odata.context': `${server.baseUrl}/xapi/v1/$metadata#Pbx.FirstAvailableNumber`, Number: firstFreeNumber(state, 100) },
 	}));
 
 
@@ -164,8 +157,8 @@ export function userRoutes(ctx: ThreeCxContext): void {
 		const invalid = validateUser(body);
 		if (invalid) return invalid;
 		let number = typeof body.Number === 'string' ? body.Number.trim() : '';
-		if (number !== '' && [...state.users.values()].some((u) => u.Number === number)) return validation('Number', 'WARNINGS.XAPI.ALREADY_IN_USE');
-		if (number === '') number = firstFreeNumber(state);
+		if (number !== '' && numberInUse(state, number)) return validation('Number', 'WARNINGS.XAPI.ALREADY_IN_USE');
+		if (number === '') number = firstFreeNumber(state, 100);
 		const id = state.nextId++;
 		const user: ThreeCxUser = {
 			Id: id,

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { AnswerShape } from '../../shared/answer';
 import { xmlWithRoot } from '../../shared/answer';
 import { asNodeError } from '../../shared/errors';
 import type { HttpFailure } from '../../shared/httpFailure';
@@ -167,6 +168,9 @@ export const CXF_NOT_FOUND: NotFoundAnswer = {
 /** Every SOAP answer is an envelope (faults too); a web page on HTTP 200 is not. */
 /** A user and the user list are both `<user>` documents (sipXconfig's XStream output). */
 export const USER_DOCUMENT = xmlWithRoot('user');
+
+/** One user by internal id (`/rest/user/5`), or '' when sipXconfig answers that it has none (ERROR_OBJECT_NOT_FOUND). */
+export const USER_OR_NONE: AnswerShape = { ...USER_DOCUMENT, absent: { matches: REST_OBJECT_NOT_FOUND.matches, value: '' } };
 
 export const SOAP_ENVELOPE = xmlWithRoot('Envelope');
 

@@ -32,3 +32,34 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, 
 		paginationToken: users.length === MAX_PAGE_SIZE ? String(skip + users.length) : undefined,
 	};
 }
+
+/** Queues or ring groups for their pickers, ordered by number, searched by number (prefix) or name (contains). */
+async function searchCallGroups(ctx: ILoadOptionsFunctions, collection: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const skip = Number(paginationToken ?? 0) || 0;
+	const term = (filter ?? '').trim();
+	const $filter = term === '' ? undefined : `startswith(Number,${odataString(term)}) or contains(tolower(Name),${odataString(term.toLowerCase())})`;
+	const { records } = await listRecords(ctx, {
+		collection,
+		query: { $select: 'Id,Number,Name', ...($filter ? { $filter } : {}) },
+		orderBy: 'Number',
+		skip,
+		limit: MAX_PAGE_SIZE,
+	});
+	return {
+		results: records.map((record) => ({
+			name: typeof record.Name === 'string' && record.Name !== '' ? `${String(record.Number)} (${record.Name})` : String(record.Number),
+			value: String(record.Id),
+		})),
+		paginationToken: records.length === MAX_PAGE_SIZE ? String(skip + records.length) : undefined,
+	};
+}
+
+/** Queues for the Queue picker (GET /Queues). */
+export async function searchQueues(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchCallGroups(this, '/Queues', filter, paginationToken);
+}
+
+/** Ring groups for the Ring Group picker (GET /RingGroups). */
+export async function searchRingGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchCallGroups(this, '/RingGroups', filter, paginationToken);
+}

@@ -1,7 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jsonWithList } from '../../shared/answer';
+import type { AnswerShape } from '../../shared/answer';
+import { jsonObject, jsonWithList, parseJsonAnswer } from '../../shared/answer';
 import { checkNumber, parseNumber } from '../../shared/numbers';
 
 /*
@@ -15,6 +16,29 @@ export const MAX_PAGE_SIZE = 100;
 
 /** An OData collection answer: JSON with a `value` array (a web page on HTTP 200 is an error, not "none"). */
 export const COLLECTION = jsonWithList('value');
+
+/**
+ * 3CX's answer to a read by key of an entity it does not have: HTTP 404 with its OData error
+ * (`{"error":{…}}`, the spec's answer to any failure; WARNINGS.XAPI.NOT_FOUND in its details) or,
+ * as ASP.NET OData may send it, no body. A web page on 404 (a proxy, a wrong URL) is neither.
+ */
+function isNotFound(status: number | undefined, body: unknown): boolean {
+	if (status !== 404) return false;
+	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '') || (Buffer.isBuffer(body) && body.length === 0)) return true;
+	const parsed = parseJsonAnswer(body) as { error?: unknown } | undefined;
+	return !!parsed && typeof parsed === 'object' && !!parsed.error && typeof parsed.error === 'object';
+}
+
+/** One user by key (`/Users(12)`), or `{}` (no `Id`) when 3CX answers that it has no such user. */
+export const USER_OR_NONE: AnswerShape = {
+	...jsonObject(['Id']),
+	absent: { matches: (failure) => isNotFound(failure.status, failure.body), value: {} },
+};
+
+/** Whether a user read with `$expand=Groups` is a member of the department (group ID). */
+export function inDepartment(user: IDataObject, groupId: number): boolean {
+	return Array.isArray(user.Groups) && (user.Groups as IDataObject[]).some((membership) => membership.GroupId === groupId);
+}
 
 /** An OData string literal: single quotes, with quotes inside doubled (`O'Brien` → `'O''Brien'`). */
 export function odataString(value: string): string {

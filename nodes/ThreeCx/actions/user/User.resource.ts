@@ -13,6 +13,7 @@ import * as getMany from './getMany.operation';
 import * as regenerate from './regenerate.operation';
 import * as regenerateMany from './regenerateMany.operation';
 import * as removeFromDepartment from './removeFromDepartment.operation';
+import * as removeFromQueuesAndRingGroups from './removeFromQueuesAndRingGroups.operation';
 import * as reprovisionAllPhones from './reprovisionAllPhones.operation';
 import * as sendWelcomeEmail from './sendWelcomeEmail.operation';
 import * as setForwarding from './setForwarding.operation';
@@ -32,6 +33,7 @@ export const operations = {
 	getFirstAvailableNumber,
 	addToDepartment,
 	removeFromDepartment,
+	removeFromQueuesAndRingGroups,
 	sendWelcomeEmail,
 	regenerate,
 	regenerateMany,
@@ -113,6 +115,12 @@ export const description: INodeProperties[] = [
 				value: 'regenerateMany',
 				description: 'Regenerate credentials of several users in one request',
 				action: 'Regenerate the credentials of many users',
+			},
+			{
+				name: 'Remove From All Queues and Ring Groups',
+				value: 'removeFromQueuesAndRingGroups',
+				description: 'Take the user off the agents of every queue and the members of every ring group, e.g. a leaver',
+				action: 'Remove a user from all queues and ring groups',
 			},
 			{
 				name: 'Remove From Department',

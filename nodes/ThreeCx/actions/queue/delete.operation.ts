@@ -1,0 +1,15 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ItemResult } from '../../../shared/router';
+import { QUEUE, deleteCallGroup } from '../../helpers/callGroup';
+import { callGroupLocatorField } from './descriptions';
+
+const displayOptions = { show: { resource: ['queue'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, [callGroupLocatorField(QUEUE)]);
+
+/** DELETE /Queues({Id}) (204); by number the ID is looked up first. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	return await deleteCallGroup(this, QUEUE, itemIndex);
+}

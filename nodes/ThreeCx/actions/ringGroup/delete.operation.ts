@@ -1,0 +1,15 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ItemResult } from '../../../shared/router';
+import { RING_GROUP, deleteCallGroup } from '../../helpers/callGroup';
+import { callGroupLocatorField } from '../queue/descriptions';
+
+const displayOptions = { show: { resource: ['ringGroup'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, [callGroupLocatorField(RING_GROUP)]);
+
+/** DELETE /RingGroups({Id}) (204); by number the ID is looked up first. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	return await deleteCallGroup(this, RING_GROUP, itemIndex);
+}
