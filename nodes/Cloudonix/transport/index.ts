@@ -73,7 +73,7 @@ export const cloudonixApi: VendorApi = {
 			case 404:
 				return 'Not found: check the subscriber ID or MSISDN, and the Domain in the credential.';
 			case 429:
-				return 'Cloudonix rate limit (about 10 requests per 3 seconds per domain). Lower "Requests per Window" or raise "Window (ms)" in the node options, or avoid running several workflows against the domain at once.';
+				return 'Cloudonix rate limit (about 10 requests per 3 seconds per domain). Lower "Requests per Window" or raise "Window (Milliseconds)" in the node options, or avoid running several workflows against the domain at once.';
 			default:
 				return status >= 500 ? 'Cloudonix reported a server error; try again later.' : undefined;
 		}
