@@ -422,11 +422,11 @@ const sipXcomDirectoryAudit = defineCase<{ sipXcom: SipXcomSandbox }>({
 	example: 'sipxcom-directory-audit.json',
 	async start() {
 		// HTTPS with the committed self-signed test certificate: the credential's
-		// allowUnauthorizedCerts (set by credentials() for a TLS sandbox) must reach the request.
+		// ignoreSSLIssues (set by credentials() for a TLS sandbox) must reach the request.
 		const sipXcom = createSipXcomSandbox({ users: 5, phones: 0, tls: true });
 		const stop = await startSandboxes(sipXcom);
 		const credentials = sipXcom.credentials();
-		assert.ok(credentials.serverUrl.startsWith('https://') && credentials.allowUnauthorizedCerts);
+		assert.ok(credentials.serverUrl.startsWith('https://') && credentials.ignoreSSLIssues);
 		return { credentials: { sipXcomApi: credentials }, state: { sipXcom }, stop };
 	},
 	check(run, { sipXcom }) {

@@ -61,6 +61,9 @@ export const cloudonixApi: VendorApi = {
 	displayName: 'Cloudonix',
 	credentialType: CREDENTIAL_TYPE,
 	secretFields: ['apiKey'],
+	// A 401 is the answer: n8n must not run the credential's preAuthentication (the Test's
+	// connection check) and send the request again.
+	additionalCredentialOptions: { preAuthenticationRetryStatusCode: [] },
 	extractErrorMessage: (body) => messageOf(body),
 	describeStatus: (status) => {
 		switch (status) {
