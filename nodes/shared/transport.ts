@@ -14,6 +14,9 @@ import type { AnswerShape } from './answer';
 import { answerHint, excerpt, parseJsonAnswer } from './answer';
 import { redactDeep, redactSecrets } from './redact';
 import { formatDuration, MAX_TIMEOUT_ATTEMPTS, readRequestTimeout } from './timeout';
+// SSRF hook (1 of 3): n8n's SSRF refusal, recognised in ssrf.ts.
+import type { SsrfBlock } from './ssrf';
+import { ssrfBlockOf, ssrfProblem } from './ssrf';
 
 /** Node executions, editor dropdowns and the change triggers' polls all send requests. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -146,6 +149,8 @@ export interface HttpFailure {
 	timedOut?: { timeoutMs: number; attempts: number; repeatable: boolean };
 	/** The URL of the request that failed, when the HTTP client says. */
 	url?: string;
+	/** SSRF hook (2 of 3): set when n8n's SSRF protection refused the request (never sent). */
+	ssrf?: SsrfBlock;
 }
 
 /** Reads status, headers and body from whatever n8n's HTTP client threw. */
@@ -170,6 +175,7 @@ export function describeFailure(error: unknown): HttpFailure {
 		code: typeof code === 'string' ? code : undefined,
 		message: err.cause?.message ?? err.message ?? String(error),
 		url: err.cause?.config?.url,
+		ssrf: ssrfBlockOf(error),
 	};
 }
 
@@ -229,6 +235,8 @@ function isTimeout(failure: HttpFailure): boolean {
  * codes; the credentials' own logins use the same words as the nodes.
  */
 export function connectionProblem(failure: HttpFailure): string {
+	// SSRF hook (3 of 3): a refused request names the address and the setting that allows it.
+	if (failure.ssrf) return ssrfProblem(failure.ssrf, failure.url);
 	const text = `${failure.code ?? ''} ${failure.message}`;
 	return CONNECTION_PROBLEMS.find(([pattern]) => pattern.test(text))?.[1] ?? 'the connection failed';
 }
