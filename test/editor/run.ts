@@ -27,7 +27,7 @@ import type { Browser, ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 
 import { argument } from '../../dev/harness/cli';
-import { packInto, packageJson } from '../n8n/pack';
+import { packInto } from '../n8n/pack';
 import { RealN8n } from '../n8n/realN8n';
 import { OWNER } from '../n8n/server';
 import type { EditorSetup, RemoteList } from './setup';
@@ -539,9 +539,7 @@ async function main(): Promise<void> {
 	const phase = process.argv[2];
 	const n8n = new RealN8n(argument('cache'), argument('work'));
 	if (phase === 'prepare') {
-		const packDir = path.join(n8n.workDir, 'pack');
-		fs.mkdirSync(packDir, { recursive: true });
-		n8n.installTarball(packInto(packDir), packageJson().name);
+		n8n.installTarball(packInto(path.join(n8n.workDir, 'pack')));
 		return;
 	}
 	if (phase !== 'run') throw new Error('usage: run.ts prepare|run --cache <dir> --work <dir>');
