@@ -20,9 +20,10 @@
  *   },
  *
  * Triggers other than the Manual Trigger (Schedule, Webhook…) are replaced by one, or with
- * `triggerOutput` by a Code node emitting those items, the same way the jest example tests do
- * (dev/harness/examples.ts); credentials referenced in the workflow are pointed at
- * credentials created from `credentials`.
+ * `triggerOutput` by an Edit Fields node emitting that one item (the jest example tests use a
+ * Code node, which n8n 1.123's `n8n execute` cannot reference with `$('…')`; see
+ * dev/harness/examples.ts); credentials referenced in the workflow are pointed at credentials
+ * created from `credentials`.
  */
 import * as assert from 'assert';
 import type { ICredentialDataDecryptedObject, IDataObject, IRun } from 'n8n-workflow';
