@@ -27,12 +27,11 @@ process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
 const { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } = await import(SCANNER);
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json']; // analyzePackageByName's tarball leg
 
-/** Error and warning counts from the scanner's stylish report ("✖ 9 problems (9 errors, 0 warnings)"). */
+/** The counts from the scanner's stylish report ("✖ 9 problems (9 errors, 0 warnings)"). */
 function counts(result) {
-	if (result.passed) return { errors: 0, text: 'passed' };
+	if (result.passed) return '0 errors';
 	const summary = /\((\d+) errors?, (\d+) warnings?\)/.exec(result.details ?? '');
-	if (!summary) return { errors: NaN, text: result.message };
-	return { errors: Number(summary[1]), text: `${summary[1]} error(s), ${summary[2]} warning(s)` };
+	return summary ? `${summary[1]} error(s), ${summary[2]} warning(s)` : result.message;
 }
 
 async function fixSource() {
@@ -68,14 +67,12 @@ if (process.argv.includes('--fix')) await fixSource();
 
 console.log('n8n scanner (@n8n/scan-community-package, inline eslint-disable comments ignored)');
 const source = await analyzePackage(ROOT, SOURCE_FILE_PATTERNS);
-const sourceCounts = counts(source);
-console.log(`  source (${SOURCE_FILE_PATTERNS.join(', ')}): ${sourceCounts.text}`);
+console.log(`  source (${SOURCE_FILE_PATTERNS.join(', ')}): ${counts(source)}`);
 if (!source.passed) console.log(source.details ?? source.message);
 
 const { filename, unpacked } = packAndUnpack();
 const tarball = await analyzePackage(unpacked, TARBALL_FILE_PATTERNS);
-const tarballCounts = counts(tarball);
-console.log(`  tarball ${filename} (${TARBALL_FILE_PATTERNS.join(', ')}): ${tarballCounts.text}`);
+console.log(`  tarball ${filename} (${TARBALL_FILE_PATTERNS.join(', ')}): ${counts(tarball)}`);
 if (!tarball.passed) console.log((tarball.details ?? tarball.message).replaceAll(unpacked, `<${filename}>`));
 
 if (!source.passed || !tarball.passed) {
