@@ -3,8 +3,8 @@
  * to this case alone. Prints one JSON line.
  * Usage: <items per side> <pure|engine|nestedLoop> <single|twoPart> [node version, default 2]
  */
-import type { KeyPart } from '../nodes/CompareExtensions/compare';
-import { compareExtensions } from '../nodes/CompareExtensions/compare';
+import type { KeyPart } from '../nodes/shared/compare';
+import { compareExtensions } from '../nodes/shared/compare';
 import { runWorkflow } from '../dev/harness/engine';
 import { buildWorkflow, pkg, source } from '../dev/harness/workflow';
 

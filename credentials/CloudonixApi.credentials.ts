@@ -27,7 +27,7 @@ export class CloudonixApi implements ICredentialType {
 	displayName = 'Cloudonix API';
 
 	// A full URL, as community credentials need; the camelCase form only resolves inside n8n's own docs.
-	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#cloudonix';
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/credentials/cloudonix.md';
 
 	icon = { light: 'file:../nodes/Cloudonix/cloudonix.svg', dark: 'file:../nodes/Cloudonix/cloudonix.dark.svg' } as const;
 

@@ -13,7 +13,8 @@ import { OPENVOX_API_PREFIX, openVoxBaseUrl, openVoxTokenOwner } from '../nodes/
 import { LOGIN_FAILED_PREFIX, loginFailedMessage } from '../nodes/OpenVox/transport/errno';
 import { buildOpenVoxXml, parseOpenVoxXml } from '../nodes/OpenVox/transport/xml';
 import { foreignTokenError, tokenFingerprint } from '../nodes/shared/tokenFingerprint';
-import { connectionProblem, describeFailure } from '../nodes/shared/transport';
+import { connectionProblem } from '../nodes/shared/errors';
+import { describeFailure } from '../nodes/shared/httpFailure';
 
 /**
  * Marks the request of the credential's Test, so that it logs in with what the user typed
@@ -45,7 +46,7 @@ export class OpenVoxApi implements ICredentialType {
 	displayName = 'OpenVox API';
 
 	// A community package needs a full URL: n8n resolves a camelCase slug against docs.n8n.io.
-	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#openvox';
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/credentials/openvox.md';
 
 	icon = { light: 'file:../nodes/OpenVox/openVox.svg', dark: 'file:../nodes/OpenVox/openVox.dark.svg' } as const;
 

@@ -28,7 +28,7 @@ export class SipXcomApi implements ICredentialType {
 
 	displayName = 'sipXcom API';
 
-	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#sipxcom';
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/credentials/sipxcom.md';
 
 	icon = { light: 'file:../nodes/SipXcom/sipxcom.svg', dark: 'file:../nodes/SipXcom/sipxcom.dark.svg' } as const;
 

@@ -10,7 +10,7 @@ import type {
 
 import { checkNeededError, CREDENTIAL_TEST_HEADER, markChecked, needsCheck } from '../nodes/shared/credentialTest';
 import { foreignTokenError, tokenFingerprint } from '../nodes/shared/tokenFingerprint';
-import { describeFailure } from '../nodes/shared/transport';
+import { describeFailure } from '../nodes/shared/httpFailure';
 import { threeCxBaseUrl, threeCxTokenOwner, tokenFailureMessage } from '../nodes/ThreeCx/transport/credential';
 
 /**
@@ -31,7 +31,7 @@ export class ThreeCxApi implements ICredentialType {
 
 	displayName = '3CX API';
 
-	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync#3cx';
+	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/credentials/3cx.md';
 
 	icon = { light: 'file:../nodes/ThreeCx/threeCx.svg', dark: 'file:../nodes/ThreeCx/threeCx.dark.svg' } as const;
 

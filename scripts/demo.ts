@@ -2,7 +2,8 @@
  * `npm run demo`: the main job. Starts the 3CX and Cloudonix sandboxes on loopback and runs the
  * flagship workflow (examples/nightly-3cx-cloudonix-sync.json) through n8n's engine, then
  * prints what happened. Sandbox data is kept in .demo/ between runs, so running the demo a
- * second time finds everything in sync; `npm run demo -- --reset` starts from fresh data.
+ * second time finds everything in sync; `npm run demo -- --reset` starts from fresh data,
+ * `npm run demo -- --help` says so.
  */
 import '../dev/harness/env';
 
@@ -22,12 +23,36 @@ const EXAMPLE = 'nightly-3cx-cloudonix-sync.json';
 const STATE_DIR = join(__dirname, '..', '.demo');
 const STATE_FILE = join(STATE_DIR, 'sandbox-state.json');
 
+const HELP = `Usage: npm run demo [-- --reset]
+
+Runs the flagship workflow, examples/${EXAMPLE},
+through n8n's execution engine against a 3CX and a Cloudonix sandbox on loopback, and prints
+what it did. The sandboxes' data is kept in .demo/ between runs, so a second run finds
+everything in sync.
+
+Options:
+  --reset   Start from fresh sandbox data (the first run's story).
+  --help    Show this help.
+`;
+
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
+/** "1 request", "2 requests". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const list = (values: unknown[], max = 12) =>
 	values.length ? `${values.slice(0, max).join(', ')}${values.length > max ? `, … (+${values.length - max})` : ''}` : '–';
 
 async function main(): Promise<number> {
-	const reset = process.argv.includes('--reset');
+	const args = process.argv.slice(2);
+	if (args.includes('--help') || args.includes('-h')) {
+		console.log(HELP);
+		return 0;
+	}
+	const unknown = args.filter((arg) => arg !== '--reset');
+	if (unknown.length) {
+		console.error(`Unknown option ${unknown[0]} (see npm run demo -- --help)`);
+		return 2;
+	}
+	const reset = args.includes('--reset');
 	const threeCx = createThreeCxSandbox();
 	const cloudonix = createCloudonixSandbox();
 	await threeCx.server.start();
@@ -78,9 +103,12 @@ async function main(): Promise<number> {
 		console.log(`  Orphans to review     ${String(remoteOnly.length).padStart(3)}  (reported, never deleted)`);
 		const token = threeCx.server.count('POST', '/connect/token');
 		console.log(bold('\nTraffic'));
-		console.log(`  3CX        ${threeCx.server.requests.length} requests (${token} token request${token === 1 ? '' : 's'})`);
+		console.log(`  3CX        ${count(threeCx.server.requests.length, 'request')} (${count(token, 'token request')})`);
+		const rateLimited = cloudonix.state.rateLimited;
 		console.log(
-			`  Cloudonix  ${cloudonix.server.requests.length} requests, ${cloudonix.state.rateLimited} answered 429 and waited out`,
+			`  Cloudonix  ${count(cloudonix.server.requests.length, 'request')}, ${
+				rateLimited ? `${rateLimited} answered 429 and waited out` : 'none refused by its rate limit'
+			}`,
 		);
 		console.log(`  Time       ${seconds} s\n`);
 

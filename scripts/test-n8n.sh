@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run test:n8n: the package in a real n8n (see "Proof in a real n8n" in the README).
+# npm run test:n8n: the package in a real n8n (docs/dev/proofs.md, "Proof in a real n8n").
 #  1. make sure a real n8n is cached (scripts/ensure-n8n.sh; a cold cache takes ~6-10 min);
 #  2. `npm pack` (its prepack builds), check that the tarball holds exactly what n8n needs, and
 #     install it into a temporary n8n user folder as docs/install.md says;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run test:queue: the package in n8n's queue mode (see "Scaling out (queue mode)" in the README).
+# npm run test:queue: the package in n8n's queue mode (docs/guides/scaling-out.md, docs/dev/proofs.md).
 #  1. make sure a real n8n is cached (scripts/ensure-n8n.sh);
 #  2. install Redis and PostgreSQL from Debian's packages when missing (needs root and apt);
 #  3. `npm pack` (prepack builds), check the tarball and install it into a temporary n8n user

@@ -1,7 +1,8 @@
 /**
  * A small framework for loopback vendor sandboxes: real HTTP(S) on 127.0.0.1 with an
- * ephemeral (or fixed) port, a router, a request log, and fault injection. Vendor
- * sandboxes add their routes on top; tests, the demo and `npm run sandbox` share them.
+ * ephemeral (or fixed) port, a router, a request log, fault injection, and hooks that run test
+ * code while a request is in flight. Vendor sandboxes add their routes on top; tests, the demo
+ * and `npm run sandbox` share them.
  */
 import { readFileSync } from 'fs';
 import * as http from 'http';
@@ -69,6 +70,37 @@ export interface Fault {
 	echo?: boolean;
 }
 
+/**
+ * Test code that runs while a request the vendor logic handles is in flight: the PBX changing
+ * under a client (another writer, an admin in the console). Matching works like a Fault's, but
+ * counts only requests that reach the vendor logic (not those a fault answered).
+ */
+export interface Hook {
+	/** Only requests with this method (default any). */
+	method?: string;
+	/** Only requests whose path contains this string or matches this expression. */
+	path?: string | RegExp;
+	/** Only requests this accepts, e.g. `(req) => req.query.$skip === '100'` for a second page. */
+	when?: (req: SandboxRequest) => boolean;
+	/** Skip this many matching requests before the hook starts (default 0). */
+	after?: number;
+	/** How many matching requests run the hook (default 1; `Infinity` for all). */
+	times?: number;
+	/** Runs before the vendor logic handles the request: what it reads or writes already sees the change. */
+	before?: (req: SandboxRequest) => void | Promise<void>;
+	/**
+	 * Runs after the vendor logic handled the request, before the answer is sent: the request's
+	 * effect is applied, then the change lands before the client reads the answer. It may change `res`.
+	 */
+	beforeAnswer?: (req: SandboxRequest, res: SandboxResponse) => void | Promise<void>;
+}
+
+/** A hook as set: how often it ran, and a way to remove it early. */
+export interface HookHandle {
+	readonly ran: number;
+	remove(): void;
+}
+
 /** A web page answering instead of the vendor, e.g. `htmlPage(200, 'Maintenance')` or a proxy's 404. */
 export function htmlPage(status: number, title: string): Fault {
 	return {
@@ -104,6 +136,17 @@ interface Route {
 interface ActiveFault extends Fault {
 	seen: number;
 	used: number;
+}
+
+interface ActiveHook extends Hook {
+	seen: number;
+	ran: number;
+}
+
+/** Whether a fault or hook applies to a request by method and path. */
+function matches(filter: { method?: string; path?: string | RegExp }, method: string, path: string): boolean {
+	if (filter.method && filter.method.toUpperCase() !== method) return false;
+	return !filter.path || (typeof filter.path === 'string' ? path.includes(filter.path) : filter.path.test(path));
 }
 
 /**
@@ -150,6 +193,7 @@ export class SandboxServer {
 	readonly requests: LoggedRequest[] = [];
 	private readonly routes: Route[] = [];
 	private faults: ActiveFault[] = [];
+	private hooks: ActiveHook[] = [];
 	private server?: http.Server;
 	private readonly sockets = new Set<Socket>();
 	private notFoundHandler: Handler = (req) => ({ status: 404, body: { message: `No route for ${req.method} ${req.path}` } });
@@ -181,6 +225,24 @@ export class SandboxServer {
 		this.faults = [];
 	}
 
+	/** Runs test code while matching requests are in flight (see Hook); stays until it ran `times` times or is removed. */
+	hook(hook: Hook): HookHandle {
+		const active: ActiveHook = { ...hook, seen: 0, ran: 0 };
+		this.hooks.push(active);
+		return {
+			get ran() {
+				return active.ran;
+			},
+			remove: () => {
+				this.hooks = this.hooks.filter((h) => h !== active);
+			},
+		};
+	}
+
+	clearHooks(): void {
+		this.hooks = [];
+	}
+
 	clearLog(): void {
 		this.requests.length = 0;
 	}
@@ -192,8 +254,12 @@ export class SandboxServer {
 		).length;
 	}
 
-	async start(port = 0, host = '127.0.0.1'): Promise<string> {
-		if (!LOOPBACK_HOSTS.has(host)) throw new Error(`Sandboxes listen on loopback only, not on ${host}`);
+	/**
+	 * Listens on `host` (loopback unless `beyondLoopback` is set: only `npm run sandbox -- --host`
+	 * asks for that, since the sandboxes' credentials are public).
+	 */
+	async start(port = 0, host = '127.0.0.1', { beyondLoopback = false } = {}): Promise<string> {
+		if (!beyondLoopback && !LOOPBACK_HOSTS.has(host)) throw new Error(`Sandboxes listen on loopback only, not on ${host}`);
 		const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
 			void this.handle(req, res);
 		};
@@ -208,12 +274,17 @@ export class SandboxServer {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
-		await new Promise<void>((resolve, reject) => {
-			this.server!.once('error', reject);
-			this.server!.listen(port, host, () => resolve());
-		});
+		try {
+			await new Promise<void>((resolve, reject) => {
+				this.server!.once('error', reject);
+				this.server!.listen(port, host, () => resolve());
+			});
+		} catch (error) {
+			this.server = undefined; // never listened: nothing for stop() to close
+			throw error;
+		}
 		const address = this.server.address() as AddressInfo;
-		this.baseUrl = `${this.options.tls ? 'https' : 'http'}://${host}:${address.port}`;
+		this.baseUrl = `${this.options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 		return this.baseUrl;
 	}
 
@@ -226,8 +297,7 @@ export class SandboxServer {
 
 	private takeFault(method: string, path: string): ActiveFault | undefined {
 		for (const fault of this.faults) {
-			if (fault.method && fault.method.toUpperCase() !== method) continue;
-			if (fault.path && !(typeof fault.path === 'string' ? path.includes(fault.path) : fault.path.test(path))) continue;
+			if (!matches(fault, method, path)) continue;
 			fault.seen++;
 			if (fault.seen <= (fault.after ?? 0)) continue;
 			if (fault.used >= (fault.times ?? 1)) continue;
@@ -281,7 +351,7 @@ export class SandboxServer {
 		}
 		let response: SandboxResponse;
 		if (fault?.dropAfterHandling) {
-			await this.dispatch(this.sandboxRequest(req, method, path, url, query, queryAll, rawBody, text));
+			await this.handleWithHooks(this.sandboxRequest(req, method, path, url, query, queryAll, rawBody, text));
 			entry.status = 'dropped';
 			entry.faulted = true;
 			req.socket.destroy();
@@ -293,7 +363,7 @@ export class SandboxServer {
 			if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
 			response = { status: fault.status, headers, body: fault.body ?? { message: `Injected ${fault.status}` } };
 		} else {
-			response = await this.dispatch(this.sandboxRequest(req, method, path, url, query, queryAll, rawBody, text));
+			response = await this.handleWithHooks(this.sandboxRequest(req, method, path, url, query, queryAll, rawBody, text));
 		}
 		entry.status = response.status;
 		this.send(res, response);
@@ -321,6 +391,25 @@ export class SandboxServer {
 			body: parseBody(text, req.headers['content-type']),
 			params: {},
 		};
+	}
+
+	/** The vendor logic's answer, with the hooks that match run before it and before it is sent. */
+	private async handleWithHooks(request: SandboxRequest): Promise<SandboxResponse> {
+		const due = this.hooks.filter((hook) => {
+			if (!matches(hook, request.method, request.path) || (hook.when && !hook.when(request))) return false;
+			hook.seen++;
+			if (hook.seen <= (hook.after ?? 0) || hook.ran >= (hook.times ?? 1)) return false;
+			hook.ran++;
+			return true;
+		});
+		try {
+			for (const hook of due) await hook.before?.(request);
+			const response = await this.dispatch(request);
+			for (const hook of due) await hook.beforeAnswer?.(request, response);
+			return response;
+		} catch (error) {
+			return { status: 500, body: { message: `Sandbox hook error: ${(error as Error).message}` } };
+		}
 	}
 
 	private async dispatch(request: SandboxRequest): Promise<SandboxResponse> {

@@ -11,9 +11,8 @@ import {
 	watchField,
 	watchFieldsProperty,
 } from '../shared/changeTrigger';
-import { subscriberFilter } from './actions/subscriber/getAll.operation';
-import { toNormalisedExtension } from './helpers/subscriber';
-import { CloudonixClient, DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from './transport';
+import { normaliseRecord } from './helpers/record';
+import { listRecords } from './transport';
 import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class CloudonixTrigger implements INodeType {
@@ -74,18 +73,16 @@ export class CloudonixTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
-		const matches = subscriberFilter(filters);
 		return await pollChanges.call(this, {
 			source: 'cloudonix',
 			vendor: 'Cloudonix',
 			filters: { msisdnPrefix: filters.msisdnPrefix ?? '', maxMsisdnLength: filters.maxMsisdnLength ?? 0 },
 			read: async () => {
-				const client = await CloudonixClient.create(this, {
-					requestsPerWindow: DEFAULT_REQUESTS_PER_WINDOW,
-					windowMs: DEFAULT_WINDOW_MS,
+				const { records } = await listRecords(this, {
+					msisdnPrefix: filters.msisdnPrefix as string | undefined,
+					maxMsisdnLength: filters.maxMsisdnLength as number | undefined,
 				});
-				const subscribers = await client.list(0);
-				return subscribers.filter(matches).map((sub) => toNormalisedExtension(sub, false));
+				return records.map((sub) => normaliseRecord(sub));
 			},
 		});
 	}

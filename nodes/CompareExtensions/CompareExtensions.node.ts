@@ -19,8 +19,8 @@ import type {
 	MatchedPair,
 	MissingKeyHandling,
 	Side,
-} from './compare';
-import { CompareInputError, compareExtensions, differenceLabel, getPath, keyParts, keyPartsOf } from './compare';
+} from '../shared/compare';
+import { CompareInputError, compareExtensions, differenceLabel, getPath, keyParts, keyPartsOf } from '../shared/compare';
 import { compareExtensionsProperties } from './properties';
 import type { MassChangeVerdict } from '../shared/massChange';
 import { MassChangeSettingError, checkMassChange, readSafetySettings, verdictJson } from '../shared/massChange';

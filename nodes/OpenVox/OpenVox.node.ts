@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/properties';
 import * as extension from './actions/extension/Extension.resource';
-import { requestOptionsProperty } from '../shared/timeout';
+import { requestOptionsProperty } from '../shared/properties';
 import { router } from './actions/router';
 import { getExtensions } from './methods/loadOptions';
 import { CREDENTIAL_TYPE } from './transport/credential';

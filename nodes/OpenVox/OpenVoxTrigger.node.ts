@@ -11,8 +11,8 @@ import {
 	watchField,
 	watchFieldsProperty,
 } from '../shared/changeTrigger';
-import { extensionFilter, listExtensions } from './actions/extension/getMany.operation';
-import { toNormalised } from './helpers/output';
+import { normaliseRecord } from './helpers/record';
+import { listRecords } from './transport';
 import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class OpenVoxTrigger implements INodeType {
@@ -61,12 +61,11 @@ export class OpenVoxTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const filters = this.getNodeParameter('filters', {}) as { type?: string };
-		const matches = extensionFilter({ type: filters.type });
 		return await pollChanges.call(this, {
 			source: 'openvox',
 			vendor: 'OpenVox',
 			filters: { type: filters.type?.trim().toLowerCase() ?? '' },
-			read: async () => (await listExtensions(this)).filter(matches).map((record) => toNormalised(record, false)),
+			read: async () => (await listRecords(this, { type: filters.type })).records.map((record) => normaliseRecord(record)),
 		});
 	}
 }

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/properties';
 import * as phone from './actions/phone/Phone.resource';
-import { requestOptionsProperty } from '../shared/timeout';
+import { requestOptionsProperty } from '../shared/properties';
 import { router } from './actions/router';
 import * as user from './actions/user/User.resource';
 import * as userBulk from './actions/userBulk/UserBulk.resource';

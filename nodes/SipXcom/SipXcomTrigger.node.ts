@@ -11,9 +11,9 @@ import {
 	watchField,
 	watchFieldsProperty,
 } from '../shared/changeTrigger';
-import { stripSecrets, toNormalised } from './helpers/output';
-import { listUsers } from './actions/user/getMany.operation';
+import { normaliseRecord } from './helpers/record';
 import { getBranches } from './methods/loadOptions';
+import { listRecords } from './transport';
 import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class SipXcomTrigger implements INodeType {
@@ -75,22 +75,16 @@ export class SipXcomTrigger implements INodeType {
 				description: 'Choose the branch from the list, or give its internal ID.',
 			});
 		}
-		// Always sorted, so pages stay stable while paging (sipXconfig sorts only with both).
-		const qs: IDataObject = { sortby: 'username', sortdir: 'forward' };
-		if (branch !== '') qs.branch = Number(branch);
 		return await pollChanges.call(this, {
 			source: 'sipxcom',
 			vendor: 'sipXcom',
 			filters: { branch },
 			read: async () => {
-				const { users, total } = await listUsers(this, qs, Infinity);
-				if (users.length < total) {
-					throw new NodeOperationError(this.getNode(), `sipXconfig reported ${total} users but ${users.length} were read (the list changed while it was paged)`);
+				const { records, total = 0 } = await listRecords(this, { branchId: branch === '' ? undefined : Number(branch) });
+				if (records.length < total) {
+					throw new NodeOperationError(this.getNode(), `sipXconfig reported ${total} users but ${records.length} were read (the list changed while it was paged)`);
 				}
-				return users.map((user) => {
-					const record = user as IDataObject;
-					return toNormalised(record, stripSecrets(record));
-				});
+				return records.map((user) => normaliseRecord(user));
 			},
 		});
 	}

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../shared/timeout';
+import { requestOptionsProperty } from '../shared/properties';
 import { operationSubtitle } from '../shared/properties';
 import { router } from './actions/router';
 import * as department from './actions/department/Department.resource';

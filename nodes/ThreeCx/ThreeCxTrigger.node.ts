@@ -11,10 +11,10 @@ import {
 	watchField,
 	watchFieldsProperty,
 } from '../shared/changeTrigger';
-import { withDepartment } from './transport/odata';
-import { departmentId, normaliseUser } from './helpers/user';
+import { normaliseRecord } from './helpers/record';
 import { getGroups } from './methods/loadOptions';
-import { getAllPages } from './transport';
+import { listRecords } from './transport';
+import { departmentId } from './transport/odata';
 import { CREDENTIAL_TYPE } from './transport/credential';
 
 export class ThreeCxTrigger implements INodeType {
@@ -72,18 +72,18 @@ export class ThreeCxTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
-		const filter = withDepartment(undefined, departmentId(this.getNode(), filters.groupId, 0));
+		const groupId = departmentId(this.getNode(), filters.groupId, 0);
 		return await pollChanges.call(this, {
 			source: '3cx',
 			vendor: '3CX',
 			filters: { groupId: filters.groupId ?? '' },
 			read: async () => {
-				const result = await getAllPages.call(this, '/Users', { qs: filter ? { $filter: filter } : {} });
+				const result = await listRecords(this, { departmentId: groupId });
 				// Paging by $skip can come up short if users are deleted while it pages.
-				if (result.count !== undefined && result.records.length < result.count) {
-					throw new NodeOperationError(this.getNode(), `the PBX reported ${result.count} users but ${result.records.length} were read (the list changed while it was paged)`);
+				if (result.total !== undefined && result.records.length < result.total) {
+					throw new NodeOperationError(this.getNode(), `the PBX reported ${result.total} users but ${result.records.length} were read (the list changed while it was paged)`);
 				}
-				return result.records.map((user) => normaliseUser(user));
+				return result.records.map((user) => normaliseRecord(user));
 			},
 		});
 	}

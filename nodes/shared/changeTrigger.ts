@@ -13,13 +13,14 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CompareInputError } from '../CompareExtensions/compare';
+import { CompareInputError } from './compare';
 import type { ChangeEvent, ChangeItem, ChangeSettings } from './changes';
 import { CHANGE_EVENTS, diffChanges, isChangeState } from './changes';
 import { asNodeError } from './errors';
 import type { NormalisedExtension } from './extension';
 import { MassChangeSettingError, checkMassChange, readSafetySettings, safetyProperty } from './massChange';
-import { readRequestTimeout, requestOptionsProperty } from './timeout';
+import { requestOptionsProperty } from './properties';
+import { readRequestTimeout } from './timeout';
 
 /** Where the state lives in the node's static data. */
 export const STATE_KEY = 'changes';

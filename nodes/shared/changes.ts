@@ -12,8 +12,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CompareOptions } from '../CompareExtensions/compare';
-import { compareExtensions } from '../CompareExtensions/compare';
+import type { CompareOptions } from './compare';
+import { compareExtensions } from './compare';
 import type { NormalisedExtension } from './extension';
 
 export type ChangeEvent = 'created' | 'updated' | 'deleted';

@@ -5,7 +5,8 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { connectionProblem, describeFailure } from './transport';
+import { connectionProblem } from './errors';
+import { describeFailure } from './httpFailure';
 
 /**
  * A credential's Test in words the nodes use. n8n gives a credential test function only the

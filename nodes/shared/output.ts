@@ -36,3 +36,15 @@ export function shapeOutput<T extends object>(
 	const raw = cleanRecord(record, shape, includeSecrets);
 	return mode === 'raw' ? raw : shape.normalise(record, raw);
 }
+
+/** A vendor's `shapeRecord` and `normaliseRecord` (its helpers/record.ts), built from its RecordShape. */
+export function recordOutput(shape: RecordShape) {
+	return {
+		/** A record as an output item: the Output parameter applied, secrets removed unless asked for. */
+		shapeRecord: (record: IDataObject, output: OutputMode, includeSecrets: boolean): IDataObject =>
+			shapeOutput(record, shape, output, includeSecrets),
+		/** A record as the package's normalised extension (see extension.ts). */
+		normaliseRecord: (record: IDataObject, includeSecrets = false): NormalisedExtension =>
+			shapeOutput(record, shape, 'normalised', includeSecrets) as NormalisedExtension,
+	};
+}

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readNumber } from './numbers';
+import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_ATTEMPTS, REQUEST_OPTIONS } from './timeout';
 
 /*
  * Properties that every vendor node uses. Like all properties of an operation file they carry
@@ -154,4 +155,39 @@ export function operationSubtitle(properties: INodeProperties[]): string {
 		}
 	}
 	return `={{ (${JSON.stringify(labels)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
+
+/** Nodes whose items send requests, and change triggers whose polls do. */
+export type RequestOwner = 'node' | 'trigger';
+
+const TIMEOUT_DESCRIPTIONS: Record<RequestOwner, string> = {
+	node: `Milliseconds to wait for each answer. A request that times out is tried at most ${MAX_TIMEOUT_ATTEMPTS} times in all (reads only; writes are never repeated blindly); after that the remaining items of the run fail at once with the same error.`,
+	trigger: `Milliseconds to wait for each answer while the list is read. A request that times out is tried at most ${MAX_TIMEOUT_ATTEMPTS} times in all; after that the poll fails, emits nothing and keeps the remembered list.`,
+};
+
+/** The Timeout option (milliseconds per attempt), shared by every vendor node and change trigger. */
+function timeoutOption(owner: RequestOwner = 'node'): INodeProperties {
+	return {
+		displayName: 'Timeout',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_TIMEOUT_MS,
+		description: TIMEOUT_DESCRIPTIONS[owner],
+	};
+}
+
+/**
+ * The "Request Options" collection with the Timeout option, the last property of every vendor
+ * node and trigger (read at run time by readRequestTimeout in timeout.ts).
+ */
+export function requestOptionsProperty(owner: RequestOwner = 'node'): INodeProperties {
+	return {
+		displayName: 'Request Options',
+		name: REQUEST_OPTIONS,
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timeoutOption(owner)],
+	};
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** What an operation returns for one input item: JSON objects or ready execution items. */
@@ -63,13 +63,6 @@ export function errorJson(error: unknown): IDataObject {
 }
 
 /**
- * A node's resources and, for each, the values of its Operation parameter, e.g.
- * `{ user: 'create' | 'get' }`. Each node declares its map in `actions/node.type.ts`, so the
- * router's table is checked by the compiler: a missing or misspelt operation does not build.
- */
-export type NodeMap = Record<string, string>;
-
-/**
  * What an operation file exports next to `description`: `execute`, run once per input item
  * (the router owns the loop, `pairedItem` and Continue On Fail), or `executeRun`, run once for
  * all items (bulk operations that send one request for several items; they use
@@ -80,22 +73,65 @@ export type ItemOperation<C = undefined> = (this: IExecuteFunctions, itemIndex: 
 export type RunOperation<C = undefined> = (this: IExecuteFunctions, context: C) => Promise<INodeExecutionData[][]>;
 export type Operation<C = undefined> = { execute: ItemOperation<C> } | { executeRun: RunOperation<C> };
 
-/** The router's table: every resource and operation of the node's map, each with its operation file. */
-export type OperationTable<M extends NodeMap, C = undefined> = { [R in keyof M]: { [O in M[R]]: Operation<C> } };
+/** An operation file: its properties, scoped to its resource and operation, and what it runs. */
+export type OperationModule<C = undefined> = Operation<C> & { description: INodeProperties[] };
+
+/** What a resource file exports: its operation files, in the order their properties are listed. */
+export interface ResourceModule<C = undefined> {
+	operations: Record<string, OperationModule<C>>;
+}
+
+/** The router's table: resource value → Operation value → operation, as saved workflows hold them. */
+export type OperationTable<C = undefined> = Map<string, Map<string, Operation<C>>>;
+
+/**
+ * The one resource and Operation value an operation file's properties are shown for: its
+ * `updateDisplayOptions` scope, which is exactly where the editor shows them, so the table
+ * cannot disagree with the editor.
+ */
+export function operationScope(module: { description: INodeProperties[] }): { resource: string; operation: string } {
+	const scopes = new Set(
+		module.description.map((property) => JSON.stringify([property.displayOptions?.show?.resource, property.displayOptions?.show?.operation])),
+	);
+	const [resources, operations] = (scopes.size === 1 ? JSON.parse([...scopes][0]) : []) as [unknown, unknown];
+	if (!Array.isArray(resources) || !Array.isArray(operations) || resources.length !== 1 || operations.length !== 1) {
+		throw new Error(`An operation file's properties must all show for one resource and one operation, got ${[...scopes].join(', ')}`);
+	}
+	return { resource: String(resources[0]), operation: String(operations[0]) };
+}
+
+/** The properties of a resource's operations, in the resource file's order. */
+export function operationProperties<C>(operations: ResourceModule<C>['operations']): INodeProperties[] {
+	return Object.values(operations).flatMap((operation) => operation.description);
+}
+
+/** The router's table, derived from the node's resource files (built once, when the node loads). */
+export function operationTable<C = undefined>(resources: Array<ResourceModule<C>>): OperationTable<C> {
+	const table: OperationTable<C> = new Map();
+	for (const resource of resources) {
+		for (const module of Object.values(resource.operations)) {
+			const scope = operationScope(module);
+			const operations = table.get(scope.resource) ?? new Map<string, Operation<C>>();
+			if (operations.has(scope.operation)) throw new Error(`Two operation files show for ${scope.resource} › ${scope.operation}`);
+			table.set(scope.resource, operations.set(scope.operation, module));
+		}
+	}
+	return table;
+}
 
 /**
  * A node's whole `execute`: reads the resource and operation (they take no expressions, so
  * item 0 speaks for all), creates the run's context if the node has one, and runs the
  * operation per item through executePerItem or once through its `executeRun`.
  */
-export async function route<M extends NodeMap, C = undefined>(
+export async function route<C = undefined>(
 	ctx: IExecuteFunctions,
-	table: OperationTable<M, C>,
+	table: OperationTable<C>,
 	createContext?: (ctx: IExecuteFunctions) => Promise<C>,
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
-	const entry = (table as Record<string, Record<string, Operation<C> | undefined> | undefined>)[resource]?.[operation];
+	const entry = table.get(resource)?.get(operation);
 	if (!entry) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}

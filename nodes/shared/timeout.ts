@@ -1,8 +1,13 @@
-import type { IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseNumber, readNumber } from './numbers';
-import type { RequestContext } from './transport';
+import type { RequestContext } from './requestContext';
+
+/*
+ * The runtime side of Request Options › Timeout (its editor property is requestOptionsProperty
+ * in properties.ts): how long each attempt waits, and how many timeouts a request survives.
+ */
 
 /**
  * Each attempt waits at most this long for an answer. With MAX_TIMEOUT_ATTEMPTS, a server that
@@ -15,38 +20,6 @@ export const MAX_TIMEOUT_ATTEMPTS = 3;
 
 /** Where every vendor node keeps the Timeout option. */
 export const REQUEST_OPTIONS = 'requestOptions';
-
-/** Nodes whose items send requests, and change triggers whose polls do. */
-export type RequestOwner = 'node' | 'trigger';
-
-const TIMEOUT_DESCRIPTIONS: Record<RequestOwner, string> = {
-	node: `Milliseconds to wait for each answer. A request that times out is tried at most ${MAX_TIMEOUT_ATTEMPTS} times in all (reads only; writes are never repeated blindly); after that the remaining items of the run fail at once with the same error.`,
-	trigger: `Milliseconds to wait for each answer while the list is read. A request that times out is tried at most ${MAX_TIMEOUT_ATTEMPTS} times in all; after that the poll fails, emits nothing and keeps the remembered list.`,
-};
-
-/** The Timeout option (milliseconds per attempt), shared by every vendor node and change trigger. */
-export function timeoutOption(owner: RequestOwner = 'node'): INodeProperties {
-	return {
-		displayName: 'Timeout',
-		name: 'timeout',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: DEFAULT_TIMEOUT_MS,
-		description: TIMEOUT_DESCRIPTIONS[owner],
-	};
-}
-
-/** The "Request Options" collection with the Timeout option, the last property of every vendor node and trigger. */
-export function requestOptionsProperty(owner: RequestOwner = 'node'): INodeProperties {
-	return {
-		displayName: 'Request Options',
-		name: REQUEST_OPTIONS,
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption(owner)],
-	};
-}
 
 function isExecuteContext(ctx: RequestContext): ctx is IExecuteFunctions {
 	return typeof (ctx as IExecuteFunctions).getInputData === 'function';
@@ -75,9 +48,4 @@ export function readRequestTimeout(ctx: RequestContext, itemIndex: number | unde
 		min: 1,
 		fallback: DEFAULT_TIMEOUT_MS,
 	});
-}
-
-/** "20 s", "300 ms": how a timeout reads in a message. */
-export function formatDuration(ms: number): string {
-	return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
 }

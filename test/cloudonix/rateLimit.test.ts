@@ -9,24 +9,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
-import { NODE, setup } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { cloudonix } from '../../dev/harness/vendors';
+import { NODE } from './helpers';
 
-const sandbox = createCloudonixSandbox({ rateLimit: 10, rateWindowMs: 100 });
+const { sandbox, withCredential } = sandboxPerTest(cloudonix, { options: { rateLimit: 10, rateWindowMs: 100 } });
 const SUBSCRIBERS = '/customers/self/domains/sandbox.cloudonix.net/subscribers';
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.state.rateWindowMs = 100;
-	sandbox.state.rateClockStepMs = undefined;
-	sandbox.state.retryAfter = undefined;
-	sandbox.server.clearFaults();
-	sandbox.server.clearLog();
-});
 
 const upsert = (options: IDataObject) => ({
 	operation: 'upsert',
@@ -49,8 +37,8 @@ describe('Cloudonix rate limit', () => {
 		sandbox.server.injectFault({ method: 'POST', path: SUBSCRIBERS, drop: true, after: 200, times: 1 });
 		sandbox.server.injectFault({ method: 'PUT', path: SUBSCRIBERS, drop: true, after: 200, times: 1 });
 
-		const { workflow, run } = setup(sandbox);
-		const result = await run(workflow(upsert({ requestsPerWindow: 10, windowMs: 100 }), items));
+		const { run } = withCredential();
+		const result = await run(upsert({ requestsPerWindow: 10, windowMs: 100 }), { items: items });
 
 		expect(result.status).toBe('success');
 		const out = result.json(NODE);
@@ -77,8 +65,8 @@ describe('Cloudonix rate limit', () => {
 	it('backs off on the server\'s own 429s (no Retry-After) without failing or duplicating', async () => {
 		const items = Array.from({ length: 25 }, (_, i) => ({ number: String(5000 + i), name: `Burst ${i}` }));
 		sandbox.state.rateClockStepMs = 9.5;
-		const { workflow, run } = setup(sandbox);
-		const result = await run(workflow(upsert(unpaced), items));
+		const { run } = withCredential();
+		const result = await run(upsert(unpaced), { items: items });
 		expect(result.status).toBe('success');
 		// 1 list + 25 creates accepted; requests 11 and 22 refused, each sent again.
 		expect(sandbox.state.rateLimited).toBe(2);
@@ -93,8 +81,8 @@ describe('Cloudonix rate limit', () => {
 		sandbox.state.rateClockStepMs = 9.5;
 		// Longer than the node's own first back-off (at most 1 s), so a node that ignored it would be early.
 		sandbox.state.retryAfter = 2;
-		const { workflow, run } = setup(sandbox);
-		const result = await run(workflow(upsert(unpaced), items));
+		const { run } = withCredential();
+		const result = await run(upsert(unpaced), { items: items });
 		expect(result.status).toBe('success');
 		// 1 list + 12 creates accepted; request 11 refused with Retry-After: 2.
 		expect(sandbox.state.rateLimited).toBe(1);

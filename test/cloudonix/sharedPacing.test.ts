@@ -10,21 +10,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { cloudonix } from '../../dev/harness/vendors';
 
-const sandbox = createCloudonixSandbox({ rateLimit: 10, rateWindowMs: 100 });
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.state.rateWindowMs = 100;
-	sandbox.state.retryAfter = undefined;
-	sandbox.state.rateClockStepMs = undefined;
-	sandbox.server.clearLog();
-});
+const { sandbox } = sandboxPerTest(cloudonix, { options: { rateLimit: 10, rateWindowMs: 100 } });
 
 const people = (from: number, count: number) =>
 	Array.from({ length: count }, (_, i) => ({ number: String(from + i), name: `Person ${from + i}` }));

@@ -1,13 +1,9 @@
 import { PASSWORD_ALPHABET } from '../../nodes/shared/password';
-import {
-	generateSipPassword,
-	msisdnHasPrefix,
-	shapeSubscriber,
-	subscriberName,
-	toNormalisedExtension,
-	updateBody,
-} from '../../nodes/Cloudonix/helpers/subscriber';
-import { cloudonixApi, isDuplicateError, subscriberPassword } from '../../nodes/Cloudonix/transport';
+import { isDuplicateError } from '../../nodes/Cloudonix/helpers/client';
+import { normaliseRecord as toNormalisedExtension, shapeRecord as shapeSubscriber } from '../../nodes/Cloudonix/helpers/record';
+import { generateSipPassword, subscriberName, subscriberPassword, updateBody } from '../../nodes/Cloudonix/helpers/subscriber';
+import { cloudonixApi } from '../../nodes/Cloudonix/transport/api';
+import { msisdnHasPrefix } from '../../nodes/Cloudonix/transport/filters';
 
 const sub = {
 	id: 12,

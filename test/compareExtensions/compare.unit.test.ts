@@ -1,4 +1,4 @@
-import type { LooseRule } from '../../nodes/CompareExtensions/compare';
+import type { LooseRule } from '../../nodes/shared/compare';
 import {
 	CompareInputError,
 	KEY_SEPARATOR,
@@ -8,7 +8,7 @@ import {
 	keyParts,
 	normaliseKey,
 	valuesEqual,
-} from '../../nodes/CompareExtensions/compare';
+} from '../../nodes/shared/compare';
 
 const loose = { looseRules: ['numberString', 'booleanString', 'emptyMissing'] as LooseRule[], ignoreCase: false, trimValues: false };
 const strict = { looseRules: [] as LooseRule[], ignoreCase: false, trimValues: false };

@@ -6,8 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/harness/engine';
 import { buildWorkflow, pkg, source } from '../../dev/harness/workflow';
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
-import { setup as cloudonixSetup } from '../cloudonix/helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { cloudonix } from '../../dev/harness/vendors';
 
 const COMPARE = 'Compare Extensions';
 /** Safety off, for cases about matching rather than the guard. */
@@ -445,13 +445,11 @@ describe('Compare Extensions: field names, object keys and failed upstream nodes
 	});
 
 	describe('error items from a failed upstream node', () => {
-		const sandbox = createCloudonixSandbox({ rateLimit: 1000, rateWindowMs: 1000 });
-		beforeAll(async () => sandbox.server.start());
-		afterAll(async () => sandbox.server.stop());
+		const remote = sandboxPerTest(cloudonix, { options: { rateLimit: 1000, rateWindowMs: 1000 } });
 
 		/** Cloudonix Get Many with a rejected key and Continue On Fail, feeding the Remote input. */
 		function failedRemoteWorkflow(typeVersion: number, parameters: IDataObject) {
-			const { node, store } = cloudonixSetup(sandbox, 'XIinvalidinvalidinvalidinvalid0000');
+			const { node, runWorkflow } = remote.withCredential({ apiKey: 'XIinvalidinvalidinvalidinvalid0000' });
 			const workflow = buildWorkflow(
 				[
 					source('Local', [{ number: '100' }, { number: '101' }]),
@@ -463,7 +461,7 @@ describe('Compare Extensions: field names, object keys and failed upstream nodes
 					['Cloudonix', COMPARE, 0, 1],
 				],
 			);
-			return runWorkflow(workflow, store);
+			return runWorkflow(workflow);
 		}
 
 		it.each([

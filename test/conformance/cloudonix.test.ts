@@ -4,7 +4,8 @@
  * answer of the five subscriber operations, the canonical URLs of the spec's intro and the
  * documented error conventions (fixtures/cloudonix).
  */
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { cloudonix } from '../../dev/harness/vendors';
 import { jsonFixture } from './fixtures';
 
 interface Examples {
@@ -22,13 +23,7 @@ interface Conventions {
 
 const examples = jsonFixture<Examples>('cloudonix', 'subscriber-examples.json');
 const conventions = jsonFixture<Conventions>('cloudonix', 'api-conventions.json');
-const sandbox = createCloudonixSandbox({ rateLimit: 1000 });
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => sandbox.reset());
+const { sandbox } = sandboxPerTest(cloudonix, { options: { rateLimit: 1000 } });
 
 const fill = (path: string, subscriberId = '') =>
 	path

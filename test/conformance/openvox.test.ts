@@ -5,28 +5,23 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 
-import { createOpenVoxSandbox, md5 } from '../../dev/sandbox/openvox';
+import { sandboxPerTest, withSandbox } from '../../dev/harness/sandboxPerTest';
+import { openVox } from '../../dev/harness/vendors';
+import { md5 } from '../../dev/sandbox/openvox';
 import { fixture, jsonFixture, parseHttp, replay } from './fixtures';
 
 /** The token of the documented login answer; the request examples all carry it. */
 const EXAMPLE_TOKEN = '813b621cfe8eecf445a2ce1f4a079ffe';
 const xml = new XMLParser({ parseTagValue: false, ignoreDeclaration: true, ignoreAttributes: false, trimValues: true });
 
-const sandbox = createOpenVoxSandbox({ username: 'xiaoshao', password: '123456' });
+const { sandbox } = sandboxPerTest(openVox, { options: { username: 'xiaoshao', password: '123456' } });
 const request = (file: string) => parseHttp(fixture('openvox', file).text);
 const documented = (file: string) => parseHttp(fixture('openvox', file).text);
 const send = async (file: string) => await replay(sandbox.server.baseUrl, request(file));
 /** As if the documented login had answered the documented token. */
 const issueExampleToken = () => sandbox.state.tokens.set(EXAMPLE_TOKEN, { lastUsed: Date.now(), username: 'xiaoshao' });
 
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.reset();
-	issueExampleToken();
-});
+beforeEach(() => issueExampleToken());
 
 /** The headers every documented answer carries. */
 function expectDocumentedHeaders(headers: Headers, example = documented('add-extension.response.json.http')) {
@@ -48,17 +43,13 @@ describe('OpenVox Login', () => {
 	});
 
 	it('accepts the documented XML login (XML content type, XML declaration with a space)', async () => {
-		const xmlSandbox = createOpenVoxSandbox({ username: 'api', password: '123456' });
-		await xmlSandbox.server.start();
-		try {
+		await withSandbox(openVox, { options: { username: 'api', password: '123456' } }, async ({ sandbox: xmlSandbox }) => {
 			const answer = await replay(xmlSandbox.server.baseUrl, request('login.request.xml.http'));
 			expect(answer.text.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
 			const body = (xml.parse(answer.text) as { xml: Record<string, string> }).xml;
 			expect(body.status).toBe('Success');
 			expect(body.token).toMatch(/^[0-9a-f]{32}$/);
-		} finally {
-			await xmlSandbox.server.stop();
-		}
+		});
 	});
 
 	it('answers a wrong password with the documented failure shape', async () => {
@@ -75,14 +66,10 @@ describe('OpenVox Login', () => {
 	});
 
 	it('answers the documented 30003 when told to', async () => {
-		const strict = createOpenVoxSandbox({ username: 'xiaoshao', password: 'other', badLoginErrno: '30003' });
-		await strict.server.start();
-		try {
+		await withSandbox(openVox, { options: { username: 'xiaoshao', password: 'other', badLoginErrno: '30003' } }, async ({ sandbox: strict }) => {
 			const answer = await replay(strict.server.baseUrl, request('login.request.http'));
 			expect(JSON.parse(answer.text)).toEqual(JSON.parse(documented('login-failed.response.json.http').body));
-		} finally {
-			await strict.server.stop();
-		}
+		});
 	});
 
 	it('accepts the documented heartbeat and logout (token only, no type)', async () => {

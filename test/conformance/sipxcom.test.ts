@@ -7,8 +7,9 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 
+import { sandboxPerTest, withSandbox } from '../../dev/harness/sandboxPerTest';
+import { sipXcom } from '../../dev/harness/vendors';
 import type { SipXcomSandbox } from '../../dev/sandbox/sipxcom';
-import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
 import { fixture, parseCurl, replayCurl } from './fixtures';
 
 const WHITEHOUSE = {
@@ -26,25 +27,35 @@ const parser = new XMLParser({
 	isArray: (name) => ['user', 'groups', 'permissions', 'aliases', 'lines'].includes(name),
 });
 
-let sandbox: SipXcomSandbox;
+type Branch = Parameters<SipXcomSandbox['addBranch']>[0];
 
-async function start(branches: Array<Parameters<SipXcomSandbox['addBranch']>[0]> = [WHITEHOUSE, { name: 'Berlin' }]) {
-	sandbox = createSipXcomSandbox({
+/** A sandbox with only what the examples refer to. */
+const documentedPbx = (branches: Branch[] = [WHITEHOUSE, { name: 'Berlin' }]) => ({
+	options: {
 		users: 0,
 		phones: 0,
 		branches,
 		userGroups: ['Managers'],
 		models: [{ modelId: 'polycom321', label: 'Polycom SoundPoint IP 321/331', vendor: 'Polycom', versions: [] }],
-	});
-	const managers = sandbox.addGroup('Managers').id;
-	sandbox.addUser({ userName: '211', firstName: 'Marie', lastName: 'Curie' });
-	sandbox.addUser({ userName: '221', firstName: 'Niels', lastName: 'Bohr', groupIds: [managers] });
-	sandbox.addUser({ userName: '222', firstName: 'Lise', lastName: 'Meitner', groupIds: [managers] });
-	sandbox.addPhone({ serialNo: '000000000001', modelId: 'polycom321', groups: ['FirstPhoneGroup'] });
-	sandbox.addPhone({ serialNo: '0004f280cc95', modelId: 'polycomVVX400' });
-	await sandbox.server.start();
+	},
+});
+
+function seedDocumented(pbx: SipXcomSandbox): void {
+	const managers = pbx.addGroup('Managers').id;
+	pbx.addUser({ userName: '211', firstName: 'Marie', lastName: 'Curie' });
+	pbx.addUser({ userName: '221', firstName: 'Niels', lastName: 'Bohr', groupIds: [managers] });
+	pbx.addUser({ userName: '222', firstName: 'Lise', lastName: 'Meitner', groupIds: [managers] });
+	pbx.addPhone({ serialNo: '000000000001', modelId: 'polycom321', groups: ['FirstPhoneGroup'] });
+	pbx.addPhone({ serialNo: '0004f280cc95', modelId: 'polycomVVX400' });
 }
-afterEach(async () => sandbox.server.stop());
+
+const documented = sandboxPerTest(sipXcom, documentedPbx());
+/** The sandbox the examples are replayed against: the documented one unless a test starts another. */
+let sandbox: SipXcomSandbox = documented.sandbox;
+beforeEach(() => {
+	seedDocumented(documented.sandbox);
+	sandbox = documented.sandbox;
+});
 
 const soap = async (service: 'UserService' | 'PhoneService', file: string) => {
 	const response = await fetch(`${sandbox.server.baseUrl}/sipxconfig/services/${service}`, {
@@ -77,7 +88,6 @@ const userNamed = (name: string) => [...sandbox.state.users.values()].find((u) =
 const groupNames = (name: string) => userNamed(name).groupIds.map((id) => sandbox.state.groups.get(id)!.name);
 
 describe('sipXcom SOAP UserService (manual §13.4)', () => {
-	beforeEach(async () => start());
 
 	it('AddUser: adds user 223 with its PIN, SIP password, group, branch Berlin and permissions', async () => {
 		expectEmptyResponse(await soap('UserService', 'add-user-223.xml'));
@@ -139,7 +149,6 @@ describe('sipXcom SOAP UserService (manual §13.4)', () => {
 });
 
 describe('sipXcom SOAP PhoneService (manual §13.6)', () => {
-	beforeEach(async () => start());
 
 	it('AddPhone: adds polycom321 000000000002 with line 221 in FirstPhoneGroup', async () => {
 		expectEmptyResponse(await soap('PhoneService', 'add-phone.xml'));
@@ -191,17 +200,19 @@ describe('sipXcom REST curl examples (manual §12.3, §12.15.1)', () => {
 		expect(request.url.username).toBe('superadmin');
 		return await replayCurl(sandbox.server.baseUrl, request, sandbox.admin);
 	};
-	const documented = (file: string) => xml.parse(fixture('sipxcom', file).text) as Record<string, unknown>;
+	const documentedAnswer = (file: string) => xml.parse(fixture('sipxcom', file).text) as Record<string, unknown>;
 
 	it('GET /rest/branch answers the documented list document', async () => {
-		await start([WHITEHOUSE]);
-		const answer = await send('branch-list.curl');
-		expect(answer.status).toBe(200);
-		expect(xml.parse(answer.text)).toMatchObject(documented('branch-list.response.xml'));
+		await withSandbox(sipXcom, documentedPbx([WHITEHOUSE]), async (whitehouseOnly) => {
+			seedDocumented(whitehouseOnly.sandbox);
+			sandbox = whitehouseOnly.sandbox;
+			const answer = await send('branch-list.curl');
+			expect(answer.status).toBe(200);
+			expect(xml.parse(answer.text)).toMatchObject(documentedAnswer('branch-list.response.xml'));
+		});
 	});
 
 	it('PUT /rest/branch with the JSON body answers the documented SUCCESS_CREATED document (id 3)', async () => {
-		await start();
 		const answer = await send('branch-create.curl');
 		expect(answer.text).toBe(fixture('sipxcom', 'branch-create.response.xml').text.trim());
 		expect(sandbox.state.branches.get(3)).toMatchObject({
@@ -212,21 +223,18 @@ describe('sipXcom REST curl examples (manual §12.3, §12.15.1)', () => {
 	});
 
 	it('GET /rest/branch/1 answers the documented branch document', async () => {
-		await start();
 		const answer = await send('branch-get.curl');
 		expect(answer.status).toBe(200);
-		expect(xml.parse(answer.text)).toEqual(documented('branch-get.response.xml'));
+		expect(xml.parse(answer.text)).toEqual(documentedAnswer('branch-get.response.xml'));
 	});
 
 	it('PUT /api/phones/{MAC}/sendProfile/restart sends the profile and restarts the phone', async () => {
-		await start();
 		const answer = await send('phone-send-profile-restart.curl');
 		expect(answer.status).toBe(200);
 		expect(sandbox.state.profilesSent).toEqual([{ serialNo: '0004f280cc95', restart: true }]);
 	});
 
 	it('keeps its fault injection in front of the documented examples', async () => {
-		await start();
 		sandbox.server.injectFault({ path: '/rest/branch', status: 503 });
 		expect((await send('branch-get.curl')).status).toBe(503);
 		expect((await send('branch-get.curl')).status).toBe(200);

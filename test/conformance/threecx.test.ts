@@ -3,19 +3,11 @@
  * multipart/form-data its own tutorial sends) and the users/departments behaviour of the
  * tutorial's specs, replayed against the sandbox (fixtures/threecx).
  */
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
 import { fixture, jsonFixture, parseHttp } from './fixtures';
 
-const sandbox = createThreeCxSandbox();
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.server.clearLog();
-});
+const { sandbox } = sandboxPerTest(threeCx);
 
 const withCredentials = (text: string) =>
 	text.replace('<Client ID/DN>', sandbox.state.options.clientId).replace('<API key>', sandbox.state.options.clientSecret);

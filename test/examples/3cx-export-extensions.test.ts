@@ -1,17 +1,12 @@
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { runWorkflow } from '../../dev/harness/engine';
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
-import { credentialFor } from '../threecx/helpers';
 import { loadExample } from '../../dev/harness/examples';
 
-const sandbox = createThreeCxSandbox();
-beforeAll(async () => {
-	await sandbox.server.start();
-	sandbox.seedUsers(12);
-});
-afterAll(async () => sandbox.server.stop());
+const { current } = sandboxPerTest(vendors.threeCx, { seed: 12 });
 
 it('example: exports the extensions as a dated CSV file and one item per extension', async () => {
-	const { store, credential } = credentialFor(sandbox);
+	const { store, credential } = current();
 	const result = await runWorkflow(loadExample('3cx-export-extensions.json', { threeCxApi: credential }), store);
 	expect(result.status).toBe('success');
 	const items = result.output('Export extensions')[0];

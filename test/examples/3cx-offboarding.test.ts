@@ -4,23 +4,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample } from '../../dev/harness/examples';
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 
-const threeCx = createThreeCxSandbox();
-const cloudonix = createCloudonixSandbox();
-
-beforeAll(async () => {
-	await threeCx.server.start();
-	await cloudonix.server.start();
-});
-afterAll(async () => {
-	await threeCx.server.stop();
-	await cloudonix.server.stop();
-});
+const threeCx = sandboxPerTest(vendors.threeCx).sandbox;
+const cloudonix = sandboxPerTest(vendors.cloudonix).sandbox;
 
 /** Leaver 104 (user 5) with a desk phone and a Cloudonix subscriber; manager 200. */
 function seed() {

@@ -4,29 +4,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample, readExample } from '../../dev/harness/examples';
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 
-const threeCx = createThreeCxSandbox();
-const cloudonix = createCloudonixSandbox();
-
-beforeAll(async () => {
-	await threeCx.server.start();
-	await cloudonix.server.start();
-});
-afterAll(async () => {
-	await threeCx.server.stop();
-	await cloudonix.server.stop();
-});
-beforeEach(() => {
-	threeCx.reset();
-	threeCx.seedUsers(5); // 100–104
-	threeCx.server.clearLog();
-	cloudonix.server.clearLog();
-});
+const threeCx = sandboxPerTest(vendors.threeCx, { seed: 5 }).sandbox; // 100–104
+const cloudonix = sandboxPerTest(vendors.cloudonix).sandbox;
 
 const request = (body: IDataObject) => [{ body, headers: { 'content-type': 'application/json' }, params: {}, query: {} }];
 

@@ -1,17 +1,12 @@
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { runWorkflow } from '../../dev/harness/engine';
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
-import { credentialFor } from '../threecx/helpers';
 import { loadExample } from '../../dev/harness/examples';
 
-const sandbox = createThreeCxSandbox();
-beforeAll(async () => {
-	await sandbox.server.start();
-	sandbox.seedUsers(400);
-});
-afterAll(async () => sandbox.server.stop());
+const { sandbox, current } = sandboxPerTest(vendors.threeCx, { seed: 400 });
 
 it('example: reprovisions the phones of every enabled Sales user in one request', async () => {
-	const { store, credential } = credentialFor(sandbox);
+	const { store, credential } = current();
 	const result = await runWorkflow(loadExample('3cx-reprovision-department-phones.json', { threeCxApi: credential }), store);
 	expect(result.status).toBe('success');
 	const expected = [...sandbox.state.users.values()]

@@ -6,33 +6,20 @@
  */
 import type { INode } from 'n8n-workflow';
 
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample } from '../../dev/harness/examples';
 import { pkg } from '../../dev/harness/workflow';
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import { htmlPage } from '../../dev/sandbox/core';
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 
-const cloudonix = createCloudonixSandbox();
-const threeCx = createThreeCxSandbox();
+const cloudonix = sandboxPerTest(vendors.cloudonix, { seed: 2 }).sandbox; // 1000, 1001
+const threeCx = sandboxPerTest(vendors.threeCx).sandbox;
 
-beforeAll(async () => {
-	await cloudonix.server.start();
-	await threeCx.server.start();
-});
-afterAll(async () => {
-	await cloudonix.server.stop();
-	await threeCx.server.stop();
-});
 beforeEach(() => {
-	cloudonix.reset();
-	cloudonix.seed(2); // 1000, 1001
 	cloudonix.add('1099', 'Orphan-Pass-99', { displayName: 'Gone Person' });
-	threeCx.reset();
 	threeCx.seedUsers(3, 1000); // 1000, 1001, 1002
-	threeCx.server.clearFaults();
-	threeCx.server.clearLog();
 });
 
 /** The example with its sample Code node replaced by 3CX Get Many Users (Return All, normalised). */

@@ -1,16 +1,12 @@
 /** Runs examples/cloudonix-sync-extensions.json as exported, against the Cloudonix sandbox. */
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample } from '../../dev/harness/examples';
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 
 // Default rate limit (10 per 3 s): the example stays within it with its default pacing.
-const sandbox = createCloudonixSandbox();
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
+const { sandbox } = sandboxPerTest(vendors.cloudonix);
 
 describe('example: Cloudonix sync extensions', () => {
 	it('creates missing, updates changed and deactivates orphaned subscribers', async () => {

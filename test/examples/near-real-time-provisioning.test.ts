@@ -3,26 +3,17 @@
  * through n8n-core's PollContext, its events run through the Switch to Cloudonix, against
  * the 3CX and Cloudonix sandboxes.
  */
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { readExample, withCredentials } from '../../dev/harness/examples';
 import { PollRunner } from '../../dev/harness/poll';
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 
 const FILE = 'near-real-time-provisioning.json';
 const TRIGGER = '3CX Extension Changed';
-const threeCx = createThreeCxSandbox();
+const threeCx = sandboxPerTest(vendors.threeCx).sandbox;
 // Cloudonix's real limit (10 requests per 3 s); the example paces itself with its defaults.
-const cloudonix = createCloudonixSandbox();
-
-beforeAll(async () => {
-	await threeCx.server.start();
-	await cloudonix.server.start();
-});
-afterAll(async () => {
-	await threeCx.server.stop();
-	await cloudonix.server.stop();
-});
+const cloudonix = sandboxPerTest(vendors.cloudonix).sandbox;
 
 function setup() {
 	threeCx.reset();

@@ -1,24 +1,15 @@
 /** The flagship example, as a user imports it, against the 3CX and Cloudonix sandboxes. */
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample } from '../../dev/harness/examples';
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import { DOMAIN_DIDS, seedNightlySync } from '../../dev/sandbox/scenarios';
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 
 const FILE = 'nightly-3cx-cloudonix-sync.json';
-const threeCx = createThreeCxSandbox();
+const threeCx = sandboxPerTest(vendors.threeCx).sandbox;
 // Cloudonix's real limit (10 requests per 3 s); the example paces itself with its defaults.
-const cloudonix = createCloudonixSandbox();
-
-beforeAll(async () => {
-	await threeCx.server.start();
-	await cloudonix.server.start();
-});
-afterAll(async () => {
-	await threeCx.server.stop();
-	await cloudonix.server.stop();
-});
+const cloudonix = sandboxPerTest(vendors.cloudonix).sandbox;
 
 function credentials() {
 	const store = new CredentialStore();

@@ -5,24 +5,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample, readExample } from '../../dev/harness/examples';
 import { validateRegisterPassword } from '../../nodes/OpenVox/helpers/fields';
-import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
-import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
 
-const openVox = createOpenVoxSandbox({ seed: 3 }); // extensions 1000, 1001, 1002
-const cloudonix = createCloudonixSandbox();
-
-beforeAll(async () => {
-	await openVox.server.start();
-	await cloudonix.server.start();
-});
-afterAll(async () => {
-	await openVox.server.stop();
-	await cloudonix.server.stop();
-});
+const openVox = sandboxPerTest(vendors.openVox, { options: { seed: 3 } }).sandbox; // extensions 1000, 1001, 1002
+const cloudonix = sandboxPerTest(vendors.cloudonix).sandbox;
 
 /** What the webhook node would emit for a POST with this JSON body. */
 function request(body: IDataObject) {

@@ -1,14 +1,10 @@
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample } from '../../dev/harness/examples';
-import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
 
-const sandbox = createOpenVoxSandbox({ seed: 3 });
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
+const { sandbox } = sandboxPerTest(vendors.openVox, { options: { seed: 3 } });
 
 describe('example: OpenVox new-hire extensions', () => {
 	it('creates the sample new hires on the PBX and reads their settings back with one login', async () => {

@@ -1,14 +1,10 @@
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample } from '../../dev/harness/examples';
-import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
 
-const sandbox = createSipXcomSandbox({ users: 5, phones: 0 });
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
+const { sandbox } = sandboxPerTest(vendors.sipXcom, { options: { users: 5, phones: 0 } });
 
 describe('example: sipXcom directory audit', () => {
 	it('runs against the sipXcom sandbox and routes users to the four Compare Extensions outputs', async () => {

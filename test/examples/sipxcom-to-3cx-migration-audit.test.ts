@@ -1,24 +1,17 @@
 /** Runs examples/sipxcom-to-3cx-migration-audit.json as exported, against the sipXcom and 3CX sandboxes. */
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
 import { loadExample } from '../../dev/harness/examples';
 import { AUDIT_SUMMARY } from '../n8n/cases';
 import { seedMigrationAuditSample } from '../../dev/sandbox/scenarios';
-import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 
-const sipXcom = createSipXcomSandbox({ users: 0, phones: 0 });
-const threeCx = createThreeCxSandbox();
+const sipXcom = sandboxPerTest(vendors.sipXcom, { options: { users: 0, phones: 0 } }).sandbox;
+const threeCx = sandboxPerTest(vendors.threeCx).sandbox;
 
-beforeAll(async () => {
-	await sipXcom.server.start();
-	await threeCx.server.start();
-	seedMigrationAuditSample(sipXcom, threeCx); // a small realistic mix (paging has its own tests)
-});
-afterAll(async () => {
-	await sipXcom.server.stop();
-	await threeCx.server.stop();
-});
+// A small realistic mix (paging has its own tests).
+beforeEach(() => seedMigrationAuditSample(sipXcom, threeCx));
 
 describe('example: sipXcom → 3CX migration audit', () => {
 	it('routes every extension to the output a migration team needs', async () => {

@@ -2,24 +2,27 @@ import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow, testCredential } from '../../dev/harness/engine';
 import { buildWorkflow, pkg } from '../../dev/harness/workflow';
 import { SANDBOX_TLS } from '../../dev/sandbox/core';
-import { createOpenVoxSandbox, md5 } from '../../dev/sandbox/openvox';
-import { NODE, sandboxPerTest } from './helpers';
+import { md5 } from '../../dev/sandbox/openvox';
+import { sandboxPerTest, withSandbox } from '../../dev/harness/sandboxPerTest';
+import { openVox } from '../../dev/harness/vendors';
+import { NODE, requestCounts } from './helpers';
 
-const { sandbox, setup, logins, calls } = sandboxPerTest();
+const { sandbox, withCredential } = sandboxPerTest(openVox, { seed: 5 });
+const { logins, calls } = requestCounts(sandbox);
 
 describe('OpenVox token handling', () => {
 	it.each([
 		['timed out (20006)', 'timeout'],
 		['erased (20004)', 'erase'],
 	] as const)('logs in again exactly once when the token is %s mid-run', async (_label, how) => {
-		const { run, store, credential } = setup();
+		const { run, store, credential } = withCredential();
 		const items = Array.from({ length: 6 }, (_, i) => ({ n: 1000 + (i % 5) }));
 		const first = await run({ operation: 'get', extid: '1000' });
 		expect(first.status).toBe('success');
 		const oldToken = store.data(credential.id).token;
 		sandbox.server.clearLog();
 		sandbox.expireTokens(how);
-		const result = await run({ operation: 'get', extid: '={{$json.n}}', output: 'raw' }, items);
+		const result = await run({ operation: 'get', extid: '={{$json.n}}', output: 'raw' }, { items: items });
 		expect(result.status).toBe('success');
 		expect(result.json(NODE)).toHaveLength(6);
 		expect(logins()).toBe(1);
@@ -39,7 +42,7 @@ describe('OpenVox token handling', () => {
 	});
 
 	it('expires the token after the configured inactivity and logs in again', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		await run({ operation: 'getMany', returnAll: true });
 		sandbox.advance(29 * 60_000);
 		await run({ operation: 'getMany', returnAll: true });
@@ -51,11 +54,11 @@ describe('OpenVox token handling', () => {
 	});
 
 	it('reuses a token that another execution already renewed instead of logging in again', async () => {
-		const { run, store, credential } = setup();
+		const { run, store, credential } = withCredential();
 		await run({ operation: 'getMany', returnAll: true });
 		// Simulate a parallel execution that logged in again after the token lapsed.
 		sandbox.expireTokens('erase');
-		const other = setup();
+		const other = withCredential();
 		await other.run({ operation: 'getMany', returnAll: true });
 		store.update(credential.id, { ...store.data(credential.id), token: other.store.data(other.credential.id).token });
 		sandbox.server.clearLog();
@@ -68,9 +71,9 @@ describe('OpenVox token handling', () => {
 
 	it('uses one login for a 200-item run', async () => {
 		sandbox.seed(200, 5000);
-		const { run, store, credential } = setup();
+		const { run, store, credential } = withCredential();
 		const items = Array.from({ length: 200 }, (_, i) => ({ ext: String(5000 + i) }));
-		const result = await run({ operation: 'get', extid: '={{$json.ext}}', output: 'raw' }, items);
+		const result = await run({ operation: 'get', extid: '={{$json.ext}}', output: 'raw' }, { items: items });
 		expect(result.status).toBe('success');
 		expect(result.json(NODE)).toHaveLength(200);
 		expect(result.json(NODE)[199].extnumber).toBe('5199');
@@ -83,8 +86,8 @@ describe('OpenVox token handling', () => {
 
 describe('OpenVox login failures', () => {
 	it('fails a wrong password with one login attempt and a clear, secret-free error', async () => {
-		const { run, store, credential } = setup({ password: 'wrong-password' });
-		const result = await run({ operation: 'getMany', returnAll: true }, [{}, {}, {}]);
+		const { run, store, credential } = withCredential({ password: 'wrong-password' });
+		const result = await run({ operation: 'getMany', returnAll: true }, { items: [{}, {}, {}] });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('OpenVox login failed: invalid API username or password (errno 20003)');
 		expect(result.error?.description).toContain('locks the client IP out for 10 minutes after 5 failed logins');
@@ -98,9 +101,9 @@ describe('OpenVox login failures', () => {
 	});
 
 	it('with Continue On Fail, tries the login once for the whole run, not once per item', async () => {
-		const { run } = setup({ password: 'wrong-password' });
+		const { run } = withCredential({ password: 'wrong-password' });
 		const items = Array.from({ length: 8 }, () => ({}));
-		const result = await run({ operation: 'getMany', returnAll: true }, items, true);
+		const result = await run({ operation: 'getMany', returnAll: true }, { items: items, continueOnFail: true });
 		expect(result.status).toBe('success');
 		const out = result.json(NODE);
 		expect(out).toHaveLength(8);
@@ -112,10 +115,10 @@ describe('OpenVox login failures', () => {
 	});
 
 	it('explains a lockout after five failed logins', async () => {
-		const bad = setup({ password: 'nope' });
+		const bad = withCredential({ password: 'nope' });
 		for (let i = 0; i < 5; i++) await bad.run({ operation: 'getMany', returnAll: true });
 		expect(logins()).toBe(5);
-		const good = setup();
+		const good = withCredential();
 		const locked = await good.run({ operation: 'getMany', returnAll: true });
 		expect(locked.error?.message).toBe(
 			'OpenVox login failed: this client IP is locked out after 5 failed logins; wait 10 minutes before trying again (errno 20002)',
@@ -126,31 +129,27 @@ describe('OpenVox login failures', () => {
 	});
 
 	it('reads the OpenVox doc example errno 30003 as a possible credential problem', async () => {
-		const strict = createOpenVoxSandbox({ badLoginErrno: '30003' });
-		await strict.server.start();
-		try {
+		await withSandbox(openVox, { options: { badLoginErrno: '30003' } }, async ({ sandbox: strict }) => {
 			const store = new CredentialStore();
 			const credential = store.add('openVoxApi', strict.credentials({ password: 'x' }) as never);
 			expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({
 				status: 'Error',
 				message: 'OpenVox login failed: the PBX API service is not running, or the API username or password is wrong (errno 30003)',
 			});
-		} finally {
-			await strict.server.stop();
-		}
+		});
 	});
 });
 
 describe('OpenVox credential test', () => {
 	it('performs a real login and a read-only call', async () => {
-		const { store, credential } = setup();
+		const { store, credential } = withCredential();
 		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(logins()).toBe(1);
 		expect(calls('extensionlist/query')).toBe(1);
 	});
 
 	it('costs exactly one login attempt for a wrong password', async () => {
-		const { store, credential } = setup({ password: 'bad' });
+		const { store, credential } = withCredential({ password: 'bad' });
 		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({
 			status: 'Error',
 			message: 'OpenVox login failed: invalid API username or password (errno 20003)',
@@ -160,7 +159,7 @@ describe('OpenVox credential test', () => {
 	});
 
 	it('reports a wrong URL without a login loop', async () => {
-		const { store, credential } = setup({ url: `${sandbox.server.baseUrl}/nothing-here` });
+		const { store, credential } = withCredential({ url: `${sandbox.server.baseUrl}/nothing-here` });
 		const result = await testCredential(store, 'openVoxApi', credential.id);
 		expect(result.status).toBe('Error');
 		expect(sandbox.server.requests).toHaveLength(1);
@@ -169,7 +168,7 @@ describe('OpenVox credential test', () => {
 
 describe('OpenVox credential test with a token stored by an earlier use (as the editor sends it back)', () => {
 	async function withStoredToken() {
-		const { store, credential, run } = setup();
+		const { store, credential, run } = withCredential();
 		expect((await run({ operation: 'getMany', returnAll: true })).status).toBe('success');
 		const token = store.data(credential.id).token as string;
 		expect(token).not.toBe('');
@@ -212,7 +211,7 @@ describe('OpenVox credential test with a token stored by an earlier use (as the 
 	});
 
 	it('logs in once for a credential tested before any use', async () => {
-		const { store, credential } = setup();
+		const { store, credential } = withCredential();
 		expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(logins()).toBe(1);
 	});
@@ -226,9 +225,7 @@ describe('OpenVox credential test with a token stored by an earlier use (as the 
 	});
 
 	it('never sends the stored token to a changed PBX API URL', async () => {
-		const other = createOpenVoxSandbox({ seed: 2 });
-		await other.server.start();
-		try {
+		await withSandbox(openVox, { seed: 2 }, async ({ sandbox: other }) => {
 			const { store, credential, run, token, edit } = await withStoredToken();
 			edit({ url: other.server.baseUrl });
 			expect(await testCredential(store, 'openVoxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
@@ -237,9 +234,7 @@ describe('OpenVox credential test with a token stored by an earlier use (as the 
 			expect(result.json(NODE).map((e) => e.number)).toEqual(['1000', '1001']);
 			expect(other.server.count('POST', '/login')).toBe(1);
 			expect(other.server.requests.some((r) => r.query.token === token)).toBe(false);
-		} finally {
-			await other.server.stop();
-		}
+		});
 	});
 
 	it('logs in once with a wrong URL port and says what went wrong', async () => {
@@ -257,7 +252,7 @@ describe('OpenVox credential test with a token stored by an earlier use (as the 
 		const saved = store.data(credential.id);
 		delete saved.tokenFingerprint;
 		store.update(credential.id, saved);
-		const result = await run({ operation: 'get', extid: '1000' }, [{}, {}]);
+		const result = await run({ operation: 'get', extid: '1000' }, { items: [{}, {}] });
 		expect(result.status).toBe('success');
 		expect(logins()).toBe(1);
 		expect(tokensSent()).toBe(0);
@@ -270,14 +265,14 @@ describe('OpenVox credential test with a token stored by an earlier use (as the 
 
 describe('OpenVox errors, retries and Continue On Fail', () => {
 	it('shows unknown errno codes verbatim', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		sandbox.server.injectFault({ path: '/extensionlist/query', status: 200, body: { status: 'Failed', errno: '99999' } });
 		const result = await run({ operation: 'getMany', returnAll: true });
 		expect(result.error?.message).toBe('OpenVox extensionlist/query failed: errno 99999');
 	});
 
 	it('retries a query after a 503 but never an add after a 500', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		sandbox.server.injectFault({ path: '/extension/query', status: 503, retryAfter: 0 });
 		const query = await run({ operation: 'get', extid: '1000' });
 		expect(query.status).toBe('success');
@@ -291,7 +286,7 @@ describe('OpenVox errors, retries and Continue On Fail', () => {
 	});
 
 	it('keeps the token out of error messages', async () => {
-		const { run, store, credential } = setup();
+		const { run, store, credential } = withCredential();
 		await run({ operation: 'getMany', returnAll: true });
 		const token = store.data(credential.id).token as string;
 		sandbox.server.injectFault({ path: '/extensionlist/query', status: 400, body: `bad request for token=${token}` });
@@ -301,17 +296,13 @@ describe('OpenVox errors, retries and Continue On Fail', () => {
 	});
 
 	it('turns failing items into error items with Continue On Fail and carries on', async () => {
-		const { run } = setup();
-		const result = await run(
-			{ operation: 'create', number: '={{$json.ext}}', registerpassword: '={{$json.pw}}', output: 'raw' },
-			[
+		const { run } = withCredential();
+		const result = await run({ operation: 'create', number: '={{$json.ext}}', registerpassword: '={{$json.pw}}', output: 'raw' }, { items: [
 				{ ext: '2300', pw: 'good1' },
 				{ ext: '2301', pw: 'bad pw' },
 				{ ext: '1000', pw: 'good2' },
 				{ ext: '2302', pw: 'good3' },
-			],
-			true,
-		);
+			], continueOnFail: true });
 		expect(result.status).toBe('success');
 		const out = result.output(NODE)[0];
 		expect(out.map((i) => i.json.extnumber ?? i.json.error)).toEqual([
@@ -327,7 +318,7 @@ describe('OpenVox errors, retries and Continue On Fail', () => {
 
 describe('OpenVox XML variant', () => {
 	it('runs every operation with type=xml bodies and answers', async () => {
-		const { run, store, credential } = setup({ apiFormat: 'xml' });
+		const { run, store, credential } = withCredential({ apiFormat: 'xml' });
 		const list = await run({ operation: 'getMany', returnAll: true });
 		expect(list.json(NODE).map((e) => e.number)).toEqual(['1000', '1001', '1002', '1003', '1004']);
 		const login = sandbox.server.requests.find((r) => r.path.endsWith('/login'))!;
@@ -367,7 +358,7 @@ describe('OpenVox XML variant', () => {
 	});
 
 	it('re-logs in once on an XML token timeout', async () => {
-		const { run } = setup({ apiFormat: 'xml' });
+		const { run } = withCredential({ apiFormat: 'xml' });
 		await run({ operation: 'getMany', returnAll: true });
 		sandbox.expireTokens('timeout');
 		const result = await run({ operation: 'getMany', returnAll: true });
@@ -377,7 +368,7 @@ describe('OpenVox XML variant', () => {
 
 	it('reads a single-item and an empty XML list', async () => {
 		sandbox.reset();
-		const { run } = setup({ apiFormat: 'xml' });
+		const { run } = withCredential({ apiFormat: 'xml' });
 		expect((await run({ operation: 'getMany', returnAll: true })).json(NODE)).toEqual([]);
 		sandbox.seed(1);
 		expect((await run({ operation: 'getMany', returnAll: true })).json(NODE).map((e) => e.number)).toEqual(['1000']);
@@ -388,9 +379,7 @@ describe('OpenVox over HTTPS with a self-signed certificate', () => {
 	const tls = SANDBOX_TLS;
 
 	it('refuses the certificate by default and accepts it with Ignore SSL Issues, login included', async () => {
-		const secure = createOpenVoxSandbox({ tls, seed: 2 });
-		await secure.server.start();
-		try {
+		await withSandbox(openVox, { options: { tls }, seed: 2 }, async ({ sandbox: secure }) => {
 			const store = new CredentialStore();
 			const strict = store.add('openVoxApi', secure.credentials() as never);
 			const lenient = store.add('openVoxApi', secure.credentials({ ignoreSSLIssues: true }) as never);
@@ -416,8 +405,6 @@ describe('OpenVox over HTTPS with a self-signed certificate', () => {
 			expect(accepted.json(NODE).map((e) => e.number)).toEqual(['1000', '1001']);
 			expect(secure.state.logins).toEqual([{ username: 'api', ok: true, format: 'json' }]);
 			expect(await testCredential(store, 'openVoxApi', lenient.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
-		} finally {
-			await secure.server.stop();
-		}
+		});
 	});
 });

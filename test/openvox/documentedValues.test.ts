@@ -6,11 +6,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fixture, parseHttp } from '../conformance/fixtures';
-import { NODE, sandboxPerTest } from './helpers';
+import type { RunOptions } from '../../dev/harness/sandboxPerTest';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { openVox } from '../../dev/harness/vendors';
+import { NODE } from './helpers';
 
-const { sandbox, setup } = sandboxPerTest();
+const { sandbox, withCredential } = sandboxPerTest(openVox, { seed: 5 });
 /** Version 2, the current one; these rules are the same in version 1. */
-const run = async (parameters: IDataObject, items?: IDataObject[]) => await setup().run(parameters, items, false, 2);
+const run = async (parameters: IDataObject, options?: RunOptions) => await withCredential().run(parameters, { typeVersion: 2, ...options });
 const lastBody = (endpoint: string) =>
 	JSON.parse([...sandbox.server.requests].reverse().find((r) => r.path.endsWith(`/${endpoint}`))!.text) as Record<string, string>;
 
@@ -24,10 +27,7 @@ describe('OpenVox node and the documented example values', () => {
 		// The page's e-mail address is an obfuscation artefact of the web site; a real address stands in.
 		const item: Record<string, string> = { ...example, email: 'xiaoshao_api2@example.com' };
 		const { number, registerpassword, ...settings } = item;
-		const result = await run(
-			{ operation: 'create', number: '={{ $json.number }}', passwordMode: 'set', registerpassword: '={{ $json.registerpassword }}', settings: fromItem(Object.keys(settings)) },
-			[item],
-		);
+		const result = await run({ operation: 'create', number: '={{ $json.number }}', passwordMode: 'set', registerpassword: '={{ $json.registerpassword }}', settings: fromItem(Object.keys(settings)) }, { items: [item] });
 		expect(result.error?.message).toBeUndefined();
 		const sent = lastBody('extension/add');
 		expect(sent).toMatchObject({ number, registerpassword, monitormode: 'Disabled', maxduration: 'Follow System', ringtimeout: '15' });
@@ -39,7 +39,7 @@ describe('OpenVox node and the documented example values', () => {
 		const read = await run({ operation: 'get', extid: '1000', output: 'raw' });
 		const [record] = read.json(NODE);
 		expect(record).toMatchObject({ monitormode: 'disable', maxduration: '10800' });
-		const result = await run({ operation: 'update', extid: '1000', settings: fromItem(['monitormode', 'maxduration', 'ringtimeout', 'allowbeingmonitored', 'dnd']) }, [record]);
+		const result = await run({ operation: 'update', extid: '1000', settings: fromItem(['monitormode', 'maxduration', 'ringtimeout', 'allowbeingmonitored', 'dnd']) }, { items: [record] });
 		expect(result.error?.message).toBeUndefined();
 		expect(lastBody('extension/update')).toEqual({
 			extid: '1000',

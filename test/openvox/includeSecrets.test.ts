@@ -6,19 +6,21 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/harness/engine';
 import { pkg, savedWorkflow } from '../../dev/harness/workflow';
-import { NODE, sandboxPerTest } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { openVox } from '../../dev/harness/vendors';
+import { NODE } from './helpers';
 
-const { sandbox, setup } = sandboxPerTest();
+const { sandbox, withCredential } = sandboxPerTest(openVox, { seed: 5 });
 
 const SEEDED_1001 = { registerpassword: 'Reg1001pw', vmsecret: '100001', userpassword: 'login1001' };
 const SECRETS = ['registerpassword', 'loginpassword', 'userpassword', 'vmsecret'];
 
 const runSaved = async (typeVersion: number, parameters: IDataObject) => {
-	const { store, credential } = setup();
+	const { store, credential } = withCredential();
 	return await runWorkflow(savedWorkflow({ name: NODE, type: pkg('openVox'), typeVersion, parameters: { resource: 'extension', ...parameters }, credentials: { openVoxApi: credential } }), store);
 };
 
-const runV3 = async (parameters: IDataObject) => await setup().run(parameters, undefined, false, 3);
+const runV3 = async (parameters: IDataObject) => await withCredential().run(parameters, { typeVersion: 3 });
 
 const expectNoSecrets = (result: Awaited<ReturnType<typeof runV3>>, ...values: string[]) => {
 	const record = result.json(NODE)[0];

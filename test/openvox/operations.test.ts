@@ -2,13 +2,16 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { md5 } from '../../dev/sandbox/openvox';
 import { validateRegisterPassword } from '../../nodes/OpenVox/helpers/fields';
-import { NODE, sandboxPerTest } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { openVox } from '../../dev/harness/vendors';
+import { NODE, requestCounts } from './helpers';
 
-const { sandbox, setup, logins, calls } = sandboxPerTest();
+const { sandbox, withCredential } = sandboxPerTest(openVox, { seed: 5 });
+const { logins, calls } = requestCounts(sandbox);
 
 describe('OpenVox Get Many', () => {
 	it('lists extensions as normalised extensions with one login', async () => {
-		const { run, store, credential } = setup();
+		const { run, store, credential } = withCredential();
 		const result = await run({ operation: 'getMany', returnAll: true });
 		expect(result.status).toBe('success');
 		const items = result.json(NODE);
@@ -31,7 +34,7 @@ describe('OpenVox Get Many', () => {
 	});
 
 	it('applies status and type filters, the limit and raw output', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const filtered = await run({ operation: 'getMany', returnAll: true, filters: { status: ['Registered'] } });
 		expect(filtered.json(NODE).map((e) => e.number)).toEqual(['1000', '1003']);
 		const limited = await run({ operation: 'getMany', returnAll: false, limit: 2, output: 'raw' });
@@ -46,7 +49,7 @@ describe('OpenVox Get Many', () => {
 
 describe('OpenVox Get', () => {
 	it('gets one, several or all extensions without passwords and PINs by default', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const one = await run({ operation: 'get', extid: '1002' });
 		expect(one.json(NODE)).toHaveLength(1);
 		const [record] = one.json(NODE);
@@ -68,13 +71,13 @@ describe('OpenVox Get', () => {
 	});
 
 	it('includes secrets only when switched on', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const result = await run({ operation: 'get', extid: '1001', output: 'raw', includeSecrets: true });
 		expect(result.json(NODE)[0]).toMatchObject({ registerpassword: 'Reg1001pw', vmsecret: '100001', userpassword: 'login1001' });
 	});
 
 	it('maps errno 10006 to a readable message', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const result = await run({ operation: 'get', extid: '4242' });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('OpenVox extension/query failed: Extension does not exist (errno 10006)');
@@ -83,9 +86,8 @@ describe('OpenVox Get', () => {
 
 describe('OpenVox Create, Update, Delete', () => {
 	it('creates an extension with its settings and returns it as stored', async () => {
-		const { run } = setup();
-		const result = await run(
-			{
+		const { run } = withCredential();
+		const result = await run({
 				operation: 'create',
 				number: '={{$json.ext}}',
 				registerpassword: 'Str0ng!Pass#2024',
@@ -104,9 +106,7 @@ describe('OpenVox Create, Update, Delete', () => {
 					btransfernum: '0123456789',
 					monitormode: 'Listen',
 				},
-			},
-			[{ ext: '2002', name: 'Ada Lovelace', email: 'ada@example.com' }],
-		);
+			}, { items: [{ ext: '2002', name: 'Ada Lovelace', email: 'ada@example.com' }] });
 		expect(result.status).toBe('success');
 		const sent = JSON.parse(sandbox.server.requests.find((r) => r.path.endsWith('/extension/add'))!.text);
 		expect(sent).toEqual({
@@ -134,7 +134,7 @@ describe('OpenVox Create, Update, Delete', () => {
 	});
 
 	it('reports a duplicate number with the PBX errno', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const result = await run({ operation: 'create', number: '1000', registerpassword: 'abcDEF123' });
 		expect(result.error?.message).toBe(
 			'OpenVox extension/add failed: Extension configuration failed (for example the number already exists or a value is not allowed) (errno 10017)',
@@ -142,7 +142,7 @@ describe('OpenVox Create, Update, Delete', () => {
 	});
 
 	it('updates settings and renumbers with extnumber', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const result = await run({
 			operation: 'update',
 			extid: '1001',
@@ -162,14 +162,14 @@ describe('OpenVox Create, Update, Delete', () => {
 	});
 
 	it('refuses an update without settings before sending anything', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const result = await run({ operation: 'update', extid: '1001', settings: {} });
 		expect(result.error?.message).toBe('Add at least one field under "Settings" to update (item 0)');
 		expect(sandbox.server.requests).toHaveLength(0);
 	});
 
 	it('deletes one or a comma list in one call', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const result = await run({ operation: 'delete', number: '1000, 1003' });
 		expect(result.json(NODE)).toEqual([{ deleted: ['1000', '1003'], success: true }]);
 		expect(calls('extension/delete')).toBe(1);
@@ -185,8 +185,8 @@ describe('OpenVox register password generation', () => {
 	const added = () => JSON.parse(sandbox.server.requests.find((r) => r.path.endsWith('/extension/add'))!.text) as IDataObject;
 
 	it('Create (version 2) generates a strong password by default that the PBX accepts, and keeps it out of the output', async () => {
-		const { run } = setup();
-		const result = await run({ operation: 'create', number: '2500', settings: { username: 'Gen User' } }, undefined, false, 2);
+		const { run } = withCredential();
+		const result = await run({ operation: 'create', number: '2500', settings: { username: 'Gen User' } }, { items: undefined, continueOnFail: false, typeVersion: 2 });
 
 		expect(result.status).toBe('success');
 		const password = added().registerpassword as string;
@@ -205,13 +205,8 @@ describe('OpenVox register password generation', () => {
 	});
 
 	it('shows the generated password only with Include Secrets, at the chosen length, new for every item', async () => {
-		const { run } = setup();
-		const result = await run(
-			{ operation: 'create', passwordMode: 'generate', passwordLength: 31, number: '={{$json.ext}}', output: 'raw', includeSecrets: true },
-			[{ ext: '2501' }, { ext: '2502' }],
-			false,
-			2,
-		);
+		const { run } = withCredential();
+		const result = await run({ operation: 'create', passwordMode: 'generate', passwordLength: 31, number: '={{$json.ext}}', output: 'raw', includeSecrets: true }, { items: [{ ext: '2501' }, { ext: '2502' }], continueOnFail: false, typeVersion: 2 });
 
 		expect(result.status).toBe('success');
 		const [first, second] = result.json(NODE);
@@ -224,14 +219,14 @@ describe('OpenVox register password generation', () => {
 	});
 
 	it('Create (version 2) uses the entered password with "Set a Password"', async () => {
-		const { run } = setup();
-		const result = await run({ operation: 'create', passwordMode: 'set', number: '2503', registerpassword: 'Chosen-Pass-1' }, undefined, false, 2);
+		const { run } = withCredential();
+		const result = await run({ operation: 'create', passwordMode: 'set', number: '2503', registerpassword: 'Chosen-Pass-1' }, { items: undefined, continueOnFail: false, typeVersion: 2 });
 		expect(result.status).toBe('success');
 		expect(added().registerpassword).toBe('Chosen-Pass-1');
 	});
 
 	it('keeps the password of a Create node saved before the option existed (typeVersion 1, no mode)', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		// Exactly the parameters such a saved workflow holds: registerpassword, no passwordMode.
 		const old = { resource: 'extension', operation: 'create', number: '2504', registerpassword: 'Saved-Earlier-9' };
 		const result = await run(old);
@@ -241,30 +236,30 @@ describe('OpenVox register password generation', () => {
 	});
 
 	it('shows why version 1 keeps "set": n8n fills a missing mode with the default and drops the hidden password', async () => {
-		const { run } = setup();
-		const result = await run({ operation: 'create', number: '2505', registerpassword: 'Saved-Earlier-9' }, undefined, false, 2);
+		const { run } = withCredential();
+		const result = await run({ operation: 'create', number: '2505', registerpassword: 'Saved-Earlier-9' }, { items: undefined, continueOnFail: false, typeVersion: 2 });
 		expect(result.status).toBe('success');
 		expect(added().registerpassword).not.toBe('Saved-Earlier-9');
 		expect(added().registerpassword).toMatch(GENERATED(20));
 	});
 
 	it('offers generation on version 1 too when chosen explicitly', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const result = await run({ operation: 'create', passwordMode: 'generate', number: '2506', passwordLength: 12 });
 		expect(result.status).toBe('success');
 		expect(added().registerpassword).toMatch(GENERATED(12));
 	});
 
 	it.each([11, 32, 12.5])('refuses a generated length of %p before any request', async (passwordLength) => {
-		const { run } = setup();
-		const result = await run({ operation: 'create', number: '2507', passwordLength }, undefined, false, 2);
+		const { run } = withCredential();
+		const result = await run({ operation: 'create', number: '2507', passwordLength }, { items: undefined, continueOnFail: false, typeVersion: 2 });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('The parameter "Generated Password Length" must be a whole number from 12 to 31 in item 0');
 		expect(sandbox.server.requests).toHaveLength(0);
 	});
 
 	it('Update replaces the password with a generated one, shown only with Include Secrets', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const hidden = await run({ operation: 'update', extid: '1001', settings: { generateRegisterPassword: true } });
 		expect(hidden.status).toBe('success');
 		const sent = JSON.parse(sandbox.server.requests.find((r) => r.path.endsWith('/extension/update'))!.text) as IDataObject;
@@ -289,7 +284,7 @@ describe('OpenVox register password generation', () => {
 	});
 
 	it('Update refuses both a set and a generated password, and a length alone, before any request', async () => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const both = await run({ operation: 'update', extid: '1001', settings: { generateRegisterPassword: true, registerpassword: 'Typed-1' } });
 		expect(both.error?.message).toBe('Use either "Register Password" or "Generate New Register Password", not both (item 0)');
 		const lengthOnly = await run({ operation: 'update', extid: '1001', settings: { passwordLength: 16 } });
@@ -338,7 +333,7 @@ describe('OpenVox input validation', () => {
 	];
 
 	it.each(cases)('rejects %s before any request, naming the field', async (_name, parameters, message) => {
-		const { run } = setup();
+		const { run } = withCredential();
 		const result = await run(parameters);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain(message);

@@ -1,5 +1,5 @@
 import { ERRNO_MESSAGES, errnoMessage, loginFailedMessage } from '../../nodes/OpenVox/transport/errno';
-import { parseAnswer } from '../../nodes/OpenVox/transport';
+import { parseAnswer } from '../../nodes/OpenVox/transport/api';
 import { buildOpenVoxXml, parseOpenVoxXml } from '../../nodes/OpenVox/transport/xml';
 import {
 	FieldError,
@@ -7,7 +7,7 @@ import {
 	settingsToBody,
 	validateRegisterPassword,
 } from '../../nodes/OpenVox/helpers/fields';
-import { toNormalised, withoutSecrets } from '../../nodes/OpenVox/helpers/output';
+import { normaliseRecord as toNormalised, shapeRecord } from '../../nodes/OpenVox/helpers/record';
 import { REGISTER_PASSWORD_LENGTH } from '../../nodes/OpenVox/helpers/password';
 import { OpenVox } from '../../nodes/OpenVox/OpenVox.node';
 import { generatePassword } from '../../nodes/shared/password';
@@ -180,7 +180,7 @@ describe('OpenVox output', () => {
 			source: 'openvox',
 			raw: { extnumber: '101', username: 'xiaoshaokun', type: 'pjsip', status: 'Registered', email: 'a@b.c', moblie: '18088861612' },
 		});
-		expect(withoutSecrets(record, true)).toEqual(record);
+		expect(shapeRecord(record, 'raw', true)).toEqual(record);
 	});
 });
 

@@ -30,7 +30,7 @@ import type { OpenVoxSandbox } from '../../dev/sandbox/openvox';
 import { DOMAIN_DIDS, seedNightlySync } from '../../dev/sandbox/scenarios';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 import type { ThreeCxSandbox } from '../../dev/sandbox/threecx';
-import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from '../../nodes/Cloudonix/transport';
+import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from '../../nodes/Cloudonix/transport/pacing';
 import { RealN8n, readLog } from '../n8n/realN8n';
 import { postJson, QueueCluster } from './cluster';
 
@@ -261,7 +261,7 @@ function checkThreeCx(name: string, sandbox: ThreeCxSandbox, executions: number,
 	const rejected = sandbox.server.requests.filter((r) => r.status === 401).length;
 	const apiRequests = sandbox.server.requests.filter((r) => r.path.startsWith('/xapi/')).length - rejected;
 	check(apiRequests >= executions * requestsPerExecution, `${name}: 3CX answered ${apiRequests} API requests (≥ ${requestsPerExecution} per execution), ${rejected} rejected tokens`);
-	// The documented bound (README, Tokens): an execution needs at most one token request more
+	// The documented bound (docs/credentials/3cx.md, Tokens): an execution needs at most one token request more
 	// than the 401s it meets (and no request more than 5, MAX_TOKEN_REQUESTS_PER_REQUEST).
 	check(
 		tokens <= rejected + executions,

@@ -21,8 +21,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { AnswerShape } from '../../nodes/shared/answer';
 import { jsonArray, jsonWithList, xmlWithRoot } from '../../nodes/shared/answer';
 import { readNumber } from '../../nodes/shared/numbers';
-import { requestOptionsProperty } from '../../nodes/shared/timeout';
-import type { VendorApi } from '../../nodes/shared/transport';
+import { requestOptionsProperty } from '../../nodes/shared/properties';
+import type { VendorApi } from '../../nodes/shared/vendorApi';
 import { vendorDelete, vendorRequest } from '../../nodes/shared/transport';
 import { SandboxServer } from '../../dev/sandbox/core';
 

@@ -1,4 +1,4 @@
-import { RequestPacer } from '../../nodes/shared/transport';
+import { RequestPacer } from '../../nodes/shared/pacer';
 
 describe('RequestPacer.acquire', () => {
 	it('counts a request from when it finished, so a slow answer holds its slot longer', async () => {

@@ -14,7 +14,8 @@ import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
 import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
 import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
 import { hostOf, ssrfBlockOf, ssrfProblem } from '../../nodes/shared/ssrf';
-import { connectionProblem, describeFailure } from '../../nodes/shared/transport';
+import { connectionProblem } from '../../nodes/shared/errors';
+import { describeFailure } from '../../nodes/shared/httpFailure';
 
 /** n8n's own error, as @n8n/backend-network 2.41 builds it (a UserError with ip, hostname, description). */
 function n8nBlockedIp(ip: string, hostname?: string): Error {
@@ -109,12 +110,12 @@ describe('with n8n\'s SSRF protection on (n8n-core 2.41, default block list)', (
 	});
 
 	it('a node request says the same, once, without retrying', async () => {
-		const result = await cloudonix.run(cloudonixSandbox.credentials(), { operation: 'getAll', returnAll: true });
+		const result = await cloudonix.bind(cloudonixSandbox.credentials()).run({ operation: 'getAll', returnAll: true });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(`Cloudonix request failed: ${blocked(cloudonixSandbox.server.baseUrl)}`);
-		const user = await sipXcom.run(sipXcomSandbox.credentials(), { resource: 'user', operation: 'get', userId: '1' });
+		const user = await sipXcom.bind(sipXcomSandbox.credentials()).run({ resource: 'user', operation: 'get', userId: '1' });
 		expect(user.error?.message).toBe(`sipXcom request failed: ${blocked(sipXcomSandbox.server.baseUrl)}`);
-		const extension = await threeCx.run(threeCxSandbox.credentials(), { operation: 'get', getBy: 'id', userId: '1' });
+		const extension = await threeCx.bind(threeCxSandbox.credentials()).run({ operation: 'get', getBy: 'id', userId: '1' });
 		expect(extension.error?.message).toBe(`Cannot reach the PBX at ${threeCxSandbox.server.baseUrl}: ${blocked(threeCxSandbox.server.baseUrl)}.`);
 		for (const server of servers) expect(server.requests).toHaveLength(0);
 	});

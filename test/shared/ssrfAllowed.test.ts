@@ -45,9 +45,9 @@ describe('with n8n\'s SSRF protection on and 127.0.0.1/32 in N8N_SSRF_ALLOWED_IP
 	});
 
 	it('the nodes read from the PBX', async () => {
-		const result = await cloudonix.run(cloudonixSandbox.credentials(), { operation: 'getAll', returnAll: true });
+		const result = await cloudonix.bind(cloudonixSandbox.credentials()).run({ operation: 'getAll', returnAll: true });
 		expect(result.status).toBe('success');
-		const user = await sipXcom.run(sipXcomSandbox.credentials(), { resource: 'user', operation: 'get', userId: '1' });
+		const user = await sipXcom.bind(sipXcomSandbox.credentials()).run({ resource: 'user', operation: 'get', userId: '1' });
 		expect(user.status).toBe('success');
 	});
 });

@@ -4,24 +4,16 @@ import { SipXcomApi } from '../../credentials/SipXcomApi.credentials';
 import { testCredential } from '../../dev/harness/engine';
 import { SipXcom } from '../../nodes/SipXcom/SipXcom.node';
 import { CREDENTIAL_TYPE } from '../../nodes/SipXcom/transport/credential';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { sipXcom } from '../../dev/harness/vendors';
 import { CREDENTIAL_TEST_HEADER } from '../../nodes/shared/credentialTest';
-import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
-import { credentialFor, NODE, run } from './helpers';
 
-const plain = createSipXcomSandbox({ users: 3, phones: 0 });
-const tls = createSipXcomSandbox({ tls: true, users: 3, phones: 0 });
+const NODE = sipXcom.node;
+const plain = sandboxPerTest(sipXcom, { options: { users: 3, phones: 0 } });
+const tls = sandboxPerTest(sipXcom, { options: { tls: true, users: 3, phones: 0 } });
 
-beforeAll(async () => {
-	await plain.server.start();
-	await tls.server.start();
-});
-afterAll(async () => {
-	await plain.server.stop();
-	await tls.server.stop();
-});
-
-function test(sandbox: typeof plain, overrides: IDataObject = {}) {
-	const { store, credential } = credentialFor(sandbox, overrides);
+function test(pbx: typeof plain, overrides: IDataObject = {}) {
+	const { store, credential } = pbx.withCredential(overrides);
 	return testCredential(store, 'sipXcomApi', credential.id);
 }
 
@@ -47,7 +39,7 @@ describe('sipXcom API credential', () => {
 			expect(request.path).toBe('/sipxconfig/rest/user');
 			expect(request.query).toEqual({ page: '1', pagesize: '1' });
 			expect(request.headers.authorization).toBe(
-				`Basic ${Buffer.from(`${plain.admin.username}:${plain.admin.password}`).toString('base64')}`,
+				`Basic ${Buffer.from(`${plain.sandbox.admin.username}:${plain.sandbox.admin.password}`).toString('base64')}`,
 			);
 			expect(request.headers).not.toHaveProperty(CREDENTIAL_TEST_HEADER);
 		}
@@ -56,7 +48,7 @@ describe('sipXcom API credential', () => {
 	it('accepts a Server URL with a trailing slash or /sipxconfig', async () => {
 		expect(await test(plain, { serverUrl: `${plain.server.baseUrl}/` })).toEqual(OK);
 		expect(await test(plain, { serverUrl: `${plain.server.baseUrl}/sipxconfig/` })).toEqual(OK);
-		const result = await run(plain, { resource: 'user', operation: 'get', userId: '1' }, { credential: { serverUrl: `${plain.server.baseUrl}/sipxconfig` } });
+		const result = await plain.withCredential({ serverUrl: `${plain.server.baseUrl}/sipxconfig` }).run({ resource: 'user', operation: 'get', userId: '1' });
 		expect(result.json(NODE)[0].number).toBe('200');
 	});
 
@@ -64,7 +56,7 @@ describe('sipXcom API credential', () => {
 		const message =
 			'Wrong username or password, or the account lacks admin rights (the sipXconfig APIs need an administrator such as superadmin)';
 		expect(await test(plain, { password: 'nope-nope' })).toEqual({ status: 'Error', message });
-		expect(await test(plain, { username: plain.nonAdmin.username, password: plain.nonAdmin.password })).toEqual({
+		expect(await test(plain, { username: plain.sandbox.nonAdmin.username, password: plain.sandbox.nonAdmin.password })).toEqual({
 			status: 'Error',
 			message,
 		});
@@ -111,16 +103,12 @@ describe('sipXcom API credential', () => {
 	});
 
 	it('runs the node over HTTPS only when the option allows the self-signed certificate', async () => {
-		const refused = await run(tls, { resource: 'user', operation: 'get', userId: '1' }, { credential: { ignoreSSLIssues: false } });
+		const refused = await tls.withCredential({ ignoreSSLIssues: false }).run({ resource: 'user', operation: 'get', userId: '1' });
 		expect(refused.status).toBe('error');
 		expect(refused.error?.message).toBe(`sipXcom request failed: ${TLS_PROBLEM}`);
-		const soap = await run(
-			tls,
-			{ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '201' },
-			{ credential: { ignoreSSLIssues: true } },
-		);
+		const soap = await tls.withCredential({ ignoreSSLIssues: true }).run({ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '201' });
 		expect(soap.json(NODE).map((u) => u.number)).toEqual(['201']);
-		const phones = await run(tls, { resource: 'phone', operation: 'getMany', returnAll: true }, { credential: { ignoreSSLIssues: true } });
+		const phones = await tls.withCredential({ ignoreSSLIssues: true }).run({ resource: 'phone', operation: 'getMany', returnAll: true });
 		expect(phones.status).toBe('success');
 		expect(tls.server.baseUrl).toMatch(/^https:/);
 	});

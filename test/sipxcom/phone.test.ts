@@ -1,25 +1,13 @@
-import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
-import { NODE, run } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { sipXcom } from '../../dev/harness/vendors';
 
-const sandbox = createSipXcomSandbox({ users: 5, phones: 0 });
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.server.clearFaults();
-	sandbox.server.clearLog();
-	sandbox.state.phones.clear();
-	sandbox.state.nextPhoneId = 1;
-	sandbox.state.profilesSent.length = 0;
-	sandbox.seedPhones(5);
-});
+const NODE = sipXcom.node;
+const { sandbox, run } = sandboxPerTest(sipXcom, { options: { users: 5, phones: 5 } });
 
 describe('sipXcom Phone (/api/phones, JSON) through the engine', () => {
 	it('Get Many pages with start/limit; Return All and limit; line passwords are stripped', async () => {
 		sandbox.seedPhones(225);
-		const all = await run(sandbox, { resource: 'phone', operation: 'getMany', returnAll: true });
+		const all = await run({ resource: 'phone', operation: 'getMany', returnAll: true });
 		expect(all.status).toBe('success');
 		const phones = all.json(NODE);
 		expect(phones).toHaveLength(230);
@@ -30,25 +18,25 @@ describe('sipXcom Phone (/api/phones, JSON) through the engine', () => {
 		expect(sandbox.server.requests[0].headers.accept).toBe('application/json');
 
 		sandbox.server.clearLog();
-		const some = await run(sandbox, { resource: 'phone', operation: 'getMany', returnAll: false, limit: 3 });
+		const some = await run({ resource: 'phone', operation: 'getMany', returnAll: false, limit: 3 });
 		expect(some.json(NODE).map((p) => p.id)).toEqual([1, 2, 3]);
 		expect(sandbox.server.requests[0].query).toEqual({ start: '0', limit: '3' });
 	});
 
 	it('gets a phone by ID or by MAC in any notation', async () => {
 		for (const phoneId of ['2', '00:04:F2:AE:48:39', '0004-f2ae-4839']) {
-			const result = await run(sandbox, { resource: 'phone', operation: 'get', phoneId });
+			const result = await run({ resource: 'phone', operation: 'get', phoneId });
 			expect(result.json(NODE)[0]).toMatchObject({ id: 2, serialNo: '0004f2ae4839' });
 		}
-		const missing = await run(sandbox, { resource: 'phone', operation: 'get', phoneId: 'ffffffffffff' });
+		const missing = await run({ resource: 'phone', operation: 'get', phoneId: 'ffffffffffff' });
 		expect(missing.error?.message).toBe('sipXcom request failed (HTTP 404): not found');
 		expect(missing.error?.description).toContain('the record does not exist');
-		const bad = await run(sandbox, { resource: 'phone', operation: 'get', phoneId: 'desk-7' });
+		const bad = await run({ resource: 'phone', operation: 'get', phoneId: 'desk-7' });
 		expect(bad.error?.message).toBe('"Phone ID or MAC" value "desk-7" is neither a phone ID nor a MAC address (item 0)');
 	});
 
 	it('creates a phone from MAC, model, description and device version', async () => {
-		const result = await run(sandbox, {
+		const result = await run({
 			resource: 'phone',
 			operation: 'create',
 			serialNumber: '00:04:F2:00:00:AA',
@@ -70,34 +58,30 @@ describe('sipXcom Phone (/api/phones, JSON) through the engine', () => {
 			deviceVersion: 'polycom5.0.X',
 		});
 
-		const duplicate = await run(sandbox, {
+		const duplicate = await run({
 			resource: 'phone',
 			operation: 'create',
 			serialNumber: '0004f20000aa',
 			modelId: 'polycomVVX400',
 		});
 		expect(duplicate.error?.message).toBe('sipXcom request failed (HTTP 400): Duplicate serial number: 0004f20000aa');
-		const badMac = await run(sandbox, { resource: 'phone', operation: 'create', serialNumber: '12345', modelId: 'x' });
+		const badMac = await run({ resource: 'phone', operation: 'create', serialNumber: '12345', modelId: 'x' });
 		expect(badMac.error?.message).toBe('"MAC Address" value "12345" is not a MAC address (item 0)');
 	});
 
 	it('deletes a phone', async () => {
-		const result = await run(sandbox, { resource: 'phone', operation: 'delete', phoneId: '0004f2ae4838' });
+		const result = await run({ resource: 'phone', operation: 'delete', phoneId: '0004f2ae4838' });
 		expect(result.json(NODE)).toEqual([{ phone: '0004f2ae4838', deleted: true }]);
 		expect(sandbox.state.phones.has(1)).toBe(false);
 	});
 
 	it('sends profiles to several phones per item, with and without restart', async () => {
-		const result = await run(
-			sandbox,
-			{ resource: 'phone', operation: 'sendProfiles', phones: '={{ $json.phones }}', restart: '={{ $json.restart }}' },
-			{
+		const result = await run({ resource: 'phone', operation: 'sendProfiles', phones: '={{ $json.phones }}', restart: '={{ $json.restart }}' }, {
 				items: [
 					{ phones: '0004f2ae4838, 00:04:f2:ae:48:39\n3', restart: false },
 					{ phones: ['4', '0004f2ae483c'], restart: true },
 				],
-			},
-		);
+			});
 		expect(result.status).toBe('success');
 		expect(result.json(NODE)).toEqual([
 			{ phone: '0004f2ae4838', profileSent: true, restarted: false },
@@ -119,7 +103,7 @@ describe('sipXcom Phone (/api/phones, JSON) through the engine', () => {
 	});
 
 	it('tries every phone, then reports which failed (or lists them with Continue On Fail)', async () => {
-		const failed = await run(sandbox, {
+		const failed = await run({
 			resource: 'phone',
 			operation: 'sendProfiles',
 			phones: '1, 99, 2',
@@ -130,29 +114,25 @@ describe('sipXcom Phone (/api/phones, JSON) through the engine', () => {
 		expect(failed.error?.description).toBe('Profiles were sent to: 1, 2.');
 		expect(sandbox.state.profilesSent).toHaveLength(2);
 
-		const continued = await run(
-			sandbox,
-			{ resource: 'phone', operation: 'sendProfiles', phones: '1, 99' },
-			{ continueOnFail: true },
-		);
+		const continued = await run({ resource: 'phone', operation: 'sendProfiles', phones: '1, 99' }, { continueOnFail: true });
 		expect(continued.json(NODE)).toEqual([
 			{ phone: '1', profileSent: true, restarted: false },
 			{ phone: '99', profileSent: false, restarted: false, error: 'sipXcom request failed (HTTP 404): not found' },
 		]);
-		const invalid = await run(sandbox, { resource: 'phone', operation: 'sendProfiles', phones: '1, lobby' });
+		const invalid = await run({ resource: 'phone', operation: 'sendProfiles', phones: '1, lobby' });
 		expect(invalid.error?.message).toContain('"Phones" value "lobby" is neither a phone ID nor a MAC address');
 		expect(sandbox.state.profilesSent).toHaveLength(3);
 	});
 
 	it('retries a dropped connection on a profile send without restart, not with restart', async () => {
 		sandbox.server.injectFault({ path: '/sendProfile', drop: true });
-		const resend = await run(sandbox, { resource: 'phone', operation: 'sendProfiles', phones: '1' });
+		const resend = await run({ resource: 'phone', operation: 'sendProfiles', phones: '1' });
 		expect(resend.status).toBe('success');
 		expect(sandbox.server.count('PUT', '/sendProfile')).toBe(2);
 
 		sandbox.server.clearLog();
 		sandbox.server.injectFault({ path: '/sendProfile', drop: true });
-		const restart = await run(sandbox, { resource: 'phone', operation: 'sendProfiles', phones: '1', restart: true });
+		const restart = await run({ resource: 'phone', operation: 'sendProfiles', phones: '1', restart: true });
 		expect(restart.status).toBe('error');
 		expect(restart.error?.message).toContain('the connection was closed before the server answered');
 		expect(sandbox.server.count('PUT', '/sendProfile')).toBe(1);

@@ -1,25 +1,14 @@
-import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
-import { NODE, run } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { sipXcom } from '../../dev/harness/vendors';
 
-const sandbox = createSipXcomSandbox({ users: 0, phones: 0 });
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.server.clearFaults();
-	sandbox.server.clearLog();
-	sandbox.state.users.clear();
-	sandbox.state.nextUserId = 1;
-	sandbox.seedUsers(30);
-});
+const NODE = sipXcom.node;
+const { sandbox, run } = sandboxPerTest(sipXcom, { options: { users: 0, phones: 0 }, seed: 30 });
 
 const find = (searchBy: string, searchValue: string, extra = {}) =>
-	run(sandbox, { resource: 'userBulk', operation: 'find', searchBy, searchValue, ...extra });
+	run({ resource: 'userBulk', operation: 'find', searchBy, searchValue, ...extra });
 
 const manage = (parameters: Record<string, unknown>) =>
-	run(sandbox, { resource: 'userBulk', operation: 'manage', ...parameters });
+	run({ resource: 'userBulk', operation: 'manage', ...parameters });
 
 describe('sipXcom User (Bulk, SOAP UserService) through the engine', () => {
 	it('finds by exact user name with a document/literal envelope', async () => {
@@ -61,7 +50,7 @@ describe('sipXcom User (Bulk, SOAP UserService) through the engine', () => {
 		const byGroup = await find('byGroup', 'support', { output: 'raw' });
 		expect(byGroup.json(NODE)).toHaveLength(10);
 		expect(byGroup.json(NODE).every((u) => (u.groups as string[]).includes('support'))).toBe(true);
-		const all = await run(sandbox, { resource: 'userBulk', operation: 'find', searchBy: 'all', output: 'raw' });
+		const all = await run({ resource: 'userBulk', operation: 'find', searchBy: 'all', output: 'raw' });
 		expect(all.json(NODE)).toHaveLength(30);
 		expect(sandbox.server.requests[2].text).toContain('<cs:FindUser></cs:FindUser>');
 		expect(JSON.stringify(all.json(NODE))).not.toMatch(/sip-secret|pintoken/);
@@ -155,21 +144,13 @@ describe('sipXcom User (Bulk, SOAP UserService) through the engine', () => {
 				'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault>' +
 				'<faultcode>soapenv:Server</faultcode><faultstring>java.lang.NullPointerException</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>',
 		});
-		const result = await run(
-			sandbox,
-			{ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '={{ $json.n }}', output: 'raw' },
-			{ items: [{ n: '200' }, { n: '201' }], continueOnFail: true },
-		);
+		const result = await run({ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '={{ $json.n }}', output: 'raw' }, { items: [{ n: '200' }, { n: '201' }], continueOnFail: true });
 		expect(result.status).toBe('success');
 		// The first FindUser meets the injected fault and, being a read, is retried once it clears.
 		expect(result.json(NODE).map((u) => u.userName)).toEqual(['200', '201']);
 
 		sandbox.server.injectFault({ path: '/services/UserService', status: 500, times: 10, retryAfter: 0, body: '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>database down</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>', headers: { 'Content-Type': 'text/xml' } });
-		const failed = await run(
-			sandbox,
-			{ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '200' },
-			{ continueOnFail: true },
-		);
+		const failed = await run({ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '200' }, { continueOnFail: true });
 		expect(failed.json(NODE)).toEqual([
 			{
 				error: 'sipXcom request failed (HTTP 500): SOAP fault soapenv:Server: database down',

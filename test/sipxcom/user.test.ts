@@ -1,21 +1,12 @@
-import { createSipXcomSandbox } from '../../dev/sandbox/sipxcom';
-import { NODE, run } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { sipXcom } from '../../dev/harness/vendors';
 
-const sandbox = createSipXcomSandbox({ users: 0, phones: 0 });
-
-beforeAll(async () => {
-	await sandbox.server.start();
-	sandbox.seedUsers(1205);
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.server.clearFaults();
-	sandbox.server.clearLog();
-});
+const NODE = sipXcom.node;
+const { sandbox, run, withCredential } = sandboxPerTest(sipXcom, { options: { users: 0, phones: 0 }, seed: 1205 });
 
 describe('sipXcom User (REST /rest/user) through the engine', () => {
 	it('Get Many with Return All pages through 1,205 users in user-name order', async () => {
-		const result = await run(sandbox, { resource: 'user', operation: 'getMany', returnAll: true, output: 'raw' });
+		const result = await run({ resource: 'user', operation: 'getMany', returnAll: true, output: 'raw' });
 		expect(result.status).toBe('success');
 		const users = result.json(NODE);
 		expect(users).toHaveLength(1205);
@@ -29,7 +20,7 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 	});
 
 	it('emits clean JSON: single-element lists stay lists, extension numbers stay strings, no secrets', async () => {
-		const result = await run(sandbox, { resource: 'user', operation: 'get', userId: '1', output: 'raw' });
+		const result = await run({ resource: 'user', operation: 'get', userId: '1', output: 'raw' });
 		const [user] = result.json(NODE);
 		expect(user).toEqual({
 			id: 1,
@@ -41,13 +32,13 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 			branch: { id: 1, name: 'hq', description: 'Head office' },
 			aliases: ['2000'],
 		});
-		const second = (await run(sandbox, { resource: 'user', operation: 'get', userId: '2', output: 'raw' })).json(NODE)[0];
+		const second = (await run({ resource: 'user', operation: 'get', userId: '2', output: 'raw' })).json(NODE)[0];
 		expect(second.aliases).toEqual([]);
 		expect(second.groups).toHaveLength(2);
 	});
 
 	it('Get Many honours limit, sort by last name reverse, and branch / ids filters', async () => {
-		const limited = await run(sandbox, {
+		const limited = await run({
 			resource: 'user',
 			operation: 'getMany',
 			returnAll: false,
@@ -61,7 +52,7 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 		expect([...lastNames].sort((a, b) => b.localeCompare(a))).toEqual(lastNames);
 		expect(sandbox.server.requests[0].query).toMatchObject({ page: '1', pagesize: '7', sortby: 'lastname', sortdir: 'reverse' });
 
-		const filtered = await run(sandbox, {
+		const filtered = await run({
 			resource: 'user',
 			operation: 'getMany',
 			returnAll: true,
@@ -72,7 +63,7 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 	});
 
 	it('outputs the normalised extension by default', async () => {
-		const result = await run(sandbox, { resource: 'user', operation: 'get', userId: '1' });
+		const result = await run({ resource: 'user', operation: 'get', userId: '1' });
 		expect(result.json(NODE)[0]).toEqual({
 			number: '200',
 			name: 'John Doe',
@@ -87,7 +78,7 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 	});
 
 	it('creates a user with groups, branch and aliases and returns the stored record', async () => {
-		const result = await run(sandbox, {
+		const result = await run({
 			resource: 'user',
 			operation: 'create',
 			userName: '0990',
@@ -119,7 +110,7 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 			lastName: 'Müller-Łukasz 山田 ]]> &amp;',
 			emailAddress: 'a&b@example.org',
 		};
-		const result = await run(sandbox, {
+		const result = await run({
 			resource: 'user',
 			operation: 'create',
 			userName: '7<&>',
@@ -139,7 +130,7 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 		const before = { ...sandbox.state.users.get(1)! };
 		expect(before.groupIds).toEqual([1]);
 		expect(before.aliases).toEqual(['2000']);
-		const result = await run(sandbox, {
+		const result = await run({
 			resource: 'user',
 			operation: 'update',
 			userId: '1',
@@ -156,7 +147,7 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 		]);
 
 		// Replacing lists is explicit: groups and aliases set by the user replace the current ones.
-		await run(sandbox, {
+		await run({
 			resource: 'user',
 			operation: 'update',
 			userId: '1',
@@ -167,26 +158,26 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 
 	it('deletes a user', async () => {
 		const [victim] = sandbox.seedUsers(1);
-		const result = await run(sandbox, { resource: 'user', operation: 'delete', userId: String(victim.id) });
+		const result = await run({ resource: 'user', operation: 'delete', userId: String(victim.id) });
 		expect(result.json(NODE)).toEqual([{ id: String(victim.id), deleted: true, code: 'SUCCESS_DELETED', message: 'Deleted' }]);
 		expect(sandbox.state.users.has(victim.id)).toBe(false);
 	});
 
 	it('maps <response><code> errors to clear messages', async () => {
-		const missing = await run(sandbox, { resource: 'user', operation: 'get', userId: '999999' });
+		const missing = await run({ resource: 'user', operation: 'get', userId: '999999' });
 		expect(missing.status).toBe('error');
 		expect(missing.error?.message).toBe(
 			'sipXcom request failed (HTTP 400): ERROR_OBJECT_NOT_FOUND: Could not retrieve object using ID (User 999999)',
 		);
 
-		const duplicate = await run(sandbox, { resource: 'user', operation: 'create', userName: '201' });
+		const duplicate = await run({ resource: 'user', operation: 'create', userName: '201' });
 		expect(duplicate.error?.message).toBe(
 			'sipXcom request failed (HTTP 500): ERROR_CREATE_FAILED: Create failed (Extension 201 is already in use)',
 		);
 		// A failed create is not repeated (HTTP 500 from sipXconfig is an application failure).
 		expect(sandbox.server.count('PUT', '/rest/user')).toBe(1);
 
-		const unknownGroup = await run(sandbox, {
+		const unknownGroup = await run({
 			resource: 'user',
 			operation: 'create',
 			userName: '5555',
@@ -198,11 +189,11 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 	});
 
 	it('refuses bad input before any request, naming the parameter and the item', async () => {
-		const badId = await run(sandbox, { resource: 'user', operation: 'get', userId: 'abc' });
+		const badId = await run({ resource: 'user', operation: 'get', userId: 'abc' });
 		expect(badId.error?.message).toBe('"User ID" must be a numeric sipXconfig ID, got "abc" (item 0)');
-		const noName = await run(sandbox, { resource: 'user', operation: 'create', userName: '  ' });
+		const noName = await run({ resource: 'user', operation: 'create', userName: '  ' });
 		expect(noName.error?.message).toBe('"User Name" is empty for item 0');
-		const nothing = await run(sandbox, { resource: 'user', operation: 'update', userId: '1', updateFields: {} });
+		const nothing = await run({ resource: 'user', operation: 'update', userId: '1', updateFields: {} });
 		expect(nothing.error?.message).toContain('"Update Fields" is empty');
 		expect(sandbox.server.requests).toHaveLength(0);
 	});
@@ -212,7 +203,7 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 			{ password: 'not-the-password' },
 			{ username: sandbox.nonAdmin.username, password: sandbox.nonAdmin.password },
 		]) {
-			const result = await run(sandbox, { resource: 'user', operation: 'get', userId: '1' }, { credential });
+			const result = await withCredential(credential).run({ resource: 'user', operation: 'get', userId: '1' });
 			expect(result.status).toBe('error');
 			expect(result.error?.message).toBe(
 				'sipXcom request failed (HTTP 401): wrong username or password, or the account lacks admin rights',
@@ -223,15 +214,11 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 
 	it('retries a 503 on reads and continues on fail per item', async () => {
 		sandbox.server.injectFault({ method: 'GET', path: '/rest/user/1', status: 503, retryAfter: 0 });
-		const retried = await run(sandbox, { resource: 'user', operation: 'get', userId: '1' });
+		const retried = await run({ resource: 'user', operation: 'get', userId: '1' });
 		expect(retried.json(NODE)[0].number).toBe('200');
 		expect(sandbox.server.count('GET', '/rest/user/1')).toBe(2);
 
-		const result = await run(
-			sandbox,
-			{ resource: 'user', operation: 'get', userId: '={{ $json.id }}' },
-			{ items: [{ id: '1' }, { id: '424242' }, { id: 'x' }, { id: '2' }], continueOnFail: true },
-		);
+		const result = await run({ resource: 'user', operation: 'get', userId: '={{ $json.id }}' }, { items: [{ id: '1' }, { id: '424242' }, { id: 'x' }, { id: '2' }], continueOnFail: true });
 		expect(result.status).toBe('success');
 		const out = result.output(NODE)[0];
 		expect(out.map((item) => item.json.number ?? item.json.error)).toEqual([
@@ -245,7 +232,7 @@ describe('sipXcom User (REST /rest/user) through the engine', () => {
 
 	it('explains an answer that is not sipXconfig XML', async () => {
 		sandbox.server.injectFault({ path: '/rest/user/1', status: 200, body: '<html><body>Login</body></html>', headers: { 'Content-Type': 'text/html' } });
-		const result = await run(sandbox, { resource: 'user', operation: 'get', userId: '1' });
+		const result = await run({ resource: 'user', operation: 'get', userId: '1' });
 		expect(result.error?.message).toBe(
 			'Unexpected answer from sipXcom for GET /sipxconfig/rest/user/1: expected XML <user>, got text/html ("<html><body>Login</body></html>")',
 		);

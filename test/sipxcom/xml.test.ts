@@ -1,5 +1,5 @@
-import { stripSecrets, toNormalised } from '../../nodes/SipXcom/helpers/output';
-import { normaliseMac } from '../../nodes/SipXcom/helpers/phone';
+import { normaliseMac, stripSecrets } from '../../nodes/SipXcom/helpers/phone';
+import { RECORD_SHAPE } from '../../nodes/SipXcom/helpers/record';
 import { currentAsWrite } from '../../nodes/SipXcom/helpers/user';
 import { appUrl } from '../../nodes/SipXcom/transport/credential';
 import {
@@ -178,7 +178,7 @@ describe('sipXcom XML mapping', () => {
 		expect(normaliseMac('0004.f2ae.4838')).toBe('0004f2ae4838');
 		expect(normaliseMac('0004f2ae483')).toBeUndefined();
 		expect(stripSecrets({ a: 1, pin: 'x', lines: [{ uri: 'u', password: 'p' }], pintoken: 't' })).toEqual({ a: 1, lines: [{ uri: 'u' }] });
-		expect(toNormalised({ userName: '0200', firstName: 'A', aliases: [] }, {})).toEqual({
+		expect(RECORD_SHAPE.normalise({ userName: '0200', firstName: 'A', aliases: [] }, {})).toEqual({
 			number: '0200',
 			name: 'A',
 			firstName: 'A',

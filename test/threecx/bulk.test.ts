@@ -1,6 +1,8 @@
-import { NODE, sandboxPerTest } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
+import { NODE } from './helpers';
 
-const { sandbox, run } = sandboxPerTest(20);
+const { sandbox, run } = sandboxPerTest(threeCx, { seed: 20 });
 const posts = (path: string) => sandbox.server.requests.filter((r) => r.method === 'POST' && r.path === path);
 const REPROVISION = '/xapi/v1/Users/Pbx.ReprovisionAllPhones';
 
@@ -20,7 +22,7 @@ describe('3CX Reprovision All Phones', () => {
 
 	it('collects IDs from input items into ONE call per execution', async () => {
 		const items = [{ id: '1' }, { id: '2' }, { Id: 3 }, { id: '2' }];
-		const result = await run({ operation: 'reprovisionAllPhones', idSource: 'inputItems', idField: 'id' }, items);
+		const result = await run({ operation: 'reprovisionAllPhones', idSource: 'inputItems', idField: 'id' }, { items });
 		expect(sandbox.state.reprovisionCalls).toEqual([[1, 2, 3]]);
 		const [out] = result.output(NODE)[0];
 		expect(out.json).toEqual({ reprovisioned: true, ids: [1, 2, 3], count: 3 });
@@ -28,13 +30,13 @@ describe('3CX Reprovision All Phones', () => {
 	});
 
 	it('a constant list is sent once even with many input items', async () => {
-		await run({ operation: 'reprovisionAllPhones', idSource: 'list', ids: '[8, 9]' }, [{}, {}, {}]);
+		await run({ operation: 'reprovisionAllPhones', idSource: 'list', ids: '[8, 9]' }, { items: [{}, {}, {}] });
 		expect(sandbox.state.reprovisionCalls).toEqual([[8, 9]]);
 	});
 
 	it('sends one call per item when asked', async () => {
 		const items = [{ user: { id: 4 } }, { user: { id: 5 } }];
-		const result = await run({ operation: 'reprovisionAllPhones', idSource: 'inputItems', idField: 'user.id', perItem: true }, items);
+		const result = await run({ operation: 'reprovisionAllPhones', idSource: 'inputItems', idField: 'user.id', perItem: true }, { items });
 		expect(sandbox.state.reprovisionCalls).toEqual([[4], [5]]);
 		expect(result.output(NODE)[0].map((i) => i.pairedItem)).toEqual([[{ item: 0 }], [{ item: 1 }]]);
 	});
@@ -52,9 +54,9 @@ describe('3CX Reprovision All Phones', () => {
 			expect(result.status).toBe('error');
 			expect(result.error?.message).toMatch(/^Invalid "User IDs" in item 0: /);
 		}
-		const fromItems = await run({ operation: 'reprovisionAllPhones', idSource: 'inputItems', idField: 'id' }, [{ id: 1 }, { id: 'x' }]);
+		const fromItems = await run({ operation: 'reprovisionAllPhones', idSource: 'inputItems', idField: 'id' }, { items: [{ id: 1 }, { id: 'x' }] });
 		expect(fromItems.error?.message).toBe('Invalid "ID Field" in item 1: "x" is not a user ID (a positive whole number)');
-		const missing = await run({ operation: 'reprovisionAllPhones', idSource: 'inputItems', idField: 'userId' }, [{ id: 1 }]);
+		const missing = await run({ operation: 'reprovisionAllPhones', idSource: 'inputItems', idField: 'userId' }, { items: [{ id: 1 }] });
 		expect(missing.error?.message).toBe('Input item 0 has no user ID in field "userId" (parameter "ID Field")');
 		const empty = await run({ operation: 'reprovisionAllPhones', idSource: 'list', ids: '[]' });
 		expect(empty.error?.message).toBe('"User IDs" is empty; give at least one user ID');
@@ -63,7 +65,7 @@ describe('3CX Reprovision All Phones', () => {
 
 	it('Continue On Fail: bad items become error items, the rest still go out in one call', async () => {
 		const items = [{ id: 1 }, { id: 'nope' }, { id: 3 }];
-		const result = await run({ operation: 'reprovisionAllPhones', idSource: 'inputItems', idField: 'id' }, items, true);
+		const result = await run({ operation: 'reprovisionAllPhones', idSource: 'inputItems', idField: 'id' }, { items, continueOnFail: true });
 		expect(result.status).toBe('success');
 		expect(sandbox.state.reprovisionCalls).toEqual([[1, 3]]);
 		const out = result.output(NODE)[0];
@@ -74,7 +76,7 @@ describe('3CX Reprovision All Phones', () => {
 
 	it('a failing call is reported once (no retry of the action after a 500)', async () => {
 		sandbox.server.injectFault({ method: 'POST', path: 'ReprovisionAllPhones', status: 500, body: { error: { code: '', message: 'Provisioning service unavailable' } } });
-		const result = await run({ operation: 'reprovisionAllPhones', idSource: 'list', ids: '1' }, [{}, {}], true);
+		const result = await run({ operation: 'reprovisionAllPhones', idSource: 'list', ids: '1' }, { items: [{}, {}], continueOnFail: true });
 		expect(result.json(NODE)).toEqual([{ error: '3CX request failed (HTTP 500): Provisioning service unavailable' }]);
 		expect(posts(REPROVISION)).toHaveLength(1);
 	});
@@ -102,7 +104,7 @@ describe('3CX Batch Delete', () => {
 	});
 
 	it('takes the IDs from Get Many output items', async () => {
-		const result = await run({ operation: 'batchDelete', idSource: 'inputItems', idField: 'id' }, [{ id: '4' }, { id: '5' }]);
+		const result = await run({ operation: 'batchDelete', idSource: 'inputItems', idField: 'id' }, { items: [{ id: '4' }, { id: '5' }] });
 		expect(result.json(NODE)[0]).toMatchObject({ deletedCount: 2, failedCount: 0 });
 		expect(sandbox.state.batchDeleteCalls).toEqual([[4, 5]]);
 	});

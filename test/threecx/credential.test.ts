@@ -1,28 +1,18 @@
-import { runWorkflow, testCredential } from '../../dev/harness/engine';
+import { testCredential } from '../../dev/harness/engine';
 import { SANDBOX_TLS } from '../../dev/sandbox/core';
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
+import { MAX_TOKEN_REQUESTS_PER_REQUEST, REAUTHENTICATION } from '../../nodes/ThreeCx/transport/api';
+import { sandboxPerTest, withSandbox } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
+import { NODE } from './helpers';
 import { CREDENTIAL_TEST_HEADER } from '../../nodes/shared/credentialTest';
-import { MAX_TOKEN_REQUESTS_PER_REQUEST, REAUTHENTICATION } from '../../nodes/ThreeCx/transport';
-import { credentialFor, NODE, workflow } from './helpers';
 
-const sandbox = createThreeCxSandbox({ tokenLifetimeSeconds: 3600 });
-
-beforeAll(async () => {
-	await sandbox.server.start();
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.seedUsers(30);
-	sandbox.server.clearFaults();
-	sandbox.server.clearLog();
-});
+const { sandbox, run, withCredential } = sandboxPerTest(threeCx, { options: { tokenLifetimeSeconds: 3600 }, seed: 30 });
 
 const getOne = { operation: 'get', getBy: 'id', userId: '3' };
 
 describe('3CX API credential', () => {
 	it('passes the credential test with GET /Defs?$select=Id after a token request', async () => {
-		const { store, credential } = credentialFor(sandbox);
+		const { store, credential } = withCredential();
 		expect(await testCredential(store, 'threeCxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const token = sandbox.server.requests.find((r) => r.path === '/connect/token')!;
 		expect(new URLSearchParams(token.text).get('grant_type')).toBe('client_credentials');
@@ -33,15 +23,15 @@ describe('3CX API credential', () => {
 	});
 
 	it('fails the credential test for a wrong secret without looping', async () => {
-		const { store, credential } = credentialFor(sandbox, { clientSecret: 'wrong-secret' });
+		const { store, credential } = withCredential({ clientSecret: 'wrong-secret' });
 		const result = await testCredential(store, 'threeCxApi', credential.id);
 		expect(result.status).toBe('Error');
 		expect(sandbox.server.count('POST', '/connect/token')).toBeLessThanOrEqual(2);
 	});
 
 	it('tries a stored token that still belongs to the data in a Test instead of taking the one token 3CX allows the client', async () => {
-		const { store, credential } = credentialFor(sandbox);
-		await runWorkflow(workflow(credential, getOne), store);
+		const { store, credential, run: runOnce } = withCredential();
+		await runOnce(getOne);
 		const stored = store.data(credential.id).accessToken;
 		sandbox.server.clearLog();
 		expect(await testCredential(store, 'threeCxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
@@ -57,8 +47,8 @@ describe('3CX API credential', () => {
 	});
 
 	it('says in a Test with a stored token what a dropped connection means, and asks for a new token when the PBX refused the stored one', async () => {
-		const { store, credential } = credentialFor(sandbox);
-		await runWorkflow(workflow(credential, getOne), store);
+		const { store, credential, run: runOnce } = withCredential();
+		await runOnce(getOne);
 		sandbox.server.injectFault({ path: '/xapi/v1/Defs', drop: true });
 		const dropped = await testCredential(store, 'threeCxApi', credential.id);
 		expect(dropped).toEqual({
@@ -73,18 +63,18 @@ describe('3CX API credential', () => {
 
 	it('accepts a URL with a trailing slash or a pasted /xapi/v1', async () => {
 		for (const suffix of ['/', '/xapi/v1', '/xapi/v1/']) {
-			const { store, credential } = credentialFor(sandbox, { url: `${sandbox.server.baseUrl}${suffix}` });
+			const { store, credential, run } = withCredential({ url: `${sandbox.server.baseUrl}${suffix}` });
 			expect((await testCredential(store, 'threeCxApi', credential.id)).status).toBe('OK');
-			const result = await runWorkflow(workflow(credential, getOne), store);
+			const result = await run(getOne);
 			expect(result.json(NODE)[0].id).toBe('3');
 		}
 	});
 
 	it('mints one token and reuses it across items and executions', async () => {
-		const { store, credential } = credentialFor(sandbox);
+		const { store, credential, run } = withCredential();
 		const items = Array.from({ length: 10 }, () => ({}));
-		await runWorkflow(workflow(credential, getOne, items), store);
-		await runWorkflow(workflow(credential, getOne, items), store);
+		await run(getOne, { items });
+		await run(getOne, { items });
 		expect(sandbox.server.count('POST', '/connect/token')).toBe(1);
 		expect(store.preAuthCount.get(credential.id)).toBe(1);
 		expect(sandbox.server.count('GET', '/xapi/v1/Users(3)')).toBe(20);
@@ -92,11 +82,10 @@ describe('3CX API credential', () => {
 
 	it('refreshes once when the token expires mid-run and finishes the run', async () => {
 		sandbox.seedUsers(1000, 1000);
-		const { store, credential } = credentialFor(sandbox);
-		await runWorkflow(workflow(credential, getOne), store);
+		await run(getOne);
 		sandbox.server.clearLog();
 		sandbox.state.expireAfterRequests = 4; // the 5th page request meets an expired token
-		const result = await runWorkflow(workflow(credential, { operation: 'getMany', returnAll: true }), store);
+		const result = await run({ operation: 'getMany', returnAll: true });
 		expect(result.status).toBe('success');
 		const ids = result.json(NODE).map((u) => u.id);
 		expect(ids).toHaveLength(1030);
@@ -106,33 +95,25 @@ describe('3CX API credential', () => {
 	});
 
 	it('uses the real token lifetime: an expired token is replaced after one 401', async () => {
-		const { store, credential } = credentialFor(sandbox);
-		await runWorkflow(workflow(credential, getOne), store);
+		await run(getOne);
 		sandbox.expireTokens();
-		const result = await runWorkflow(workflow(credential, getOne, [{}, {}]), store);
+		const result = await run(getOne, { items: [{}, {}] });
 		expect(result.json(NODE).map((u) => u.id)).toEqual(['3', '3']);
 		expect(sandbox.server.count('POST', '/connect/token')).toBe(2);
 	});
 
 	it('handles expires_in in minutes (before 20.0.9) the same way', async () => {
-		const minutes = createThreeCxSandbox({ expiresInUnit: 'minutes', tokenLifetimeSeconds: 3600 });
-		await minutes.server.start();
-		try {
-			minutes.seedUsers(3);
-			const { store, credential } = credentialFor(minutes);
-			const result = await runWorkflow(workflow(credential, getOne), store);
+		await withSandbox(threeCx, { options: { expiresInUnit: 'minutes', tokenLifetimeSeconds: 3600 }, seed: 3 }, async (minutes) => {
+			const result = await minutes.run(getOne);
 			expect(result.json(NODE)[0].id).toBe('3');
 			const tokenBody = minutes.server.requests.find((r) => r.path === '/connect/token');
 			expect(tokenBody?.status).toBe(200);
-		} finally {
-			await minutes.server.stop();
-		}
+		});
 	});
 
 	it('stops with a clear error when the PBX keeps answering 401 (no loop)', async () => {
-		const { store, credential } = credentialFor(sandbox);
 		sandbox.state.rejectAllTokens = true;
-		const result = await runWorkflow(workflow(credential, getOne, [{}, {}, {}]), store);
+		const result = await run(getOne, { items: [{}, {}, {}] });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('3CX request failed (HTTP 401): Unauthorized: the PBX rejected the access token');
 		expect(result.error?.description).toContain('XAPI Access Enabled');
@@ -145,8 +126,8 @@ describe('3CX API credential', () => {
 	});
 
 	it('reports a wrong client secret with the token endpoint message and never leaks it', async () => {
-		const { store, credential } = credentialFor(sandbox, { clientSecret: 'definitely-wrong-secret' });
-		const result = await runWorkflow(workflow(credential, getOne), store);
+		const { run } = withCredential({ clientSecret: 'definitely-wrong-secret' });
+		const result = await run(getOne);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('3CX rejected the Client ID and Client Secret');
 		expect(sandbox.server.count('POST', '/connect/token')).toBeLessThanOrEqual(2);
@@ -154,7 +135,7 @@ describe('3CX API credential', () => {
 	});
 
 	it('the credential test says what to check for a wrong secret', async () => {
-		const { store, credential } = credentialFor(sandbox, { clientSecret: 'definitely-wrong-secret' });
+		const { store, credential } = withCredential({ clientSecret: 'definitely-wrong-secret' });
 		const result = await testCredential(store, 'threeCxApi', credential.id);
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('3CX rejected the Client ID and Client Secret');
@@ -164,7 +145,7 @@ describe('3CX API credential', () => {
 	});
 
 	it('the credential test names the PBX it cannot reach and the usual causes', async () => {
-		const { store, credential } = credentialFor(sandbox, { url: 'http://127.0.0.1:1' });
+		const { store, credential } = withCredential({ url: 'http://127.0.0.1:1' });
 		const result = await testCredential(store, 'threeCxApi', credential.id);
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('Cannot reach the PBX at http://127.0.0.1:1');
@@ -175,14 +156,14 @@ describe('3CX API credential', () => {
 
 	describe('with a token stored by an earlier use (as the editor sends it back)', () => {
 		async function withStoredToken() {
-			const { store, credential } = credentialFor(sandbox);
+			const { store, credential, run } = withCredential();
 			expect((await testCredential(store, 'threeCxApi', credential.id)).status).toBe('OK');
 			const token = store.data(credential.id).accessToken as string;
 			expect(token).toMatch(/^xapi-/);
 			sandbox.server.clearLog();
 			// What the user saves in the editor: the stored fields with their changes.
 			const edit = (changes: object) => store.update(credential.id, { ...store.data(credential.id), ...changes });
-			return { store, credential, token, edit };
+			return { store, credential, run, token, edit };
 		}
 
 		it('fails the test for a wrong secret with the token endpoint message, then passes with the right one', async () => {
@@ -213,29 +194,24 @@ describe('3CX API credential', () => {
 		});
 
 		it('never sends the stored token to a changed PBX URL', async () => {
-			const other = createThreeCxSandbox({ tokenLifetimeSeconds: 3600 });
-			await other.server.start();
-			try {
-				other.seedUsers(3);
-				const { store, credential, token, edit } = await withStoredToken();
+			await withSandbox(threeCx, { options: { tokenLifetimeSeconds: 3600 }, seed: 3 }, async (other) => {
+				const { store, credential, run, token, edit } = await withStoredToken();
 				edit({ url: other.server.baseUrl });
 				expect((await testCredential(store, 'threeCxApi', credential.id)).status).toBe('OK');
-				const result = await runWorkflow(workflow(credential, getOne), store);
+				const result = await run(getOne);
 				expect(result.json(NODE)[0].id).toBe('3');
 				expect(other.server.count('POST', '/connect/token')).toBe(1);
 				expect(other.server.requests.some((r) => JSON.stringify(r.headers).includes(token))).toBe(false);
 				expect(store.data(credential.id).accessToken).not.toBe(token);
-			} finally {
-				await other.server.stop();
-			}
+			});
 		});
 
 		it('keeps a credential saved before token fingerprints working, with one new token', async () => {
-			const { store, credential, token } = await withStoredToken();
+			const { store, credential, run, token } = await withStoredToken();
 			const saved = store.data(credential.id);
 			delete saved.tokenFingerprint;
 			store.update(credential.id, saved);
-			const result = await runWorkflow(workflow(credential, getOne, [{}, {}]), store);
+			const result = await run(getOne, { items: [{}, {}] });
 			expect(result.json(NODE).map((u) => u.id)).toEqual(['3', '3']);
 			expect(sandbox.server.count('POST', '/connect/token')).toBe(1);
 			expect(sandbox.server.requests.some((r) => r.headers.authorization === `Bearer ${token}`)).toBe(false);
@@ -247,11 +223,11 @@ describe('3CX API credential', () => {
 
 	it('two n8n workers sharing a client ID take turns without looping', async () => {
 		// Each worker has its own copy of the credential (as after loading it from the database).
-		const a = credentialFor(sandbox);
-		const b = credentialFor(sandbox);
+		const a = withCredential();
+		const b = withCredential();
 		for (let round = 0; round < 3; round++) {
-			const ra = await runWorkflow(workflow(a.credential, getOne, [{}, {}]), a.store);
-			const rb = await runWorkflow(workflow(b.credential, getOne, [{}, {}]), b.store);
+			const ra = await a.run(getOne, { items: [{}, {}] });
+			const rb = await b.run(getOne, { items: [{}, {}] });
 			expect(ra.status).toBe('success');
 			expect(rb.status).toBe('success');
 		}
@@ -262,11 +238,11 @@ describe('3CX API credential', () => {
 	});
 
 	it('keeps the token and the secret out of output and errors', async () => {
-		const { store, credential } = credentialFor(sandbox);
-		const ok = await runWorkflow(workflow(credential, getOne), store);
+		const { store, credential, run } = withCredential();
+		const ok = await run(getOne);
 		const token = store.data(credential.id).accessToken as string;
 		expect(token).toMatch(/^xapi-/);
-		const failed = await runWorkflow(workflow(credential, { ...getOne, userId: '9999' }), store);
+		const failed = await run({ ...getOne, userId: '9999' });
 		for (const run of [ok, failed]) {
 			const text = JSON.stringify(run.run.data.resultData);
 			expect(text).not.toContain(token);
@@ -276,24 +252,19 @@ describe('3CX API credential', () => {
 });
 
 describe('3CX API credential over HTTPS with a self-signed certificate', () => {
-	const secure = createThreeCxSandbox({ tls: SANDBOX_TLS });
-	beforeAll(async () => {
-		await secure.server.start();
-		secure.seedUsers(3);
-	});
-	afterAll(async () => secure.server.stop());
+	const secure = sandboxPerTest(threeCx, { options: { tls: SANDBOX_TLS }, seed: 3 });
 
 	it('rejects the certificate by default and accepts it with "Ignore SSL Issues"', async () => {
-		const strict = credentialFor(secure);
-		const refused = await runWorkflow(workflow(strict.credential, getOne), strict.store);
+		const strict = secure.withCredential();
+		const refused = await strict.run(getOne);
 		expect(refused.status).toBe('error');
 		expect(secure.server.count('POST', '/connect/token')).toBe(0);
 		const tested = await testCredential(strict.store, 'threeCxApi', strict.credential.id);
 		expect(tested.message).toContain('TLS certificate is not trusted');
 		expect(tested.message).toContain('Ignore SSL Issues');
 
-		const relaxed = credentialFor(secure, { ignoreSSLIssues: true });
-		const result = await runWorkflow(workflow(relaxed.credential, getOne), relaxed.store);
+		const relaxed = secure.withCredential({ ignoreSSLIssues: true });
+		const result = await relaxed.run(getOne);
 		expect(result.json(NODE)[0].id).toBe('3');
 		expect(secure.server.count('POST', '/connect/token')).toBe(1);
 		expect((await testCredential(relaxed.store, 'threeCxApi', relaxed.credential.id)).status).toBe('OK');

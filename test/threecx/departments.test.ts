@@ -2,12 +2,17 @@
  * 3CX departments (XAPI Groups): Get Many, Get, Create, Update, Delete, Get Members, and the
  * user's Add to Department / Remove From Department (read-modify-write of Users.Groups).
  */
-import { getPhoneTemplates } from '../../nodes/ThreeCx/methods/loadOptions';
-import { locator, loadOptionsContext, NODE, sandboxPerTest } from './helpers';
+import type { IDataObject } from 'n8n-workflow';
 
-const { sandbox, run2, cred } = sandboxPerTest(12);
+import { getPhoneTemplates } from '../../nodes/ThreeCx/methods/loadOptions';
+import type { RunOptions } from '../../dev/harness/sandboxPerTest';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
+import { locator, loadOptionsContext, NODE } from './helpers';
+
+const { sandbox, run, current } = sandboxPerTest(threeCx, { seed: 12, typeVersion: 2 });
 const apiCalls = (method: string) => sandbox.server.requests.filter((r) => r.method === method && r.path.startsWith('/xapi/v1'));
-const dept = (parameters: object, items?: object[], continueOnFail?: boolean) => run2({ resource: 'department', ...parameters }, items, continueOnFail);
+const dept = (parameters: IDataObject, options?: RunOptions) => run({ resource: 'department', ...parameters }, options);
 
 describe('3CX Department: Get Many, Get', () => {
 	it('pages departments under the $top cap on a stable order', async () => {
@@ -105,7 +110,7 @@ describe('3CX Department: Create, Update, Delete, Get Members', () => {
 
 describe('3CX user: Add to Department, Remove From Department', () => {
 	it('adds a membership and keeps the others (read-modify-write of Groups)', async () => {
-		const result = await run2({ operation: 'addToDepartment', user: locator('number', '101'), departmentId: 3, roleName: 'managers' });
+		const result = await run({ operation: 'addToDepartment', user: locator('number', '101'), departmentId: 3, roleName: 'managers' });
 		expect(result.json(NODE)[0]).toEqual({
 			id: '2',
 			number: '101',
@@ -127,36 +132,36 @@ describe('3CX user: Add to Department, Remove From Department', () => {
 	});
 
 	it('changes the role of an existing membership, and leaves a same-role member alone', async () => {
-		const promote = await run2({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: 2, roleName: 'group_admins' });
+		const promote = await run({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: 2, roleName: 'group_admins' });
 		expect(promote.json(NODE)[0]).toMatchObject({ changed: true, departments: [{ id: 2, role: 'group_admins' }] });
 		sandbox.server.clearLog();
-		const again = await run2({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: 2, roleName: 'group_admins' });
+		const again = await run({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: 2, roleName: 'group_admins' });
 		expect(again.json(NODE)[0]).toMatchObject({ changed: false });
 		expect(apiCalls('PATCH')).toHaveLength(0);
 	});
 
 	it('removes one membership and keeps the others; a non-member is left alone', async () => {
-		await run2({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: 4 });
-		const removed = await run2({ operation: 'removeFromDepartment', user: locator('id', '2'), departmentId: 2 });
+		await run({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: 4 });
+		const removed = await run({ operation: 'removeFromDepartment', user: locator('id', '2'), departmentId: 2 });
 		expect(removed.json(NODE)[0]).toMatchObject({ changed: true, departments: [{ id: 4, name: 'Ops & Field', role: 'users' }] });
 		sandbox.server.clearLog();
-		const notMember = await run2({ operation: 'removeFromDepartment', user: locator('id', '2'), departmentId: 3 });
+		const notMember = await run({ operation: 'removeFromDepartment', user: locator('id', '2'), departmentId: 3 });
 		expect(notMember.json(NODE)[0]).toMatchObject({ changed: false });
 		expect(apiCalls('PATCH')).toHaveLength(0);
 	});
 
 	it('refuses to write memberships when the PBX answered without roles', async () => {
 		sandbox.server.injectFault({ method: 'GET', path: 'Users(2)', status: 200, body: { Id: 2, Number: '101', Groups: [{ GroupId: 2 }] } });
-		const result = await run2({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: 3 });
+		const result = await run({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: 3 });
 		expect(result.error?.message).toBe('The PBX answered without the role of a department membership of user 2; memberships were not changed');
 		expect(apiCalls('PATCH')).toHaveLength(0);
 	});
 
 	it('an unknown department is refused by the PBX; a bad department ID before any request', async () => {
-		const unknown = await run2({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: 99 });
+		const unknown = await run({ operation: 'addToDepartment', user: locator('id', '2'), departmentId: 99 });
 		expect(unknown.error?.message).toBe('3CX request failed (HTTP 400): Groups: WARNINGS.XAPI.NOT_FOUND');
 		sandbox.server.clearLog();
-		const bad = await run2({ operation: 'removeFromDepartment', user: locator('id', '2'), departmentId: '={{ "x" }}' });
+		const bad = await run({ operation: 'removeFromDepartment', user: locator('id', '2'), departmentId: '={{ "x" }}' });
 		expect(bad.error?.message).toContain('"Department Name or ID" must be a 3CX department (group) ID');
 		expect(sandbox.server.requests).toHaveLength(0);
 	});
@@ -164,7 +169,7 @@ describe('3CX user: Add to Department, Remove From Department', () => {
 
 describe('3CX phone templates dropdown', () => {
 	it('lists templates without $orderby (ListPhoneTemplate offers none), sorted by name', async () => {
-		const options = await getPhoneTemplates.call(loadOptionsContext(cred(), {}, 'parameters.templateName'));
+		const options = await getPhoneTemplates.call(loadOptionsContext(current(), {}, 'parameters.templateName'));
 		expect(options.map((o) => o.value)).toEqual(['fanvil.ph.xml', 'snomD7xx.ph.xml', 'yealinkT4x.ph.xml']);
 		expect(sandbox.server.requests.at(-1)!.query).toEqual({ $top: '100', $skip: '0', $count: 'true' });
 	});

@@ -1,31 +1,18 @@
-import { runWorkflow } from '../../dev/harness/engine';
-import { createThreeCxSandbox, EXPORT_COLUMNS } from '../../dev/sandbox/threecx';
-import { credentialFor, NODE, workflow } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
+import { EXPORT_COLUMNS } from '../../dev/sandbox/threecx';
+import { NODE } from './helpers';
 
-const csvSandbox = createThreeCxSandbox();
-const jsonSandbox = createThreeCxSandbox({ exportFormat: 'json' });
-
-beforeAll(async () => {
-	await csvSandbox.server.start();
-	await jsonSandbox.server.start();
-	csvSandbox.seedUsers(25);
-	jsonSandbox.seedUsers(25);
-});
-afterAll(async () => {
-	await csvSandbox.server.stop();
-	await jsonSandbox.server.stop();
-});
-beforeEach(() => {
-	csvSandbox.server.clearLog();
-	jsonSandbox.server.clearLog();
-});
+const csv = sandboxPerTest(threeCx, { seed: 25 });
+const json = sandboxPerTest(threeCx, { options: { exportFormat: 'json' }, seed: 25 });
+const csvSandbox = csv.sandbox;
 
 const EXPORT = '/xapi/v1/Users/Pbx.ExportExtensions()';
 
 describe('3CX Export Extensions', () => {
 	it('returns the text/csv answer as a binary file with name and mime type', async () => {
-		const { store, credential } = credentialFor(csvSandbox);
-		const result = await runWorkflow(workflow(credential, { operation: 'exportExtensions', exportOutput: 'file', binaryPropertyName: 'data' }), store);
+		const { run } = csv.current();
+		const result = await run({ operation: 'exportExtensions', exportOutput: 'file', binaryPropertyName: 'data' });
 		expect(result.status).toBe('success');
 		const [item] = result.output(NODE)[0];
 		expect(item.json).toEqual({ fileName: 'extensions.csv', mimeType: 'text/csv', rows: 25, sourceContentType: 'text/csv; charset=UTF-8' });
@@ -39,9 +26,8 @@ describe('3CX Export Extensions', () => {
 	});
 
 	it('passes every OData option and parses one item per row, keyed by the header', async () => {
-		const { store, credential } = credentialFor(csvSandbox);
-		const result = await runWorkflow(
-			workflow(credential, {
+		const { run } = csv.current();
+		const result = await run({
 				operation: 'exportExtensions',
 				exportOutput: 'rows',
 				options: {
@@ -54,9 +40,7 @@ describe('3CX Export Extensions', () => {
 					orderby: 'Number desc',
 					expand: 'Groups',
 				},
-			}),
-			store,
-		);
+			});
 		expect(result.status).toBe('success');
 		const request = csvSandbox.server.requests.find((r) => r.path === EXPORT)!;
 		expect(request.query).toEqual({
@@ -76,16 +60,13 @@ describe('3CX Export Extensions', () => {
 	});
 
 	it('"File and Rows" attaches the file to the first row and keeps secrets only when asked', async () => {
-		const { store, credential } = credentialFor(csvSandbox);
-		const result = await runWorkflow(
-			workflow(credential, {
+		const { run } = csv.current();
+		const result = await run({
 				operation: 'exportExtensions',
 				exportOutput: 'both',
 				binaryPropertyName: 'csv',
 				options: { includeSecrets: true, fileName: 'pbx-users.csv', filter: "Number eq '100' or Number eq '101'" },
-			}),
-			store,
-		);
+			});
 		const items = result.output(NODE)[0];
 		expect(items).toHaveLength(2);
 		expect(items[0].binary?.csv.fileName).toBe('pbx-users.csv');
@@ -95,19 +76,19 @@ describe('3CX Export Extensions', () => {
 	});
 
 	it('accepts a JSON answer (as the swagger declares) and still produces a CSV file and rows', async () => {
-		const { store, credential } = credentialFor(jsonSandbox);
-		const file = await runWorkflow(workflow(credential, { operation: 'exportExtensions', exportOutput: 'file', options: { count: true, select: 'Id,Number,FirstName' } }), store);
+		const { run } = json.current();
+		const file = await run({ operation: 'exportExtensions', exportOutput: 'file', options: { count: true, select: 'Id,Number,FirstName' } });
 		const [item] = file.output(NODE)[0];
 		expect(item.json).toMatchObject({ rows: 25, count: 25, mimeType: 'text/csv' });
 		const text = Buffer.from(item.binary!.data.data, 'base64').toString('utf8');
 		expect(text.split('\r\n')[0]).toBe('Id,Number,FirstName');
-		const rows = await runWorkflow(workflow(credential, { operation: 'exportExtensions', exportOutput: 'rows', options: { select: 'Id,Number,VMPIN' } }), store);
+		const rows = await run({ operation: 'exportExtensions', exportOutput: 'rows', options: { select: 'Id,Number,VMPIN' } });
 		expect(rows.json(NODE)[0]).toEqual({ Id: 1, Number: '100' });
 	});
 
 	it('surfaces a bad $filter as a clear error', async () => {
-		const { store, credential } = credentialFor(csvSandbox);
-		const result = await runWorkflow(workflow(credential, { operation: 'exportExtensions', exportOutput: 'file', options: { filter: "startswith(Number,'1'" } }), store);
+		const { run } = csv.current();
+		const result = await run({ operation: 'exportExtensions', exportOutput: 'file', options: { filter: "startswith(Number,'1'" } });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^3CX request failed \(HTTP 400\): The query specified in the URI is not valid\./);
 	});

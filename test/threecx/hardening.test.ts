@@ -4,12 +4,14 @@
  * checked before the request, an echoed client secret is redacted, a lost DELETE answer is
  * confirmed by the retry, a stalled PBX costs a bounded number of attempts.
  */
-import { runWorkflow, loadOptions } from '../../dev/harness/engine';
+import { loadOptions } from '../../dev/harness/engine';
 import { pkg } from '../../dev/harness/workflow';
 import { htmlPage } from '../../dev/sandbox/core';
-import { NODE, sandboxPerTest, workflow as threeCxWorkflow } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
+import { NODE } from './helpers';
 
-const { sandbox, run, cred } = sandboxPerTest(120);
+const { sandbox, run, current } = sandboxPerTest(threeCx, { seed: 120 });
 const MAINTENANCE = htmlPage(200, 'Maintenance');
 const users = () => sandbox.server.count('GET', '/xapi/v1/Users');
 
@@ -46,7 +48,7 @@ describe('3CX: an answer that is not the API is an error, never "0 users"', () =
 
 	it('the Department dropdown fails on a page instead of offering no departments', async () => {
 		sandbox.server.injectFault({ path: '/xapi/v1/Groups', ...MAINTENANCE, times: 100 });
-		const { store, credential } = cred();
+		const { store, credential } = current();
 		await expect(
 			loadOptions(store, pkg('threeCx'), 'getGroups', { credentials: { threeCxApi: credential } }),
 		).rejects.toThrow(/^Unexpected answer from 3CX for GET \/xapi\/v1\/Groups: expected JSON with "value", got text\/html/);
@@ -89,7 +91,7 @@ describe('3CX: numeric parameters and departments are checked before the request
 	});
 
 	it('with Continue On Fail, names each bad item and serves the good ones', async () => {
-		const result = await run({ operation: 'getMany', limit: '={{ $json.limit }}' }, [{ limit: 2 }, { limit: 'all' }, { limit: 3 }], true);
+		const result = await run({ operation: 'getMany', limit: '={{ $json.limit }}' }, { items: [{ limit: 2 }, { limit: 'all' }, { limit: 3 }], continueOnFail: true });
 		const out = result.json(NODE);
 		expect(out.filter((item) => item.error).map((item) => item.error)).toEqual([
 			'Limit must be a whole number of at least 1; item 1 has "all"',
@@ -100,7 +102,7 @@ describe('3CX: numeric parameters and departments are checked before the request
 
 describe('3CX Batch Delete and Reprovision: an empty ID list is an error item', () => {
 	it.each(['batchDelete', 'reprovisionAllPhones'])('%s', async (operation) => {
-		const result = await run({ operation, idSource: 'inputItems', idField: 'ids' }, [{ ids: [1, 2] }, { ids: [] }], true);
+		const result = await run({ operation, idSource: 'inputItems', idField: 'ids' }, { items: [{ ids: [1, 2] }, { ids: [] }], continueOnFail: true });
 		const out = result.json(NODE);
 		expect(out.find((item) => item.error)?.error).toBe('Input item 1 has an empty list in field "ids" (parameter "ID Field")');
 		expect(out.filter((item) => !item.error)).toHaveLength(1);
@@ -127,10 +129,10 @@ describe('3CX Delete: a lost answer is confirmed by the retry', () => {
 describe('3CX: the client secret never appears, also URL-encoded in an echoed token request', () => {
 	it('redacts an echoing token endpoint', async () => {
 		const secret = 'Sec/ret+Key&1=';
-		const { store, credential } = cred();
+		const { store, credential } = current();
 		store.data(credential.id).clientSecret = secret;
 		sandbox.server.injectFault({ method: 'POST', path: '/connect/token', echo: true, times: 10 });
-		const result = await runWorkflow(threeCxWorkflow(credential, { resource: 'user', operation: 'getMany', limit: 1 }), store);
+		const result = await run({ resource: 'user', operation: 'getMany', limit: 1 });
 		expect(result.status).toBe('error');
 		const text = JSON.stringify(result.run.data.resultData);
 		for (const leak of [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]) {
@@ -142,7 +144,7 @@ describe('3CX: the client secret never appears, also URL-encoded in an echoed to
 describe('3CX: a stalled PBX', () => {
 	it('gives up after 3 attempts and fails the remaining items at once', async () => {
 		sandbox.server.injectFault({ path: '/xapi/v1/Users', stall: true, times: 100 });
-		const result = await run({ operation: 'getMany', limit: 5, requestOptions: { timeout: 250 } }, [{}, {}, {}], true);
+		const result = await run({ operation: 'getMany', limit: 5, requestOptions: { timeout: 250 } }, { items: [{}, {}, {}], continueOnFail: true });
 		const message = '3CX request failed: the server did not answer within 250 ms (3 attempts)';
 		expect(result.json(NODE).map((item) => item.error)).toEqual([message, message, message]);
 		expect(users()).toBe(3);
@@ -150,18 +152,8 @@ describe('3CX: a stalled PBX', () => {
 });
 
 describe('3CX Export Extensions (node version 2): the CSV file drops secret columns unless Include Secrets', () => {
-	const exportRun = (typeVersion: number, includeSecrets: boolean) => {
-		const { store, credential } = cred();
-		return runWorkflow(
-			threeCxWorkflow(
-				credential,
-				{ operation: 'exportExtensions', exportOutput: 'file', binaryPropertyName: 'data', options: includeSecrets ? { includeSecrets } : {} },
-				[{}],
-				{ typeVersion },
-			),
-			store,
-		);
-	};
+	const exportRun = (typeVersion: number, includeSecrets: boolean) =>
+		run({ operation: 'exportExtensions', exportOutput: 'file', binaryPropertyName: 'data', options: includeSecrets ? { includeSecrets } : {} }, { typeVersion });
 	const header = async (typeVersion: number, includeSecrets: boolean) => {
 		const result = await exportRun(typeVersion, includeSecrets);
 		const text = Buffer.from(result.output(NODE)[0][0].binary!.data.data, 'base64').toString('utf8');

@@ -6,19 +6,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/harness/engine';
-import { shapeUser, stripPhoneSecrets } from '../../nodes/ThreeCx/helpers/user';
+import { stripPhoneSecrets } from '../../nodes/ThreeCx/helpers/phone';
+import { shapeRecord as shapeUser } from '../../nodes/ThreeCx/helpers/record';
 import { pkg, savedWorkflow } from '../../dev/harness/workflow';
-import { locator, NODE, sandboxPerTest, workflow } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
+import { locator, NODE } from './helpers';
 
-const { sandbox, cred } = sandboxPerTest(3);
+const { sandbox, run, current } = sandboxPerTest(threeCx, { seed: 3 });
 
-const runV3 = async (parameters: IDataObject) => {
-	const { store, credential } = cred();
-	return await runWorkflow(workflow(credential, parameters, [{}], { typeVersion: 3 }), store);
-};
+const runV3 = async (parameters: IDataObject) => await run(parameters, { typeVersion: 3 });
 
 const runSaved = async (typeVersion: number, parameters: IDataObject) => {
-	const { store, credential } = cred();
+	const { store, credential } = current();
 	return await runWorkflow(savedWorkflow({ name: NODE, type: pkg('threeCx'), typeVersion, parameters, credentials: { threeCxApi: credential } }), store);
 };
 

@@ -1,26 +1,15 @@
-import { runWorkflow } from '../../dev/harness/engine';
-import { createThreeCxSandbox } from '../../dev/sandbox/threecx';
-import { credentialFor, NODE, workflow } from './helpers';
+import { sandboxPerTest, withSandbox } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
+import { NODE } from './helpers';
 
-const sandbox = createThreeCxSandbox();
 const TOTAL = 1234;
-
-beforeAll(async () => {
-	await sandbox.server.start();
-	sandbox.seedUsers(TOTAL);
-});
-afterAll(async () => sandbox.server.stop());
-beforeEach(() => {
-	sandbox.server.clearFaults();
-	sandbox.server.clearLog();
-});
+const { sandbox, run, current } = sandboxPerTest(threeCx, { seed: TOTAL });
 
 const pages = () => sandbox.server.requests.filter((r) => r.method === 'GET' && r.path === '/xapi/v1/Users');
 
 describe('3CX Get Many: Return All over 1,000+ users', () => {
 	it('pages with $top=100 and $skip on Id, ⌈n/100⌉ requests plus one token', async () => {
-		const { store, credential } = credentialFor(sandbox);
-		const result = await runWorkflow(workflow(credential, { operation: 'getMany', returnAll: true }), store);
+		const result = await run({ operation: 'getMany', returnAll: true });
 		const ids = result.json(NODE).map((u) => Number(u.id));
 		expect(ids).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
 		expect(pages()).toHaveLength(Math.ceil(TOTAL / 100));
@@ -31,15 +20,11 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 	});
 
 	it('loses and duplicates no user when faults hit mid-paging', async () => {
-		const { store, credential } = credentialFor(sandbox);
 		sandbox.server.injectFault({ method: 'GET', path: '/xapi/v1/Users', after: 3, times: 2, status: 503 });
 		sandbox.server.injectFault({ method: 'GET', path: '/xapi/v1/Users', after: 6, times: 1, drop: true });
 		sandbox.server.injectFault({ method: 'GET', path: '/xapi/v1/Users', after: 9, times: 1, status: 429, retryAfter: 0 });
 		sandbox.server.injectFault({ method: 'GET', path: '/xapi/v1/Users', after: 11, times: 1, status: 502 });
-		const result = await runWorkflow(
-			workflow(credential, { operation: 'getMany', returnAll: true, output: 'raw', options: { select: 'Id,Number', count: true } }),
-			store,
-		);
+		const result = await run({ operation: 'getMany', returnAll: true, output: 'raw', options: { select: 'Id,Number', count: true } });
 		expect(result.status).toBe('success');
 		const numbers = result.json(NODE).map((u) => u.Number as string);
 		expect(numbers).toHaveLength(TOTAL);
@@ -49,11 +34,7 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 	});
 
 	it('keeps a stable order for a non-unique $orderby by appending Id', async () => {
-		const { store, credential } = credentialFor(sandbox);
-		const result = await runWorkflow(
-			workflow(credential, { operation: 'getMany', returnAll: true, output: 'raw', options: { orderby: 'LastName desc', select: 'Id,LastName' } }),
-			store,
-		);
+		const result = await run({ operation: 'getMany', returnAll: true, output: 'raw', options: { orderby: 'LastName desc', select: 'Id,LastName' } });
 		const users = result.json(NODE);
 		expect(users).toHaveLength(TOTAL);
 		expect(new Set(users.map((u) => u.Id)).size).toBe(TOTAL);
@@ -65,8 +46,7 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 	});
 
 	it('Limit above 100 is split into pages and stops exactly at the limit', async () => {
-		const { store, credential } = credentialFor(sandbox);
-		const result = await runWorkflow(workflow(credential, { operation: 'getMany', returnAll: false, limit: 250 }), store);
+		const result = await run({ operation: 'getMany', returnAll: false, limit: 250 });
 		expect(result.json(NODE)).toHaveLength(250);
 		expect(pages().map((r) => [r.query.$top, r.query.$skip])).toEqual([
 			['100', '0'],
@@ -76,29 +56,24 @@ describe('3CX Get Many: Return All over 1,000+ users', () => {
 	});
 
 	it('stops on @odata.count when the last page is exactly full', async () => {
-		const exact = createThreeCxSandbox();
-		await exact.server.start();
-		try {
-			exact.seedUsers(300);
-			const { store, credential } = credentialFor(exact);
-			const result = await runWorkflow(workflow(credential, { operation: 'getMany', returnAll: true, options: { count: true } }), store);
+		await withSandbox(threeCx, { seed: 300 }, async (exact) => {
+			const { run } = exact.current();
+			const result = await run({ operation: 'getMany', returnAll: true, options: { count: true } });
 			expect(result.json(NODE)).toHaveLength(300);
 			expect(exact.server.count('GET', '/xapi/v1/Users')).toBe(3);
-			const withoutCount = await runWorkflow(workflow(credential, { operation: 'getMany', returnAll: true }), store);
+			const withoutCount = await run({ operation: 'getMany', returnAll: true });
 			expect(withoutCount.json(NODE)).toHaveLength(300);
 			expect(withoutCount.json(NODE)[0]).not.toHaveProperty('@odata.count');
 			// The count is asked on the first page only, so no extra empty page is needed.
 			expect(exact.server.count('GET', '/xapi/v1/Users')).toBe(3 + 3);
 			const counted = exact.server.requests.filter((r) => r.path === '/xapi/v1/Users').map((r) => r.query.$count);
 			expect(counted).toEqual(['true', 'true', 'true', 'true', undefined, undefined]);
-		} finally {
-			await exact.server.stop();
-		}
+		});
 	});
 
 	it('the sandbox enforces the live $top cap with the OData message', async () => {
-		const { store, credential } = credentialFor(sandbox);
-		await runWorkflow(workflow(credential, { operation: 'get', getBy: 'id', userId: '1' }), store);
+		const { store, credential, run } = current();
+		await run({ operation: 'get', getBy: 'id', userId: '1' });
 		const response = await fetch(`${sandbox.server.baseUrl}/xapi/v1/Users?$top=500`, {
 			headers: { Authorization: `Bearer ${String(store.data(credential.id).accessToken)}` },
 		});

@@ -3,10 +3,15 @@
  * Users.Phones), discovered devices (DeviceInfos) and Provision, Reprovision and Reboot by MAC,
  * the provisioning link; provisioning links stay out of output unless Include Secrets is on.
  */
-import { locator, NODE, sandboxPerTest } from './helpers';
+import type { IDataObject } from 'n8n-workflow';
 
-const { sandbox, run, run2 } = sandboxPerTest(12);
-const phoneOp = (parameters: object, items?: object[], continueOnFail?: boolean) => run2({ resource: 'phone', ...parameters }, items, continueOnFail);
+import type { RunOptions } from '../../dev/harness/sandboxPerTest';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
+import { locator, NODE } from './helpers';
+
+const { sandbox, run } = sandboxPerTest(threeCx, { seed: 12 });
+const phoneOp = (parameters: IDataObject, options: RunOptions = {}) => run({ resource: 'phone', ...parameters }, { typeVersion: 2, ...options });
 const patches = () => sandbox.server.requests.filter((r) => r.method === 'PATCH');
 
 describe('3CX Phone: Assign to User, Remove From User', () => {
@@ -115,7 +120,7 @@ describe('3CX Phone: discovered devices, Provision, Reprovision, Reboot, Provisi
 	it('a reboot that fails with a 503 is not repeated; an unknown phone is a 404; Continue On Fail per item', async () => {
 		await phoneOp({ operation: 'assign', user: locator('id', '2'), macAddress: '805ec0112233', templateName: 'yealinkT4x.ph.xml' });
 		sandbox.server.injectFault({ method: 'POST', path: 'RebootPhone', status: 503 });
-		const result = await phoneOp({ operation: 'reboot', macAddress: '={{ $json.mac }}' }, [{ mac: '805ec0112233' }, { mac: '805ec0999999' }, { mac: 'zz' }], true);
+		const result = await phoneOp({ operation: 'reboot', macAddress: '={{ $json.mac }}' }, { items: [{ mac: '805ec0112233' }, { mac: '805ec0999999' }, { mac: 'zz' }], continueOnFail: true });
 		const out = result.json(NODE);
 		expect(out[0].error).toContain('HTTP 503');
 		expect(out[1].error).toBe('3CX request failed (HTTP 404): mac: WARNINGS.XAPI.NOT_FOUND');

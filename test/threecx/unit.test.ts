@@ -1,7 +1,8 @@
 import { csvToObjects, objectsToCsv, parseCsv } from '../../nodes/ThreeCx/helpers/csv';
 import { parseUserIds, toUserId } from '../../nodes/ThreeCx/helpers/ids';
-import { normaliseUser } from '../../nodes/ThreeCx/helpers/user';
-import { extractThreeCxError, odataString, stableOrderBy, userPath } from '../../nodes/ThreeCx/transport';
+import { normaliseRecord as normaliseUser } from '../../nodes/ThreeCx/helpers/record';
+import { extractThreeCxError } from '../../nodes/ThreeCx/transport/api';
+import { odataString, stableOrderBy, userPath } from '../../nodes/ThreeCx/transport/odata';
 import { searchPhrase, withDepartment } from '../../nodes/ThreeCx/transport/odata';
 import { applyQuery, parseFilter } from '../../dev/sandbox/threecx/odata';
 import type { EntitySet } from '../../dev/sandbox/threecx/odata';

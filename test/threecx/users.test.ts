@@ -1,6 +1,8 @@
-import { loadOptionsContext, NODE, sandboxPerTest } from './helpers';
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
+import { loadOptionsContext, NODE } from './helpers';
 
-const { sandbox, run, cred } = sandboxPerTest(40);
+const { sandbox, run, current } = sandboxPerTest(threeCx, { seed: 40 });
 const apiCalls = (method: string) =>
 	sandbox.server.requests.filter((r) => r.method === method && r.path.startsWith('/xapi/v1'));
 
@@ -47,7 +49,7 @@ describe('3CX user: Get', () => {
 	});
 
 	it('surfaces a 404 with the OData message and honours Continue On Fail per item', async () => {
-		const result = await run({ operation: 'get', getBy: 'id', userId: '={{ $json.id }}' }, [{ id: 1 }, { id: 999 }, { id: 3 }], true);
+		const result = await run({ operation: 'get', getBy: 'id', userId: '={{ $json.id }}' }, { items: [{ id: 1 }, { id: 999 }, { id: 3 }], continueOnFail: true });
 		expect(result.status).toBe('success');
 		const out = result.json(NODE);
 		expect(out[0].id).toBe('1');
@@ -137,7 +139,7 @@ describe('3CX user: Create, Update, Delete', () => {
 	});
 
 	it('the sandbox itself rejects a Number change like the PBX', async () => {
-		const token = (await run({ operation: 'get', getBy: 'id', userId: '1' }), cred().store.data(cred().credential.id).accessToken);
+		const token = (await run({ operation: 'get', getBy: 'id', userId: '1' }), current().store.data(current().credential.id).accessToken);
 		const response = await fetch(`${sandbox.server.baseUrl}/xapi/v1/Users(1)`, {
 			method: 'PATCH',
 			headers: { Authorization: `Bearer ${String(token)}`, 'Content-Type': 'application/json' },
@@ -150,7 +152,7 @@ describe('3CX user: Create, Update, Delete', () => {
 	});
 
 	it('deletes one user per item', async () => {
-		const result = await run({ operation: 'delete', userId: '={{ $json.id }}' }, [{ id: '3' }, { id: 4 }]);
+		const result = await run({ operation: 'delete', userId: '={{ $json.id }}' }, { items: [{ id: '3' }, { id: 4 }] });
 		expect(result.json(NODE)).toEqual([
 			{ id: '3', deleted: true },
 			{ id: '4', deleted: true },
@@ -220,7 +222,7 @@ describe('3CX user: Get Many', () => {
 	});
 
 	it('Continue On Fail turns a bad query into an error item', async () => {
-		const result = await run({ operation: 'getMany', returnAll: true, options: { select: 'Nope' } }, [{}], true);
+		const result = await run({ operation: 'getMany', returnAll: true, options: { select: 'Nope' } }, { items: [{}], continueOnFail: true });
 		expect(result.json(NODE)).toEqual([
 			expect.objectContaining({ error: expect.stringContaining("Could not find a property named 'Nope'") }),
 		]);
@@ -229,7 +231,7 @@ describe('3CX user: Get Many', () => {
 
 describe('3CX load options', () => {
 	it('lists departments for the Department dropdowns', async () => {
-		const context = loadOptionsContext(cred(), { operation: 'create' }, 'parameters.additionalFields.groupId', 1);
+		const context = loadOptionsContext(current(), { operation: 'create' }, 'parameters.additionalFields.groupId', 1);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { getGroups } = require('../../nodes/ThreeCx/methods/loadOptions') as typeof import('../../nodes/ThreeCx/methods/loadOptions');
 		const options = await getGroups.call(context);

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OutputMode } from '../../shared/properties';
 import { readIncludeSecrets, readOutputMode } from '../../shared/properties';
-import type { CloudonixClient } from '../transport';
+import type { SubscriberClient } from './client';
+import { shapeRecord } from './record';
 import type { JsonObject } from './subscriber';
 import {
 	PASSWORD_DEFAULT_LENGTH,
@@ -11,12 +12,11 @@ import {
 	PASSWORD_MIN_LENGTH,
 	PROFILE_NAME_KEY,
 	generateSipPassword,
-	shapeSubscriber,
 } from './subscriber';
 
 /** What the router creates once per run and every operation gets besides the item index. */
 export interface OperationContext {
-	client: CloudonixClient;
+	client: SubscriberClient;
 	itemCount: number;
 }
 
@@ -33,7 +33,7 @@ export function outputOptions(ctx: IExecuteFunctions, itemIndex: number): Output
 }
 
 export function shape(raw: JsonObject, options: OutputOptions): IDataObject {
-	return shapeSubscriber(raw, options.output, options.includeSecrets) as IDataObject;
+	return shapeRecord(raw as IDataObject, options.output, options.includeSecrets);
 }
 
 /** SIP usernames: letters, digits and + . _ - (no spaces or slashes, which would break the path). */
@@ -112,6 +112,28 @@ export function readPassword(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 		});
 	}
 	return password;
+}
+
+/** What a Create or Create or Update item asks for, read and checked before any request. */
+export interface NewSubscriber {
+	msisdn: string;
+	/** The password the user set; undefined when the node generates one. */
+	setPassword?: string;
+	/** Profile keys from Display Name and Profile (JSON); undefined when none. */
+	profile?: JsonObject;
+	/** The create body: MSISDN, the set or a generated SIP password, and the profile. */
+	body: JsonObject;
+}
+
+/** Reads the MSISDN, the password mode and password (or generates one) and the profile of one item. */
+export function readNewSubscriber(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): NewSubscriber {
+	const msisdn = readMsisdn(ctx, itemIndex);
+	const mode = ctx.getNodeParameter('passwordMode', itemIndex, 'generate') as 'generate' | 'set';
+	const setPassword = mode === 'set' ? readPassword(ctx, ctx.getNodeParameter('sipPassword', itemIndex, ''), itemIndex) : undefined;
+	const body: JsonObject = { msisdn, sipPassword: setPassword ?? newPassword(ctx, fields, itemIndex) };
+	const profile = profileChanges(ctx, fields, itemIndex);
+	if (profile) body.profile = profile;
+	return { msisdn, setPassword, profile, body };
 }
 
 /** Reads "Find By" and its value, and finds the subscriber. */

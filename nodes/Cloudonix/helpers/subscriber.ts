@@ -1,18 +1,21 @@
 /**
- * Pure Cloudonix subscriber logic (no n8n imports): SIP password generation, the normalised
- * extension mapping, and deciding which fields an update would change.
+ * Pure Cloudonix subscriber logic (no n8n imports): SIP password generation, the profile's
+ * display name, and deciding which fields an update would change.
  */
-import type { NormalisedExtension } from '../../shared/extension';
-import { normalisedExtension } from '../../shared/extension';
-import type { RecordShape } from '../../shared/output';
-import { cleanRecord, shapeOutput } from '../../shared/output';
 import type { PasswordLengthRange } from '../../shared/password';
 import { generatePassword } from '../../shared/password';
-import type { OutputMode } from '../../shared/properties';
-import type { JsonObject } from '../transport';
-import { PASSWORD_FIELDS, subscriberPassword } from '../transport';
 
-export type { JsonObject };
+export type JsonObject = Record<string, unknown>;
+
+/** Subscriber fields that hold the SIP password: the current and the legacy spelling. */
+export const PASSWORD_FIELDS = ['sipPassword', 'sip-password'];
+
+export function subscriberPassword(raw: JsonObject): string | undefined {
+	for (const field of PASSWORD_FIELDS) {
+		if (typeof raw[field] === 'string') return raw[field] as string;
+	}
+	return undefined;
+}
 
 /**
  * Cloudonix documents no password rule (its API examples use passwords like "s3cret-Pass"); the
@@ -29,54 +32,21 @@ export function generateSipPassword(length = PASSWORD_DEFAULT_LENGTH): string {
 	return generatePassword(SIP_PASSWORD_LENGTH, length);
 }
 
-/** A copy of the subscriber with the SIP password removed (both spellings). */
-export function withoutSecrets(raw: JsonObject): JsonObject {
-	return cleanRecord(raw, SUBSCRIBER_SHAPE, false);
-}
-
 /** Where the node stores a display name, since subscribers have no name field. */
 export const PROFILE_NAME_KEY = 'displayName';
 
-function profileOf(raw: JsonObject): JsonObject {
+export function profileOf(raw: JsonObject): JsonObject {
 	const profile = raw.profile;
 	return profile !== null && typeof profile === 'object' && !Array.isArray(profile) ? (profile as JsonObject) : {};
 }
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+/** A string with something in it, or undefined. */
+export const nonBlankText = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
 /** The display name: `profile.displayName`, else `profile.name` (other tools' choice). */
 export function subscriberName(raw: JsonObject): string | undefined {
 	const profile = profileOf(raw);
-	return text(profile[PROFILE_NAME_KEY]) ?? text(profile.name);
-}
-
-/** How subscribers become output items: the SIP password is a secret in both spellings. */
-export const SUBSCRIBER_SHAPE: RecordShape<JsonObject> = {
-	secretFields: PASSWORD_FIELDS,
-	normalise: (record, raw) => {
-		const profile = profileOf(record);
-		const active = typeof record.active === 'boolean' ? record.active : undefined;
-		return normalisedExtension({
-			number: String(record.msisdn ?? ''),
-			name: subscriberName(record),
-			firstName: text(profile.firstName),
-			lastName: text(profile.lastName),
-			email: text(profile.email),
-			enabled: active,
-			status: active === undefined ? undefined : active ? 'active' : 'inactive',
-			id: record.id === undefined || record.id === null ? undefined : String(record.id),
-			source: 'cloudonix',
-			raw,
-		});
-	},
-};
-
-export function toNormalisedExtension(raw: JsonObject, includeSecrets: boolean): NormalisedExtension {
-	return shapeOutput(raw, SUBSCRIBER_SHAPE, 'normalised', includeSecrets) as NormalisedExtension;
-}
-
-export function shapeSubscriber(raw: JsonObject, output: OutputMode, includeSecrets: boolean): JsonObject {
-	return shapeOutput(raw, SUBSCRIBER_SHAPE, output, includeSecrets);
+	return nonBlankText(profile[PROFILE_NAME_KEY]) ?? nonBlankText(profile.name);
 }
 
 /** What the user asked to change; undefined fields are left alone. */
@@ -114,10 +84,4 @@ export function updateBody(changes: SubscriberChanges, existing: JsonObject | un
 		if (!onlyDifferences || !existing || differs) body.profile = merged;
 	}
 	return body;
-}
-
-/** True for "starts with" filters on MSISDNs, ignoring a leading "+" on either side. */
-export function msisdnHasPrefix(msisdn: unknown, prefix: string): boolean {
-	const clean = (value: string) => value.trim().replace(/^\+/, '');
-	return clean(String(msisdn ?? '')).startsWith(clean(prefix));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { EXTENSION_INFOS, openVoxRequest } from '../transport';
+import { request } from '../transport';
 import { FieldError } from './fields';
 import { asNodeError } from '../../shared/errors';
 
@@ -25,7 +25,7 @@ export function validated<T>(ctx: IExecuteFunctions, itemIndex: number, check: (
  * as the PBX now has it (add and update themselves only answer `{"status":"Success"}`).
  */
 export async function readBack(ctx: IExecuteFunctions, number: string, itemIndex: number): Promise<IDataObject> {
-	const answer = await openVoxRequest.call(ctx, { path: 'extension/query', body: { extid: number }, idempotent: true, expect: EXTENSION_INFOS }, itemIndex);
+	const answer = await request(ctx, { path: 'extension/query', body: { extid: number } }, itemIndex);
 	const records = Array.isArray(answer.extinfos) ? (answer.extinfos as IDataObject[]) : [];
 	return records.find((record) => String(record.extnumber) === number) ?? records[0] ?? { extnumber: number };
 }

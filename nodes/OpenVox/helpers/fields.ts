@@ -1,10 +1,12 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import { fieldLabel } from '../transport/fields';
 
 /**
- * The extension settings of `extension/add` and `extension/update`, as UI fields with the
- * values the OpenVox "Add an Extension" page allows. Parameter names are the API's, so a
- * user can look them up in the OpenVox docs. Switches are booleans in the UI and `on`/`off`
- * on the wire.
+ * The rules of the extension settings of `extension/add` and `extension/update`: the values the
+ * OpenVox "Add an Extension" page allows, checked before any request, and the API body they make
+ * (switches are booleans in the editor and `on`/`off` on the wire). Their editor fields are in
+ * actions/extension/descriptions.ts.
  */
 
 /** Thrown by the pure validators; the operation turns it into a NodeOperationError for the item. */
@@ -16,48 +18,6 @@ export class FieldError extends Error {
 		super(message);
 	}
 }
-
-const FORWARD_DESTINATIONS: INodePropertyOptions[] = [
-	{ name: 'Voicemail', value: 'Voicemail' },
-	{ name: 'Extension', value: 'Extension' },
-	{ name: 'Mobile Number', value: 'Mobile Number' },
-	{ name: 'Custom Number', value: 'Custom Number' },
-];
-
-/** Display names, for error messages that name the field the user filled in. */
-export const FIELD_LABELS: Record<string, string> = {
-	number: 'Extension Number',
-	extid: 'Extension',
-	extnumber: 'New Extension Number',
-	username: 'Name',
-	callerid: 'Caller ID',
-	registerpassword: 'Register Password',
-	maxregistrations: 'Max Registrations',
-	loginpassword: 'User Password',
-	email: 'Email',
-	mobile: 'Mobile Number',
-	hasvoicemail: 'Voicemail',
-	vmsecret: 'Voicemail PIN',
-	enablevmtoemail: 'Send Voicemail to Email',
-	noanswerforward: 'Forward When No Answer',
-	ntransferto: 'No Answer Destination',
-	ntransferext: 'No Answer Extension',
-	ntransferprefix: 'No Answer Prefix',
-	ntransfernum: 'No Answer Number',
-	busyforward: 'Forward When Busy',
-	btransferto: 'Busy Destination',
-	btransferext: 'Busy Extension',
-	btransferprefix: 'Busy Prefix',
-	btransfernum: 'Busy Number',
-	enablemobile: 'Mobility Extension',
-	ringsimultaneous: 'Ring Simultaneously',
-	mobileprefix: 'Mobility Prefix',
-	allowbeingmonitored: 'Allow Being Monitored',
-	monitormode: 'Monitor Mode',
-	ringtimeout: 'Ring Timeout',
-	maxduration: 'Max Call Duration',
-	dnd: 'Do Not Disturb',
-};
 
 /** Settings sent as `on`/`off`. */
 export const SWITCH_FIELDS = new Set([
@@ -80,6 +40,9 @@ export const SWITCH_FIELDS = new Set([
  * disagree on it), sent as the field list spells them ("disable" → "Disabled"); durations exactly,
  * with 10800 sent as read. The sandbox accepts the same union.
  */
+/** Where a forwarded call goes (no answer, busy). */
+export const FORWARD_DESTINATIONS = ['Voicemail', 'Extension', 'Mobile Number', 'Custom Number'];
+
 export const MONITOR_MODES = ['Disabled', 'Extensive', 'Listen', 'Whisper', 'Barge-in'];
 const MONITOR_MODE_SPELLINGS: Record<string, string> = {
 	...Object.fromEntries(MONITOR_MODES.map((mode) => [mode.toLowerCase(), mode])),
@@ -87,19 +50,11 @@ const MONITOR_MODE_SPELLINGS: Record<string, string> = {
 };
 export const RING_TIMEOUTS = ['15', '30', '60', '120', '300'];
 export const MAX_DURATIONS = ['Follow System', 'Unlimited', '60', '300', '600', '900', '1800', '3600', '6000', '10800'];
-const FORWARD_VALUES = FORWARD_DESTINATIONS.map((o) => o.value as string);
 
 /** Characters the register password may not contain (OpenVox "Add an Extension"): ;&"'\<>`| and space. */
 const FORBIDDEN_PASSWORD_CHARACTERS = /[;&"'\\<>`|\s\u0000-\u001f\u007f-\u009f]/;
 
-function label(field: string): string {
-	return FIELD_LABELS[field] ?? field;
-}
-
-/** A body field as the user sees it, e.g. "Register Password" for `registerpassword`. */
-export function fieldLabel(field: string): string {
-	return label(field);
-}
+const label = fieldLabel;
 
 export function validateRegisterPassword(value: string, field = 'registerpassword'): void {
 	if (value === '') throw new FieldError(field, `"${label(field)}" cannot be blank`);
@@ -198,7 +153,7 @@ export function settingsToBody(settings: IDataObject): IDataObject {
 				break;
 			case 'ntransferto':
 			case 'btransferto':
-				oneOf(value, field, FORWARD_VALUES);
+				oneOf(value, field, FORWARD_DESTINATIONS);
 				break;
 			case 'monitormode':
 				if (!MONITOR_MODE_SPELLINGS[value.toLowerCase()]) oneOf(value, field, MONITOR_MODES);
@@ -233,189 +188,3 @@ function checkForwarding(body: IDataObject, enabled: string, to: string, ext: st
 		throw new FieldError(num, `"${label(num)}" is required when "${label(to)}" is Custom Number`);
 	}
 }
-
-function switchField(name: string, description: string): INodeProperties {
-	return { displayName: FIELD_LABELS[name], name, type: 'boolean', default: false, description };
-}
-
-/** The settings collection options, shared by Create and Update. */
-export function settingsOptions(kind: 'create' | 'update'): INodeProperties[] {
-	const options: INodeProperties[] = [
-		switchField('allowbeingmonitored', 'Whether other extensions may monitor calls of this extension'),
-		{
-			displayName: 'Busy Destination',
-			name: 'btransferto',
-			type: 'options',
-			options: FORWARD_DESTINATIONS,
-			default: 'Voicemail',
-			description: 'Where calls go when the extension is busy (needs Forward When Busy)',
-		},
-		{
-			displayName: 'Busy Extension',
-			name: 'btransferext',
-			type: 'string',
-			default: '',
-			description: 'Extension that receives busy calls when Busy Destination is Extension',
-		},
-		{
-			displayName: 'Busy Number',
-			name: 'btransfernum',
-			type: 'string',
-			default: '',
-			description: 'External number for busy calls (digits, up to 15) when the destination is Custom Number or Mobile Number',
-		},
-		{
-			displayName: 'Busy Prefix',
-			name: 'btransferprefix',
-			type: 'string',
-			default: '',
-			description: 'Outbound prefix (digits, up to 7) for a busy-forward to Custom Number or Mobile Number',
-		},
-		{
-			displayName: 'Caller ID',
-			name: 'callerid',
-			type: 'string',
-			default: '',
-			description: 'Caller ID number presented for calls from this extension',
-		},
-		switchField('dnd', 'Whether Do Not Disturb is on'),
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			description: 'Email address of the user (voicemail to email, notifications)',
-		},
-		switchField('busyforward', 'Whether calls are forwarded when the extension is busy'),
-		switchField('noanswerforward', 'Whether unanswered calls are forwarded'),
-		{
-			displayName: 'Max Call Duration',
-			name: 'maxduration',
-			type: 'options',
-			options: MAX_DURATIONS.map((value) => ({
-				name: /^\d+$/.test(value) ? `${value} Seconds` : value,
-				value,
-			})),
-			default: 'Follow System',
-			description: 'Longest call allowed for this extension',
-		},
-		{
-			displayName: 'Max Registrations',
-			name: 'maxregistrations',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 99 },
-			default: 1,
-			description: 'How many devices may register this extension at the same time',
-		},
-		switchField('enablemobile', 'Whether the Mobility Extension feature is on'),
-		{
-			displayName: 'Mobile Number',
-			name: 'mobile',
-			type: 'string',
-			default: '',
-			description: "The user's mobile number (digits, up to 15); the query answer spells this field \"moblie\"",
-		},
-		{
-			displayName: 'Mobility Prefix',
-			name: 'mobileprefix',
-			type: 'string',
-			default: '',
-			description: 'Prefix (digits) for outgoing calls from the Mobility Extension',
-		},
-		{
-			displayName: 'Monitor Mode',
-			name: 'monitormode',
-			type: 'options',
-			options: MONITOR_MODES.map((value) => ({ name: value, value })),
-			default: 'Disabled',
-			description: 'How this extension may monitor others',
-		},
-		{
-			displayName: 'Name',
-			name: 'username',
-			type: 'string',
-			default: '',
-			description: 'Display name of the user',
-		},
-		{
-			displayName: 'No Answer Destination',
-			name: 'ntransferto',
-			type: 'options',
-			options: FORWARD_DESTINATIONS,
-			default: 'Voicemail',
-			description: 'Where unanswered calls go (needs Forward When No Answer)',
-		},
-		{
-			displayName: 'No Answer Extension',
-			name: 'ntransferext',
-			type: 'string',
-			default: '',
-			description: 'Extension that receives unanswered calls when No Answer Destination is Extension',
-		},
-		{
-			displayName: 'No Answer Number',
-			name: 'ntransfernum',
-			type: 'string',
-			default: '',
-			description: 'External number (digits, up to 15) for unanswered calls to Custom Number or Mobile Number',
-		},
-		{
-			displayName: 'No Answer Prefix',
-			name: 'ntransferprefix',
-			type: 'string',
-			default: '',
-			description: 'Outbound prefix (digits, up to 7) for a no-answer forward to Custom Number or Mobile Number',
-		},
-		{
-			displayName: 'Ring Timeout',
-			name: 'ringtimeout',
-			type: 'options',
-			options: RING_TIMEOUTS.map((value) => ({ name: `${value} Seconds`, value })),
-			default: '30',
-			description: 'How long the extension rings before no-answer handling',
-		},
-		switchField('ringsimultaneous', 'Whether the mobility number rings together with the extension'),
-		switchField('enablevmtoemail', 'Whether voicemail messages are emailed to the user'),
-		{
-			displayName: 'User Password',
-			name: 'loginpassword',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: "Password for the user's own web portal login",
-		},
-		switchField('hasvoicemail', 'Whether the extension has a voicemail box'),
-		{
-			displayName: 'Voicemail PIN',
-			name: 'vmsecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Digits-only PIN of the voicemail box',
-		},
-	];
-	if (kind === 'update') {
-		options.push(
-			{
-				displayName: 'New Extension Number',
-				name: 'extnumber',
-				type: 'string',
-				default: '',
-				description: 'Renumber the extension to this number',
-			},
-			{
-				displayName: 'Register Password',
-				name: 'registerpassword',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'New SIP registration password: at most 31 characters, no spaces and none of ;&"\'\\&lt;&gt;`|',
-			},
-		);
-	}
-	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
-
-/** Fields that hold passwords or PINs; stripped from output unless the user asks for them. */
-export const SECRET_RECORD_FIELDS = ['registerpassword', 'loginpassword', 'userpassword', 'vmsecret'];

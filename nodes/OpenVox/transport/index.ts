@@ -2,95 +2,68 @@ import type { ICredentialDataDecryptedObject, IDataObject, JsonObject } from 'n8
 import { NodeApiError } from 'n8n-workflow';
 
 import type { AnswerShape } from '../../shared/answer';
-import { answerHint, excerpt, jsonWithList } from '../../shared/answer';
-import type { RequestContext, VendorApi, VendorCall } from '../../shared/transport';
+import { answerHint, excerpt } from '../../shared/answer';
+import { asNodeError } from '../../shared/errors';
+import type { RequestContext } from '../../shared/requestContext';
 import { vendorRequest } from '../../shared/transport';
+import type { DeleteOutcome, RecordList, VendorApi, VendorCall } from '../../shared/vendorApi';
 import { checkXmlFields } from '../../shared/xmlText';
-import { fieldLabel } from '../helpers/fields';
+import type { OpenVoxAnswer } from './api';
+import { EXTENSION_INFOS, EXTENSION_LIST, OPENVOX_ENVELOPE, openVoxApi, parseAnswer } from './api';
 import { CREDENTIAL_TYPE, OPENVOX_API_PREFIX, openVoxBaseUrl } from './credential';
 import { LOGIN_FAILED_PREFIX, LOGIN_HINT, TOKEN_ERRNOS, errnoMessage } from './errno';
-import { buildOpenVoxXml, parseOpenVoxXml } from './xml';
-import { asNodeError } from '../../shared/errors';
+import { fieldLabel } from './fields';
+import { buildOpenVoxXml } from './xml';
 
-export type OpenVoxFormat = 'json' | 'xml';
+/**
+ * The OpenVox node's transport facade (the same three functions as every vendor's): `request`,
+ * `deleteRecord` and `listRecords`. OpenVox's quirks stay here: every call is a POST with the
+ * token in the query, failures come on HTTP 200 with an errno, and a token that expired or was
+ * replaced is renewed once.
+ */
 
-/** An OpenVox answer: `status` "Success" or "Failed", `errno` on failure, plus the payload. */
-export interface OpenVoxAnswer extends IDataObject {
-	status?: string;
-	errno?: string;
+/** What `listRecords` filters the extension list by; OpenVox has no server-side filters or paging. */
+export interface ListFilters {
+	/** Only extensions in one of these states (Registered, Idle, …). */
+	status?: string[];
+	/** Only extensions of this type, e.g. pjsip (case-insensitive). */
+	type?: string;
+	/** At most this many (after filtering); all when not given. */
+	limit?: number;
 }
 
-function isFailedBody(body: unknown): body is OpenVoxAnswer {
-	return body !== null && typeof body === 'object' && (body as OpenVoxAnswer).status === 'Failed';
-}
+type OpenVoxFormat = 'json' | 'xml';
 
-export const openVoxApi: VendorApi = {
-	displayName: 'OpenVox',
-	credentialType: CREDENTIAL_TYPE,
-	// The token travels in the query string (?token=), so it is redacted like the password.
-	secretFields: ['password', 'token'],
-	extractErrorMessage: (body) => {
-		const parsed = typeof body === 'string' ? safeParse(body) : body;
-		return isFailedBody(parsed) ? errnoMessage(parsed.errno) : undefined;
-	},
-	describeStatus: (status) =>
-		status === 404
-			? 'The PBX API was not found at this URL; check the PBX API URL (HTTP API port 9011 by default) and that the API is enabled on the PBX'
-			: undefined,
-	// preAuthentication throws a plain Error for a rejected login (see the credential); show it
-	// as it is and never retry it, since 5 failed logins lock the client IP out for 10 minutes.
-	describeLocalFailure: (failure) =>
-		failure.message.startsWith(LOGIN_FAILED_PREFIX) ? { message: failure.message, hint: LOGIN_HINT } : undefined,
+/** The read endpoints: idempotent, and their answer must carry the list they name. */
+const READS: Record<string, AnswerShape | undefined> = {
+	'extension/query': EXTENSION_INFOS,
+	'extensionlist/query': EXTENSION_LIST,
 };
 
-function safeParse(text: string): unknown {
-	try {
-		return parseAnswer(text);
-	} catch {
-		return undefined;
-	}
+/**
+ * Every extension with its number, status, type and name (`extensionlist/query`, one answer for
+ * the whole PBX), filtered here. Node Get Many, the trigger and the dropdowns read through this.
+ */
+export async function listRecords(ctx: RequestContext, filters: ListFilters, itemIndex?: number): Promise<RecordList> {
+	const answer = await request(ctx, { path: 'extensionlist/query' }, itemIndex);
+	const list = Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
+	const type = filters.type?.trim().toLowerCase();
+	const records = list.filter(
+		(record) =>
+			(!filters.status?.length || filters.status.includes(String(record.status))) &&
+			(!type || String(record.type ?? '').toLowerCase() === type),
+	);
+	return { records: filters.limit === undefined ? records : records.slice(0, filters.limit) };
 }
 
 /**
- * Reads an answer in either variant. Firmware sends JSON with varying Content-Type headers,
- * so the body is read as text and parsed here rather than by the HTTP client.
+ * `extension/delete` (`body.number`: "2002" or "2002,1001"). It is a POST the PBX does not
+ * document as repeatable, so it is sent once and a lost answer stays an error: `confirmedBy`
+ * is never set for OpenVox.
  */
-export function parseAnswer(raw: unknown): OpenVoxAnswer {
-	if (raw !== null && typeof raw === 'object' && !Buffer.isBuffer(raw)) return raw as OpenVoxAnswer;
-	const text = (Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw ?? '')).trim();
-	if (text === '') throw new Error('the PBX sent an empty answer');
-	if (text.startsWith('<')) return parseOpenVoxXml(text);
-	let answer: OpenVoxAnswer | undefined;
-	try {
-		answer = JSON.parse(text) as OpenVoxAnswer;
-	} catch {
-		answer = undefined;
-	}
-	if (answer === undefined) throw new Error('the PBX answered with something that is neither JSON nor XML');
-	return answer;
+export async function deleteRecord(ctx: RequestContext, call: VendorCall, itemIndex?: number): Promise<DeleteOutcome> {
+	return { response: await request(ctx, { ...call, idempotent: false }, itemIndex) };
 }
-
-/**
- * Every OpenVox answer is its envelope, JSON or `<xml>`, with a `status` (HTTP 200 also for
- * failures). Anything else on HTTP 200 (a proxy's or maintenance page) is an unexpected answer.
- */
-const OPENVOX_ENVELOPE: AnswerShape = {
-	expected: 'an OpenVox answer (JSON or <xml> with "status")',
-	format: 'json',
-	matches: (body) => {
-		try {
-			return typeof parseAnswer(body).status === 'string';
-		} catch {
-			return false;
-		}
-	},
-};
-
-/** The list of Get Many and the dropdowns: `extlist`. */
-export const EXTENSION_LIST = jsonWithList('extlist');
-
-/** The records of `extension/query`: `extinfos`. */
-export const EXTENSION_INFOS = jsonWithList('extinfos');
 
 interface OpenVoxRequestOptions {
 	/** Whether sending the request twice cannot change the outcome (queries, plain updates). */
@@ -144,7 +117,8 @@ function tokenRejected(answer: OpenVoxAnswer): boolean {
 /**
  * Calls one OpenVox endpoint (`call.path`, e.g. `extension/query`; always a POST whose body is
  * `call.body`, sent as JSON or XML as the credential says) and returns the answer of a
- * successful call. Only calls marked idempotent are repeated after a lost answer.
+ * successful call. Only calls marked idempotent are repeated after a lost answer; the two
+ * queries are (and must answer with their list, see READS).
  *
  * OpenVox answers HTTP 200 even when the token is gone (errno 20004 "no such token", 20006
  * "token timed out"), so n8n's own retry-after-401 never fires. On those errno values this
@@ -152,27 +126,29 @@ function tokenRejected(answer: OpenVoxAnswer): boolean {
  * runs the credential's preAuthentication (one login) and persists the new token for later
  * items and executions. If another execution already replaced the token, it is just reused.
  */
-export async function openVoxRequest(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<OpenVoxAnswer> {
+export async function request(ctx: RequestContext, call: VendorCall, itemIndex?: number): Promise<OpenVoxAnswer> {
 	const { path: endpoint, body } = call;
-	const options: OpenVoxRequestOptions = { idempotent: call.idempotent };
-	const rejected = rejectedLogins.get(this);
+	const read = READS[endpoint];
+	const options: OpenVoxRequestOptions = { idempotent: call.idempotent ?? read !== undefined };
+	const expect = call.expect ?? read;
+	const rejected = rejectedLogins.get(ctx);
 	if (rejected !== undefined) {
 		// Each item would otherwise log in again (the stored token is still empty), and with
 		// Continue On Fail five items would lock the client IP out.
-		throw new NodeApiError(this.getNode(), { message: rejected } as JsonObject, {
+		throw new NodeApiError(ctx.getNode(), { message: rejected } as JsonObject, {
 			message: rejected,
 			description: `${LOGIN_HINT} The login was tried once for this run and not again for the following items.`,
 			itemIndex,
 		});
 	}
 	try {
-		const answer = await tokenRequest.call(this, endpoint, body, itemIndex, options);
-		if (call.expect && !call.expect.matches(answer)) throw unexpectedSuccess(this, endpoint, call.expect, answer, itemIndex);
+		const answer = await tokenRequest(ctx, endpoint, body, itemIndex, options);
+		if (expect && !expect.matches(answer)) throw unexpectedSuccess(ctx, endpoint, expect, answer, itemIndex);
 		return answer;
 	} catch (error) {
 		const message = (error as Error).message;
-		if (typeof message === 'string' && message.startsWith(LOGIN_FAILED_PREFIX)) rejectedLogins.set(this, message);
-		throw asNodeError(this.getNode(), error);
+		if (typeof message === 'string' && message.startsWith(LOGIN_FAILED_PREFIX)) rejectedLogins.set(ctx, message);
+		throw asNodeError(ctx.getNode(), error);
 	}
 }
 
@@ -183,20 +159,20 @@ export async function openVoxRequest(this: RequestContext, call: VendorCall, ite
 const rejectedLogins = new WeakMap<RequestContext, string>();
 
 async function tokenRequest(
-	this: RequestContext,
+	ctx: RequestContext,
 	endpoint: string,
 	body: IDataObject | undefined,
 	itemIndex: number | undefined,
 	options: OpenVoxRequestOptions,
 ): Promise<OpenVoxAnswer> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	let answer = await send(this, openVoxApi, credentials, endpoint, body, itemIndex, options);
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	let answer = await send(ctx, openVoxApi, credentials, endpoint, body, itemIndex, options);
 	if (tokenRejected(answer)) {
-		const current = await this.getCredentials(CREDENTIAL_TYPE);
+		const current = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const replaced = typeof current.token === 'string' && current.token !== '' && current.token !== credentials.token;
 		let api = openVoxApi;
 		if (!replaced) {
-			const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+			const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 			api = {
 				...openVoxApi,
 				additionalCredentialOptions: {
@@ -209,10 +185,10 @@ async function tokenRequest(
 				},
 			};
 		}
-		answer = await send(this, api, current, endpoint, body, itemIndex, options);
+		answer = await send(ctx, api, current, endpoint, body, itemIndex, options);
 		if (tokenRejected(answer)) {
 			const message = `OpenVox ${endpoint} failed: the PBX rejected a freshly issued token (${errnoMessage(answer.errno)})`;
-			throw new NodeApiError(this.getNode(), { message } as JsonObject, {
+			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 				message,
 				description: 'Check that the PBX clock is right and that no other client logs out this API user',
 				itemIndex,
@@ -221,7 +197,7 @@ async function tokenRequest(
 	}
 	if (answer.status !== 'Success') {
 		const message = `OpenVox ${endpoint} failed: ${errnoMessage(answer.errno)}`;
-		throw new NodeApiError(this.getNode(), { message, errno: answer.errno ?? null } as JsonObject, {
+		throw new NodeApiError(ctx.getNode(), { message, errno: answer.errno ?? null } as JsonObject, {
 			message,
 			description: answer.status === 'Failed' ? errnoHint(String(answer.errno)) : 'The PBX answer had no "status" field',
 			itemIndex,

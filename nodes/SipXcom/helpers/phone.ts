@@ -2,8 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { jsonObject } from '../../shared/answer';
-import { apiJson } from '../transport';
-import { stripSecrets } from './output';
+import { request } from '../transport';
+import { withoutFieldsDeep } from '../../shared/redact';
+import { SECRET_FIELDS } from './record';
+
+/** A phone (or any record) without its secrets, at any depth: phone lines carry SIP passwords. */
+export function stripSecrets<T>(value: T): T {
+	return withoutFieldsDeep(value, SECRET_FIELDS);
+}
 
 /** `00:04:F2:AE:48:38`, `0004-f2ae-4838` or `0004f2ae4838` → `0004f2ae4838`, or undefined. */
 export function normaliseMac(value: string): string | undefined {
@@ -12,12 +18,12 @@ export function normaliseMac(value: string): string | undefined {
 }
 
 /** A phone reference for `/api/phones/{id-or-MAC}`: a numeric id or a MAC (normalised). */
-export function phoneRef(ctx: IExecuteFunctions, value: string, display: string, i: number): string {
+export function phoneRef(ctx: IExecuteFunctions, value: string, display: string, itemIndex: number): string {
 	const mac = normaliseMac(value);
 	if (mac) return mac;
 	if (/^\d+$/.test(value.trim())) return value.trim();
-	throw new NodeOperationError(ctx.getNode(), `"${display}" value "${value}" is neither a phone ID nor a MAC address (item ${i})`, {
-		itemIndex: i,
+	throw new NodeOperationError(ctx.getNode(), `"${display}" value "${value}" is neither a phone ID nor a MAC address (item ${itemIndex})`, {
+		itemIndex,
 		description: 'Use the internal phone ID (e.g. 12) or the MAC / serial number (12 hex digits, separators allowed).',
 	});
 }
@@ -30,6 +36,6 @@ export function unwrapPhone(body: unknown): IDataObject {
 }
 
 /** Reads one phone by id or MAC, without its secrets. */
-export async function readPhone(ctx: IExecuteFunctions, ref: string, i: number): Promise<IDataObject> {
-	return unwrapPhone(await apiJson.call(ctx, { method: 'GET', path: `/phones/${encodeURIComponent(ref)}`, expect: jsonObject() }, i));
+export async function readPhone(ctx: IExecuteFunctions, ref: string, itemIndex: number): Promise<IDataObject> {
+	return unwrapPhone(await request(ctx, { api: 'json', method: 'GET', path: `/phones/${encodeURIComponent(ref)}`, expect: jsonObject() }, itemIndex));
 }

@@ -1,14 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { xmlWithRoot } from '../../shared/answer';
 import { checkXmlFields } from '../../shared/xmlText';
-import { parseOrFail, restXml } from '../transport';
+import { request } from '../transport';
+import { parseOrFail, USER_DOCUMENT } from '../transport/api';
 import type { RestUser, UserWrite } from '../transport/xml';
 import { buildUserXml, parseSingleUser } from '../transport/xml';
 import { idList, splitList } from './parameters';
-
-/** A user and the user list are both `<user>` documents (sipXconfig's XStream output). */
-export const USER_DOCUMENT = xmlWithRoot('user');
 
 const USER_FIELD_LABELS: Record<string, string> = {
 	userName: 'User Name',
@@ -31,9 +28,9 @@ export function userWriteBody(ctx: IExecuteFunctions, user: UserWrite, itemIndex
 }
 
 /** Reads one user by internal id. */
-export async function readUser(ctx: IExecuteFunctions, id: string, i: number): Promise<RestUser> {
-	const text = await restXml.call(ctx, { method: 'GET', path: `/user/${id}`, expect: USER_DOCUMENT }, i);
-	return await parseOrFail(ctx, text, parseSingleUser, 'user', i);
+export async function readUser(ctx: IExecuteFunctions, id: string, itemIndex: number): Promise<RestUser> {
+	const text = await request(ctx, { api: 'rest', method: 'GET', path: `/user/${id}`, expect: USER_DOCUMENT }, itemIndex);
+	return await parseOrFail(ctx, text, parseSingleUser, 'user', itemIndex);
 }
 
 /** The current user as a write body: what sipXconfig would otherwise clear is carried over. */

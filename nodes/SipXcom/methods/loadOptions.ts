@@ -1,14 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { jsonMatching, xmlDocument } from '../../shared/answer';
-import { apiJson, restXml } from '../transport';
+import { request } from '../transport';
 
 /** The phone models answer: JSON (a list, or an object holding one). */
 const JSON_DOCUMENT = jsonMatching('JSON', (parsed) => parsed !== null && typeof parsed === 'object');
 import { parseNamedList } from '../transport/xml';
 
 async function namedList(ctx: ILoadOptionsFunctions, path: string) {
-	return parseNamedList(await restXml.call(ctx, { method: 'GET', path, expect: xmlDocument() }));
+	return parseNamedList(await request(ctx, { api: 'rest', method: 'GET', path, expect: xmlDocument() }));
 }
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
@@ -34,7 +34,7 @@ export async function getUserGroups(this: ILoadOptionsFunctions): Promise<INodeP
 
 /** Phone models from `/api/phones/models`. */
 export async function getPhoneModels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const body = (await apiJson.call(this, { method: 'GET', path: '/phones/models', expect: JSON_DOCUMENT })) as IDataObject | IDataObject[] | undefined;
+	const body = (await request(this, { api: 'json', method: 'GET', path: '/phones/models', expect: JSON_DOCUMENT })) as IDataObject | IDataObject[] | undefined;
 	const list = (Array.isArray(body) ? body : ((body?.models ?? body?.Models ?? []) as IDataObject[])) ?? [];
 	return list
 		.filter((m) => typeof m.modelId === 'string')

@@ -1,125 +1,57 @@
-/**
- * The sipXcom transport: one place that knows sipXconfig's three admin APIs and their quirks.
- * - Restlet REST `/sipxconfig/rest/…` speaks XML (XStream); results come as `<response><code>`.
- * - CXF REST `/sipxconfig/api/…` speaks JSON.
- * - Axis SOAP `/sipxconfig/services/…` (document/literal, SOAPAction "").
- * All three use HTTP Basic as an admin (ROLE_ADMIN), set by the credential's `authenticate`.
- */
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { xmlWithRoot } from '../../shared/answer';
-import { checkXmlFields } from '../../shared/xmlText';
-import type { HttpFailure, NotFoundAnswer, RequestContext, VendorApi, VendorCall } from '../../shared/transport';
+import type { RequestContext } from '../../shared/requestContext';
 import { vendorDelete, vendorRequest } from '../../shared/transport';
+import type { DeleteOutcome, RecordList } from '../../shared/vendorApi';
+import { checkXmlFields } from '../../shared/xmlText';
+import type { JsonCall, RestCall, SipXcomCall, SoapCall } from './api';
+import {
+	CXF_NOT_FOUND,
+	REST_OBJECT_NOT_FOUND,
+	SOAP_ENVELOPE,
+	USER_DOCUMENT,
+	answerError,
+	asText,
+	checkRestResult,
+	parseOrFail,
+	restResultOf,
+	sipXcomApi,
+	soapSecrets,
+} from './api';
 import { appUrl, CREDENTIAL_TYPE } from './credential';
-import type { Json, RestResult } from './xml';
-import { buildSoapEnvelope, describeXmlError, parseRestResult, parseSoapResponse, XmlFormatError } from './xml';
-import { asNodeError } from '../../shared/errors';
+import type { Json, RestResult, RestUser } from './xml';
+import { buildSoapEnvelope, describeXmlError, parseSoapResponse, parseUserList } from './xml';
 
-const AUTH_HINT =
-	'sipXconfig refused the credential: the password is wrong, or the account lacks admin rights. The REST and SOAP admin APIs need an administrator account such as superadmin (ROLE_ADMIN); a normal user account is refused.';
+/**
+ * The sipXcom node's transport facade (the same three functions as every vendor's): `request`,
+ * `deleteRecord` and `listRecords`. One `request` reaches all three of sipXconfig's admin APIs
+ * (Restlet REST in XML, CXF REST in JSON, Axis SOAP); api.ts says how each is called and read.
+ */
 
-function extractErrorMessage(body: unknown, status?: number): string | undefined {
-	if (status === 401) return 'wrong username or password, or the account lacks admin rights';
-	if (status === 403) return 'the account lacks admin rights';
-	let textBody: string | undefined;
-	if (typeof body === 'string') textBody = body;
-	else if (Buffer.isBuffer(body)) textBody = body.toString('utf8');
-	if (textBody !== undefined) {
-		if (textBody.trim() === '') return extractErrorMessage(undefined, status);
-		if (/^\s*(<!doctype html|<html)/i.test(textBody)) return htmlText(textBody);
-		if (textBody.trim().startsWith('<')) return describeXmlError(textBody);
-		try {
-			return extractErrorMessage(JSON.parse(textBody), status);
-		} catch {
-			return undefined;
-		}
-	}
-	if (body && typeof body === 'object') {
-		const obj = body as IDataObject;
-		const message = obj.message ?? obj.error ?? obj.errorMessage;
-		if (typeof message === 'string' && message) return message;
-	}
-	// CXF answers an unknown phone or user with an empty 404.
-	if (status === 404 && (body === undefined || body === null || body === '')) return 'not found';
-	return undefined;
+/** What `listRecords` reads: the users (`/rest/user`), as sipXconfig filters and sorts them. */
+export interface ListFilters {
+	/** Only users of this branch (sipXconfig `branch`). */
+	branchId?: number;
+	/** Only the users with these internal IDs (sipXconfig `ids`). */
+	ids?: number[];
+	/** `sortby`: username (default), lastname or firstname. */
+	sortBy?: string;
+	/** `sortdir`: forward (default) or reverse. */
+	sortDirection?: string;
+	/** At most this many users; all when not given. */
+	limit?: number;
 }
 
-/** The visible text of a servlet container's HTML error page, shortened. */
-function htmlText(html: string): string | undefined {
-	const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-	const text = body
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return text ? text.slice(0, 200) : undefined;
-}
-
-function describeStatus(status: number): string | undefined {
-	if (status === 401 || status === 403) return AUTH_HINT;
-	if (status === 404)
-		return 'Not found: the record does not exist, or the Server URL does not point at a sipXcom server (the app lives under /sipxconfig).';
-	if (status === 405) return 'sipXconfig does not support this method on this resource.';
-	return undefined;
-}
-
-export const sipXcomApi: VendorApi = {
-	displayName: 'sipXcom',
-	credentialType: CREDENTIAL_TYPE,
-	secretFields: ['password'],
-	extractErrorMessage,
-	describeStatus,
-	// sipXconfig has no documented rate limit; 5xx are usually application failures
-	// (ERROR_UPDATE_FAILED …) rather than overload, so keep retries short.
-	retry: { maxRetries: 3 },
-	// A 401 is the answer: n8n must not run the credential's preAuthentication (the Test's
-	// connection check) and send the request again.
-	additionalCredentialOptions: { preAuthenticationRetryStatusCode: [] },
-};
+/** Users per request when paging (`pagesize`). sipXconfig documents no cap; 250 keeps each XML answer small. */
+const PAGE_SIZE = 250;
 
 async function baseUrl(ctx: RequestContext): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	return appUrl(credentials.serverUrl);
 }
 
-function asText(body: unknown): string {
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (body === undefined || body === null) return '';
-	return JSON.stringify(body);
-}
-
-/** An error for an answer sipXconfig answered with HTTP 2xx but that is a failure or not sipXconfig at all. */
-function answerError(ctx: RequestContext, message: string, description: string, itemIndex?: number): NodeApiError {
-	return new NodeApiError(
-		ctx.getNode(),
-		{ message },
-		{ message: `sipXcom request failed: ${message}`, description, itemIndex },
-	);
-}
-
-function unexpectedBody(ctx: RequestContext, what: string, body: string, itemIndex?: number): NodeApiError {
-	return answerError(
-		ctx,
-		`the server did not send a sipXconfig ${what}`,
-		`Check the Server URL in the credential (the app lives under /sipxconfig). Start of the answer: ${body.slice(0, 200)}`,
-		itemIndex,
-	);
-}
-
-/**
- * A call of the Restlet REST API: path below `/sipxconfig/rest`, e.g. `/user/5`, and an XML
- * document built with fast-xml-parser instead of a JSON body. Writes are not idempotent:
- * sipXconfig answers their application failures (ERROR_UPDATE_FAILED, ERROR_REFERENCE_EXISTS …)
- * with HTTP 500, so they are not retried.
- */
-export interface RestCall extends Omit<VendorCall, 'body'> {
-	xml?: string;
-}
-
 /** The request options of a Restlet REST call: XML in its default format, both ways. */
-async function restOptions(ctx: RequestContext, call: RestCall) {
+async function restOptions(ctx: RequestContext, call: Omit<RestCall, 'api'>) {
 	return {
 		url: `${await baseUrl(ctx)}/rest${call.path}`,
 		qs: call.qs,
@@ -136,89 +68,8 @@ async function restOptions(ctx: RequestContext, call: RestCall) {
 	};
 }
 
-/** Calls the Restlet REST API in its default XML format and returns the XML text. */
-export async function restXml(this: RequestContext, call: RestCall, itemIndex?: number): Promise<string> {
-	const body = await vendorRequest.call(this, sipXcomApi, { method: call.method ?? 'GET', ...(await restOptions(this, call)) }, itemIndex);
-	return asText(body);
-}
-
-/** A REST write's `<response>` result; a code that is not SUCCESS_* is an error even on HTTP 2xx. */
-function checkRestResult(ctx: RequestContext, text: string, itemIndex?: number): RestResult {
-	const result = parseRestResult(text);
-	if (!result) {
-		// Some sipXconfig builds answer DELETE with an empty 200/204.
-		if (text.trim() === '') return { code: 'SUCCESS' };
-		throw unexpectedBody(ctx, 'REST result', text, itemIndex);
-	}
-	if (!result.code.startsWith('SUCCESS')) {
-		throw answerError(ctx, describeXmlError(text) ?? result.code, 'sipXconfig reported a failure.', itemIndex);
-	}
-	return result;
-}
-
-/**
- * Runs a REST write and returns its `<response>` result. A result whose code is not
- * SUCCESS_* becomes an error with the code and message even if the HTTP status was 2xx.
- */
-export async function restWrite(this: RequestContext, call: RestCall, itemIndex?: number): Promise<RestResult> {
-	return checkRestResult(this, await restXml.call(this, { idempotent: false, ...call }, itemIndex), itemIndex);
-}
-
-/** A failure that carries sipXconfig's own `<response><code>`: the application's answer, not a lost one. */
-function restResultOf(failure: HttpFailure): RestResult | undefined {
-	return failure.body === undefined ? undefined : parseRestResult(asText(failure.body));
-}
-
-/** UsersResource answers a DELETE of an ID it does not have with HTTP 400 ERROR_OBJECT_NOT_FOUND. */
-const REST_OBJECT_NOT_FOUND: NotFoundAnswer = {
-	matches: (failure) => failure.status === 400 && restResultOf(failure)?.code === 'ERROR_OBJECT_NOT_FOUND',
-	confirmedBy: 'ERROR_OBJECT_NOT_FOUND on retry',
-};
-
-export interface RestDeleteOutcome {
-	/** The `<response>` result; absent when the retry confirmed the deletion. */
-	result?: RestResult;
-	/** Set when a lost answer's retry found the record gone (see vendorDelete). */
-	confirmedBy?: string;
-}
-
-/**
- * DELETE of a REST record by its internal ID, e.g. `/user/5`. sipXconfig takes IDs from a
- * database sequence and never hands one out again, so sending the DELETE again after a lost
- * answer cannot remove another record; a refusal (HTTP 500 with ERROR_DELETE_FAILED or
- * ERROR_REFERENCE_EXISTS) is its answer and is not repeated.
- */
-export async function restDelete(this: RequestContext, path: string, itemIndex?: number): Promise<RestDeleteOutcome> {
-	const options = await restOptions(this, { path, idempotent: true });
-	const { response, confirmedBy } = await vendorDelete.call(
-		this,
-		sipXcomApi,
-		{ ...options, finalAnswer: (failure) => restResultOf(failure) !== undefined },
-		itemIndex,
-		REST_OBJECT_NOT_FOUND,
-	);
-	if (confirmedBy) return { confirmedBy };
-	return { result: checkRestResult(this, asText(response), itemIndex) };
-}
-
-/** Parses an XML answer with `parse`, turning a malformed body into a clear error. */
-export async function parseOrFail<T>(
-	ctx: RequestContext,
-	text: string,
-	parse: (xml: string) => T,
-	what: string,
-	itemIndex?: number,
-): Promise<T> {
-	try {
-		return parse(text);
-	} catch (error) {
-		if (error instanceof XmlFormatError) throw unexpectedBody(ctx, what, text, itemIndex);
-		throw asNodeError(ctx.getNode(), error);
-	}
-}
-
 /** The request options of a CXF REST call (path below `/sipxconfig/api`, e.g. `/phones`), JSON both ways. */
-async function apiOptions(ctx: RequestContext, call: VendorCall) {
+async function jsonOptions(ctx: RequestContext, call: Omit<JsonCall, 'api'>) {
 	return {
 		url: `${await baseUrl(ctx)}/api${call.path}`,
 		qs: call.qs,
@@ -231,58 +82,24 @@ async function apiOptions(ctx: RequestContext, call: VendorCall) {
 	};
 }
 
-/** Calls the CXF REST API (path below `/sipxconfig/api`, e.g. `/phones`) with JSON. */
-export async function apiJson<T = unknown>(this: RequestContext, call: VendorCall, itemIndex?: number): Promise<T> {
-	const response = await vendorRequest.call(this, sipXcomApi, { method: call.method ?? 'GET', ...(await apiOptions(this, call)) }, itemIndex);
+/** Calls the Restlet REST API in its default XML format and returns the XML text. */
+async function restXml(ctx: RequestContext, call: Omit<RestCall, 'api'>, itemIndex?: number): Promise<string> {
+	const body = await vendorRequest.call(ctx, sipXcomApi, { method: call.method ?? 'GET', ...(await restOptions(ctx, call)) }, itemIndex);
+	return asText(body);
+}
+
+/** Calls the CXF REST API with JSON and returns the parsed answer. */
+async function apiJson(ctx: RequestContext, call: JsonCall, itemIndex?: number): Promise<unknown> {
+	const response = await vendorRequest.call(ctx, sipXcomApi, { method: call.method ?? 'GET', ...(await jsonOptions(ctx, call)) }, itemIndex);
 	if (typeof response === 'string') {
-		if (response.trim() === '') return undefined as T;
+		if (response.trim() === '') return undefined;
 		try {
-			return JSON.parse(response) as T;
+			return JSON.parse(response);
 		} catch {
-			return response as T;
+			return response;
 		}
 	}
-	return response as T;
-}
-
-/** PhoneApi answers a phone it does not have with an empty 404; a web page's 404 is something else. */
-const CXF_NOT_FOUND: NotFoundAnswer = {
-	matches: (failure) => failure.status === 404 && asText(failure.body).trim() === '',
-	confirmedBy: '404 on retry',
-};
-
-/**
- * DELETE of a CXF record, e.g. `/phones/0004f2ae4838`; a lost answer is followed by the same
- * DELETE, and sipXconfig's empty 404 then means the lost attempt deleted it (`confirmedBy`).
- */
-export async function apiDelete(this: RequestContext, path: string, itemIndex?: number): Promise<{ confirmedBy?: string }> {
-	const { confirmedBy } = await vendorDelete.call(this, sipXcomApi, await apiOptions(this, { path }), itemIndex, CXF_NOT_FOUND);
-	return confirmedBy ? { confirmedBy } : {};
-}
-
-export type SoapService = 'UserService' | 'PhoneService';
-
-/** Every SOAP answer is an envelope (faults too); a web page on HTTP 200 is not. */
-const SOAP_ENVELOPE = xmlWithRoot('Envelope');
-
-/** Values of password and PIN elements in a SOAP request, kept out of errors if a server echoes them. */
-function soapSecrets(content: Json): string[] {
-	const found: string[] = [];
-	const walk = (value: unknown, key: string) => {
-		if (typeof value === 'string' && /password|pin/i.test(key)) found.push(value);
-		else if (Array.isArray(value)) value.forEach((entry) => walk(entry, key));
-		else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
-	};
-	walk(content, '');
-	return found;
-}
-
-/** A call of an Axis SOAP operation: the service, the operation and the request element's content. */
-export interface SoapCall {
-	service: SoapService;
-	operation: string;
-	content: Json;
-	idempotent: boolean;
+	return response;
 }
 
 /**
@@ -290,13 +107,13 @@ export interface SoapCall {
  * empty responses of addUser/manageUser). Faults come back as HTTP 500 and become errors
  * with the faultstring; a fault inside a 200 is handled the same way.
  */
-export async function soapCall(this: RequestContext, call: SoapCall, itemIndex?: number): Promise<Json> {
+async function soapCall(ctx: RequestContext, call: SoapCall, itemIndex?: number): Promise<Json> {
 	// XML 1.0 cannot carry control characters: refuse them naming the field, before sending.
-	checkXmlFields(this.getNode(), call.content, itemIndex ?? 0, (path) => path.join(' › '));
-	const url = `${await baseUrl(this)}/services/${call.service}`;
+	checkXmlFields(ctx.getNode(), call.content, itemIndex ?? 0, (path) => path.join(' › '));
+	const url = `${await baseUrl(ctx)}/services/${call.service}`;
 	const text = asText(
 		await vendorRequest.call(
-			this,
+			ctx,
 			sipXcomApi,
 			{
 				method: 'POST',
@@ -318,9 +135,90 @@ export async function soapCall(this: RequestContext, call: SoapCall, itemIndex?:
 		),
 	);
 	if (text.trim() === '') return {};
-	const parsed = await parseOrFail(this, text, parseSoapResponse, 'SOAP response', itemIndex);
+	const parsed = await parseOrFail(ctx, text, parseSoapResponse, 'SOAP response', itemIndex);
 	if (parsed.fault) {
-		throw answerError(this, describeXmlError(text) ?? 'SOAP fault', 'sipXconfig answered with a SOAP fault.', itemIndex);
+		throw answerError(ctx, describeXmlError(text) ?? 'SOAP fault', 'sipXconfig answered with a SOAP fault.', itemIndex);
 	}
 	return parsed.body ?? {};
+}
+
+/**
+ * One call of one of sipXconfig's APIs (see SipXcomCall): a REST read's XML text, a REST write's
+ * checked result, a CXF call's JSON, or a SOAP operation's response content.
+ */
+export async function request(ctx: RequestContext, call: RestCall & { api: 'rest' }, itemIndex?: number): Promise<string>;
+export async function request(ctx: RequestContext, call: RestCall & { api: 'restWrite' }, itemIndex?: number): Promise<RestResult>;
+export async function request(ctx: RequestContext, call: JsonCall, itemIndex?: number): Promise<unknown>;
+export async function request(ctx: RequestContext, call: SoapCall, itemIndex?: number): Promise<Json>;
+export async function request(ctx: RequestContext, call: SipXcomCall, itemIndex?: number): Promise<unknown> {
+	switch (call.api) {
+		case 'rest':
+			return await restXml(ctx, call, itemIndex);
+		case 'restWrite':
+			return checkRestResult(ctx, await restXml(ctx, { idempotent: false, ...call }, itemIndex), itemIndex);
+		case 'json':
+			return await apiJson(ctx, call, itemIndex);
+		case 'soap':
+			return await soapCall(ctx, call, itemIndex);
+	}
+}
+
+/**
+ * DELETE of a record; a lost answer is followed by the same DELETE, and sipXconfig's "not found"
+ * then means the lost attempt deleted it (`confirmedBy`). REST (`api: 'rest'`, e.g. `/user/5`):
+ * sipXconfig takes IDs from a database sequence and never hands one out again, so sending the
+ * DELETE again cannot remove another record; the not-found is HTTP 400 ERROR_OBJECT_NOT_FOUND, a
+ * refusal (HTTP 500 with ERROR_DELETE_FAILED or ERROR_REFERENCE_EXISTS) is its answer and is not
+ * repeated, and `response` is the checked `<response>` result. CXF (`api: 'json'`, e.g.
+ * `/phones/0004f2ae4838`): the not-found is an empty 404.
+ */
+export async function deleteRecord(
+	ctx: RequestContext,
+	call: Pick<RestCall | JsonCall, 'api' | 'path'>,
+	itemIndex?: number,
+): Promise<DeleteOutcome> {
+	if (call.api === 'json') {
+		return await vendorDelete.call(ctx, sipXcomApi, await jsonOptions(ctx, { path: call.path }), itemIndex, CXF_NOT_FOUND);
+	}
+	const options = await restOptions(ctx, { path: call.path, idempotent: true });
+	const { response, confirmedBy } = await vendorDelete.call(
+		ctx,
+		sipXcomApi,
+		{ ...options, finalAnswer: (failure) => restResultOf(failure) !== undefined },
+		itemIndex,
+		REST_OBJECT_NOT_FOUND,
+	);
+	if (confirmedBy) return { response: undefined, confirmedBy };
+	return { response: checkRestResult(ctx, asText(response), itemIndex) };
+}
+
+/**
+ * The users (GET /rest/user) page by page (`page`, `pagesize`) until `limit` users, an empty page
+ * or the last page; `total` is the first page's `totalResults`. Always sorted (sipXconfig sorts
+ * only when both sortby and sortdir are sent), so pages stay stable while paging. Get Many, the
+ * trigger and the dropdowns read through this.
+ */
+export async function listRecords(ctx: RequestContext, filters: ListFilters, itemIndex?: number): Promise<RecordList> {
+	const limit = filters.limit ?? Infinity;
+	const qs: IDataObject = { sortby: filters.sortBy || 'username', sortdir: filters.sortDirection || 'forward' };
+	if (filters.branchId !== undefined) qs.branch = filters.branchId;
+	if (filters.ids !== undefined) qs.ids = filters.ids.join(',');
+	const pageSize = Math.max(1, Math.min(limit, PAGE_SIZE));
+	const users: RestUser[] = [];
+	const seen = new Set<number | undefined>();
+	let total = 0;
+	for (let page = 1; ; page++) {
+		const text = await restXml(ctx, { method: 'GET', path: '/user', qs: { ...qs, page, pagesize: pageSize }, expect: USER_DOCUMENT }, itemIndex);
+		const result = await parseOrFail(ctx, text, parseUserList, 'user list', itemIndex);
+		if (page === 1) total = result.metadata.totalResults;
+		for (const user of result.users) {
+			// A user created while paging shifts later pages; do not emit anyone twice.
+			if (user.id !== undefined && seen.has(user.id)) continue;
+			seen.add(user.id);
+			users.push(user);
+		}
+		if (users.length >= limit) break;
+		if (result.users.length === 0 || page >= result.metadata.totalPages) break;
+	}
+	return { records: users.slice(0, limit).map((user) => user as IDataObject), total };
 }

@@ -1,21 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { departmentId, withoutODataAnnotations } from '../transport/odata';
 import { otherPropertiesJson } from './json';
-import { withoutODataAnnotations } from './user';
 
 /** The department ID as the int32 Groups({Id}) needs, checked before any request. */
 export function departmentIdParameter(ctx: IExecuteFunctions, itemIndex: number, name = 'departmentId'): number {
-	const raw = ctx.getNodeParameter(name, itemIndex) as unknown;
-	const text = typeof raw === 'number' ? String(raw) : String(raw ?? '').trim();
-	if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 2147483647) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`"Department Name or ID" must be a 3CX department (group) ID, a positive whole number, in item ${itemIndex}; got ${JSON.stringify(raw ?? '')}`,
-			{ itemIndex, description: 'Pick the department from the list, or use the Id of a department from "Department → Get Many".' },
-		);
-	}
-	return Number(text);
+	return departmentId(ctx.getNode(), ctx.getNodeParameter(name, itemIndex) as unknown, itemIndex, true);
+}
+
+/** An optional Department parameter at `name` (e.g. a filter): its group ID, or undefined when none is chosen. */
+export function readDepartmentId(ctx: IExecuteFunctions, name: string, itemIndex: number): number | undefined {
+	return departmentId(ctx.getNode(), ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex);
 }
 
 /** Builds a Pbx.Group body from the form fields and the JSON field. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RawResponse } from '../transport';
+import type { RawResponse } from '../transport/api';
 import { csvToObjects, objectsToCsv } from './csv';
 
 function header(headers: IDataObject, name: string): string {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { threeCxRequest, userPath } from '../transport';
+import { request } from '../transport';
+import { userPath } from '../transport/odata';
 
 /** The user a locator names: its ID, and its number when the locator gave one. */
 export interface UserRef {
@@ -49,7 +50,7 @@ export function userKey(ctx: IExecuteFunctions, itemIndex: number, name = 'user'
 export async function resolveUser(ctx: IExecuteFunctions, itemIndex: number, name = 'user', displayName = 'User'): Promise<UserRef> {
 	const key = userKey(ctx, itemIndex, name, displayName);
 	if ('id' in key) return key;
-	const found: IDataObject = await threeCxRequest.call(ctx, { path: userPath(key), qs: { $select: 'Id,Number' } }, itemIndex);
+	const found: IDataObject = await request(ctx, { path: userPath(key), qs: { $select: 'Id,Number' } }, itemIndex);
 	const id = Number(found.Id);
 	if (!Number.isInteger(id) || id < 1) {
 		throw new NodeOperationError(ctx.getNode(), `The PBX answered the lookup of extension ${key.number} without a user ID`, { itemIndex });

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { threeCxRequest, userPath } from '../transport';
+import { request } from '../transport';
+import { userPath } from '../transport/odata';
 
 /** One department membership as `Users.Groups` takes it in a PATCH. */
 export interface Membership {
@@ -19,7 +20,7 @@ export interface MembershipResult extends IDataObject {
 
 async function readUserGroups(ctx: IExecuteFunctions, id: number, itemIndex: number): Promise<IDataObject> {
 	// Rights is a navigation property of Pbx.UserGroup: expand it, or the role is not returned.
-	return await threeCxRequest.call(ctx, { path: userPath({ id }), qs: { $select: 'Id,Number', $expand: 'Groups($expand=Rights)' } }, itemIndex);
+	return await request(ctx, { path: userPath({ id }), qs: { $select: 'Id,Number', $expand: 'Groups($expand=Rights)' } }, itemIndex);
 }
 
 /**
@@ -48,7 +49,7 @@ export async function currentMemberships(ctx: IExecuteFunctions, id: number, ite
 
 /** PATCH /Users({Id}) with the whole new membership list (Groups replaces all memberships). */
 export async function writeMemberships(ctx: IExecuteFunctions, id: number, memberships: Membership[], itemIndex: number): Promise<void> {
-	await threeCxRequest.call(ctx, { method: 'PATCH', path: userPath({ id }), body: { Groups: memberships } }, itemIndex);
+	await request(ctx, { method: 'PATCH', path: userPath({ id }), body: { Groups: memberships } }, itemIndex);
 }
 
 /** Reads the memberships back for the output, so it shows what the PBX stored. */

@@ -1,6 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, odataString, stableOrderBy, threeCxRequest } from '../transport';
+import { listRecords } from '../transport';
+import { MAX_PAGE_SIZE, odataString } from '../transport/odata';
 
 /**
  * Users for the User picker, ordered by extension number, 100 per page ($top cap), searched by
@@ -8,22 +9,21 @@ import { MAX_PAGE_SIZE, odataString, stableOrderBy, threeCxRequest } from '../tr
  */
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const skip = Number(paginationToken ?? 0) || 0;
-	const qs: IDataObject = {
-		$select: 'Id,Number,FirstName,LastName,DisplayName',
-		$orderby: stableOrderBy('Number'),
-		$top: MAX_PAGE_SIZE,
-		$skip: skip,
-	};
 	const term = (filter ?? '').trim();
-	if (term !== '') {
-		const literal = odataString(term.toLowerCase());
-		qs.$filter = [
-			`startswith(Number,${odataString(term)})`,
-			...['FirstName', 'LastName', 'DisplayName', 'EmailAddress'].map((field) => `contains(tolower(${field}),${literal})`),
-		].join(' or ');
-	}
-	const page = await threeCxRequest.call(this, { path: '/Users', qs });
-	const users = Array.isArray(page.value) ? (page.value as IDataObject[]) : [];
+	const literal = odataString(term.toLowerCase());
+	const $filter =
+		term === ''
+			? undefined
+			: [
+					`startswith(Number,${odataString(term)})`,
+					...['FirstName', 'LastName', 'DisplayName', 'EmailAddress'].map((field) => `contains(tolower(${field}),${literal})`),
+				].join(' or ');
+	const { records: users } = await listRecords(this, {
+		query: { $select: 'Id,Number,FirstName,LastName,DisplayName', ...($filter ? { $filter } : {}) },
+		orderBy: 'Number',
+		skip,
+		limit: MAX_PAGE_SIZE,
+	});
 	return {
 		results: users.map((user) => {
 			const name = [user.FirstName, user.LastName].filter((part) => typeof part === 'string' && part !== '').join(' ') || String(user.DisplayName ?? '');

@@ -1,10 +1,10 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { getAllPages } from '../transport';
+import { listRecords } from '../transport';
 
 /** Departments (3CX groups) for the Department dropdowns; their Id is what Users.Groups needs. */
 export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { records } = await getAllPages.call(this, '/Groups', { qs: { $select: 'Id,Name,Number' }, orderBy: 'Name' });
+	const { records } = await listRecords(this, { collection: '/Groups', query: { $select: 'Id,Name,Number' }, orderBy: 'Name' });
 	return records.map((group) => ({
 		name: group.Number ? `${String(group.Name)} (${String(group.Number)})` : String(group.Name ?? group.Id),
 		value: Number(group.Id),
@@ -16,7 +16,7 @@ export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePrope
  * $filter and $count (no $orderby), so the list is paged in the PBX's order and sorted here.
  */
 export async function getPhoneTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { records } = await getAllPages.call(this, '/PhoneTemplates', { qs: {}, orderBy: null });
+	const { records } = await listRecords(this, { collection: '/PhoneTemplates', orderBy: null });
 	return records
 		.map((template) => ({ name: String(template.Id), value: String(template.Id) }))
 		.sort((a, b) => a.name.localeCompare(b.name));

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { connectionProblem, describeFailure } from '../../shared/transport';
+import { connectionProblem } from '../../shared/errors';
+import { describeFailure } from '../../shared/httpFailure';
 import { trimBaseUrl } from '../../shared/url';
 
 /** The credential type of the 3CX node (credentials/ThreeCxApi.credentials.ts). */

@@ -1,16 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/router';
 import * as activate from './activate.operation';
 import * as create from './create.operation';
 import * as deactivate from './deactivate.operation';
 import { optionsProperty } from './descriptions';
-import * as deleteSubscriber from './delete.operation';
+import * as del from './delete.operation';
 import * as get from './get.operation';
-import * as getAll from './getAll.operation';
+import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { activate, create, deactivate, deleteSubscriber as delete, get, getAll, update, upsert };
+/** The operation files, in the order their properties are listed; the router's table is derived from them. */
+export const operations = {
+	getMany,
+	get,
+	create,
+	upsert,
+	update,
+	activate,
+	deactivate,
+	delete: del,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -71,13 +82,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...getAll.description,
-	...get.description,
-	...create.description,
-	...upsert.description,
-	...update.description,
-	...activate.description,
-	...deactivate.description,
-	...deleteSubscriber.description,
+	...operationProperties(operations),
 	optionsProperty,
 ];

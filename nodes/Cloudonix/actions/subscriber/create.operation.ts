@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationContext } from '../../helpers/parameters';
-import { newPassword, outputOptions, profileChanges, readMsisdn, readPassword, shape } from '../../helpers/parameters';
-import type { JsonObject } from '../../helpers/subscriber';
+import { outputOptions, readNewSubscriber, shape } from '../../helpers/parameters';
 import {
 	additionalFieldsProperty,
 	msisdnProperty,
@@ -24,23 +23,9 @@ const displayOptions = { show: { resource: ['subscriber'], operation: ['create']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Reads the create body of one item; throws on bad input before any request. */
-export function createBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): JsonObject {
-	const msisdn = readMsisdn(ctx, itemIndex);
-	const mode = ctx.getNodeParameter('passwordMode', itemIndex, 'generate') as 'generate' | 'set';
-	const sipPassword =
-		mode === 'set'
-			? readPassword(ctx, ctx.getNodeParameter('sipPassword', itemIndex, ''), itemIndex)
-			: newPassword(ctx, fields, itemIndex);
-	const body: JsonObject = { msisdn, sipPassword };
-	const profile = profileChanges(ctx, fields, itemIndex);
-	if (profile) body.profile = profile;
-	return body;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body = createBody(this, itemIndex, fields);
+	const { body } = readNewSubscriber(this, itemIndex, fields);
 	const { subscriber, outcome } = await client.create(body, itemIndex);
 	if (outcome === 'exists') {
 		throw new NodeOperationError(

@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { includeSecretsProperty, outputProperty as sharedOutputProperty } from '../../../shared/properties';
 import { PASSWORD_DEFAULT_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PROFILE_NAME_KEY } from '../../helpers/subscriber';
-import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS, PASSWORD_FIELDS } from '../../transport';
+import { SECRET_FIELDS } from '../../helpers/record';
+import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from '../../transport/pacing';
 
 /**
  * Properties that several subscriber operations share. They carry no resource or operation:
@@ -99,7 +100,7 @@ export const optionsProperty: INodeProperties = {
 	displayOptions: { show: { resource: ['subscriber'] } },
 	options: [
 		{
-			...includeSecretsProperty({ keeps: 'the SIP password', fields: PASSWORD_FIELDS }),
+			...includeSecretsProperty({ keeps: 'the SIP password', fields: SECRET_FIELDS }),
 			// Delete outputs no subscriber, so there is nothing the switch could keep.
 			displayOptions: { hide: { '/operation': ['delete'] } },
 		},

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationContext } from '../../helpers/parameters';
-import { newPassword, outputOptions, profileChanges, readMsisdn, readPassword, shape } from '../../helpers/parameters';
+import { outputOptions, readNewSubscriber, shape } from '../../helpers/parameters';
 import type { JsonObject, SubscriberChanges } from '../../helpers/subscriber';
 import { updateBody } from '../../helpers/subscriber';
-import { statusOf } from '../../transport';
+import { statusOf } from '../../helpers/client';
 import {
 	additionalFieldsProperty,
 	msisdnProperty,
@@ -43,11 +43,7 @@ type Action = 'created' | 'updated' | 'unchanged';
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const msisdn = readMsisdn(this, itemIndex);
-	const mode = this.getNodeParameter('passwordMode', itemIndex, 'generate') as 'generate' | 'set';
-	const setPassword = mode === 'set' ? readPassword(this, this.getNodeParameter('sipPassword', itemIndex, ''), itemIndex) : undefined;
-	const createPassword = setPassword ?? newPassword(this, fields, itemIndex);
-	const profile = profileChanges(this, fields, itemIndex);
+	const { msisdn, setPassword, profile, body: createBody } = readNewSubscriber(this, itemIndex, fields);
 	const active = typeof fields.active === 'boolean' ? fields.active : undefined;
 	const options = outputOptions(this, itemIndex);
 	const result = (record: JsonObject, action: Action) => ({ ...shape(record, options), action });
@@ -57,9 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { clie
 
 	for (let attempt = 0; attempt < 2; attempt++) {
 		if (!existing) {
-			const body: JsonObject = { msisdn, sipPassword: createPassword };
-			if (profile) body.profile = profile;
-			const created = await client.create(body, itemIndex);
+			const created = await client.create(createBody, itemIndex);
 			if (created.outcome === 'created') {
 				if (active === false) {
 					return result(await client.update(String(created.subscriber.id), { active: false }, itemIndex), 'created');

@@ -1,12 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/router';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-export { create, del as delete, get, getMany, update };
+/** The operation files, in the order their properties are listed; the router's table is derived from them. */
+export const operations = {
+	getMany,
+	get,
+	create,
+	update,
+	delete: del,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -24,9 +32,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	...getMany.description,
-	...get.description,
-	...create.description,
-	...update.description,
-	...del.description,
+	...operationProperties(operations),
 ];

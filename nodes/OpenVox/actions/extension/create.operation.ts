@@ -4,12 +4,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readIncludeSecrets, readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { readBack, validated } from '../../helpers/extension';
-import { settingsOptions, settingsToBody, validateExtensionNumber, validateRegisterPassword } from '../../helpers/fields';
-import { formatRecord } from '../../helpers/output';
+import { settingsToBody, validateExtensionNumber, validateRegisterPassword } from '../../helpers/fields';
 import type { PasswordMode } from '../../helpers/password';
-import { generatedRegisterPassword, passwordLengthProperty, passwordModeProperties } from '../../helpers/password';
-import { openVoxRequest } from '../../transport';
-import { outputProperties, SECRETS_IN_OPTIONS_FROM } from './descriptions';
+import { generatedRegisterPassword } from '../../helpers/password';
+import { shapeRecord } from '../../helpers/record';
+import { request } from '../../transport';
+import {
+	outputProperties,
+	passwordLengthProperty,
+	passwordModeProperties,
+	SECRETS_IN_OPTIONS_FROM,
+	settingsOptions,
+} from './descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -70,6 +76,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		validateRegisterPassword(password);
 		return { number, registerpassword: password, ...settingsToBody(settings) };
 	});
-	await openVoxRequest.call(this, { path: 'extension/add', body }, itemIndex);
-	return formatRecord(await readBack(this, number, itemIndex), output, includeSecrets);
+	await request(this, { path: 'extension/add', body }, itemIndex);
+	return shapeRecord(await readBack(this, number, itemIndex), output, includeSecrets);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/router';
 import { validated } from '../../helpers/extension';
 import { parseNumberList } from '../../helpers/fields';
-import { openVoxRequest } from '../../transport';
+import { deleteRecord } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,6 +27,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const raw = String(this.getNodeParameter('number', itemIndex) ?? '');
 	// A number listed twice is deleted once and reported once.
 	const numbers = [...new Set(validated(this, itemIndex, () => parseNumberList(raw, 'number', 'Extension Numbers')))];
-	await openVoxRequest.call(this, { path: 'extension/delete', body: { number: numbers.join(',') } }, itemIndex);
+	await deleteRecord(this, { path: 'extension/delete', body: { number: numbers.join(',') } }, itemIndex);
 	return { deleted: numbers, success: true };
 }

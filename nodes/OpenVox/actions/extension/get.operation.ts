@@ -4,8 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { readIncludeSecrets, readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { FieldError, parseNumberList } from '../../helpers/fields';
-import { formatRecord } from '../../helpers/output';
-import { EXTENSION_INFOS, openVoxRequest } from '../../transport';
+import { shapeRecord } from '../../helpers/record';
+import { request } from '../../transport';
 import { outputProperties, SECRETS_IN_OPTIONS_FROM } from './descriptions';
 import { asNodeError } from '../../../shared/errors';
 
@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			throw asNodeError(this.getNode(), error);
 		}
 	}
-	const answer = await openVoxRequest.call(this, { path: 'extension/query', body, idempotent: true, expect: EXTENSION_INFOS }, itemIndex);
+	const answer = await request(this, { path: 'extension/query', body }, itemIndex);
 	const records = Array.isArray(answer.extinfos) ? (answer.extinfos as IDataObject[]) : [];
-	return records.map((record) => formatRecord(record, output, includeSecrets));
+	return records.map((record) => shapeRecord(record, output, includeSecrets));
 }

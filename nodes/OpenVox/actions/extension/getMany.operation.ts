@@ -1,14 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import type { RequestContext } from '../../../shared/transport';
-import { formatRecord } from '../../helpers/output';
-import { EXTENSION_LIST, openVoxRequest } from '../../transport';
+import { shapeRecord } from '../../helpers/record';
+import { listRecords } from '../../transport';
 import { outputProperties } from './descriptions';
 
-export const EXTENSION_STATUSES = ['Registered', 'Unavailable', 'Idle', 'Ringing', 'Busy', 'Hold', 'Malfunction', 'Fxsnoport'];
+const EXTENSION_STATUSES = ['Registered', 'Unavailable', 'Idle', 'Ringing', 'Busy', 'Hold', 'Malfunction', 'Fxsnoport'];
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
@@ -50,23 +49,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; type?: string };
 	const output = readOutputMode(this, itemIndex);
-	const list = await listExtensions(this, itemIndex);
-	return list
-		.filter(extensionFilter(filters))
-		.slice(0, limit)
-		.map((record) => formatRecord(record, output, false));
-}
-
-/** `extensionlist/query`: every extension in one answer. */
-export async function listExtensions(ctx: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
-	const answer = await openVoxRequest.call(ctx, { path: 'extensionlist/query', idempotent: true, expect: EXTENSION_LIST }, itemIndex);
-	return Array.isArray(answer.extlist) ? (answer.extlist as IDataObject[]) : [];
-}
-
-/** The Filters collection (Status, Type) as a test on one list record. */
-export function extensionFilter(filters: { status?: string[]; type?: string }): (record: IDataObject) => boolean {
-	const type = filters.type?.trim().toLowerCase();
-	return (record) =>
-		(!filters.status?.length || filters.status.includes(String(record.status))) &&
-		(!type || String(record.type ?? '').toLowerCase() === type);
+	const { records } = await listRecords(this, { ...filters, limit: Number.isFinite(limit) ? limit : undefined }, itemIndex);
+	return records.map((record) => shapeRecord(record, output, false));
 }

@@ -4,11 +4,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { readIncludeSecrets, readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { readBack, validated } from '../../helpers/extension';
-import { settingsOptions, settingsToBody, validateExtensionNumber } from '../../helpers/fields';
-import { formatRecord } from '../../helpers/output';
-import { generatedRegisterPassword, passwordLengthProperty } from '../../helpers/password';
-import { openVoxRequest } from '../../transport';
-import { outputProperties, SECRETS_IN_OPTIONS_FROM } from './descriptions';
+import { settingsToBody, validateExtensionNumber } from '../../helpers/fields';
+import { generatedRegisterPassword } from '../../helpers/password';
+import { shapeRecord } from '../../helpers/record';
+import { request } from '../../transport';
+import { outputProperties, passwordLengthProperty, SECRETS_IN_OPTIONS_FROM, settingsOptions } from './descriptions';
 
 const generateOption: INodeProperties = {
 	displayName: 'Generate New Register Password',
@@ -79,11 +79,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	// Renumbering is not repeatable (the old number is gone after the first success); other updates are.
-	await openVoxRequest.call(
+	await request(
 		this,
 		{ path: 'extension/update', body: { extid, ...changes }, idempotent: changes.extnumber === undefined },
 		itemIndex,
 	);
 	const current = typeof changes.extnumber === 'string' ? changes.extnumber : extid;
-	return formatRecord(await readBack(this, current, itemIndex), output, includeSecrets);
+	return shapeRecord(await readBack(this, current, itemIndex), output, includeSecrets);
 }

@@ -1,12 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/router';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as sendProfiles from './sendProfiles.operation';
 
-export { create, del as delete, get, getMany, sendProfiles };
+/** The operation files, in the order their properties are listed; the router's table is derived from them. */
+export const operations = {
+	getMany,
+	get,
+	create,
+	delete: del,
+	sendProfiles,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -29,9 +37,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	...getMany.description,
-	...get.description,
-	...create.description,
-	...del.description,
-	...sendProfiles.description,
+	...operationProperties(operations),
 ];

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { requiredString } from '../../helpers/parameters';
 import { normaliseMac, readPhone } from '../../helpers/phone';
-import { apiJson } from '../../transport';
+import { request } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -55,21 +55,21 @@ const displayOptions = { show: { resource: ['phone'], operation: ['create'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const rawSerial = requiredString(this, 'serialNumber', 'MAC Address', i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const rawSerial = requiredString(this, 'serialNumber', 'MAC Address', itemIndex);
 	const serialNo = normaliseMac(rawSerial);
 	if (!serialNo) {
-		throw new NodeOperationError(this.getNode(), `"MAC Address" value "${rawSerial}" is not a MAC address (item ${i})`, {
-			itemIndex: i,
+		throw new NodeOperationError(this.getNode(), `"MAC Address" value "${rawSerial}" is not a MAC address (item ${itemIndex})`, {
+			itemIndex,
 			description: 'Use 12 hex digits, with or without ":" or "-" separators.',
 		});
 	}
-	const modelId = requiredString(this, 'modelId', 'Model Name or ID', i);
-	const fields = this.getNodeParameter('additionalFields', i, {}) as { description?: string; deviceVersion?: string };
+	const modelId = requiredString(this, 'modelId', 'Model Name or ID', itemIndex);
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as { description?: string; deviceVersion?: string };
 	const body: IDataObject = { serialNo, model: { modelId } };
 	if (fields.description) body.description = fields.description;
 	if (fields.deviceVersion) body.deviceVersion = fields.deviceVersion;
-	await apiJson.call(this, { method: 'POST', path: '/phones', body, idempotent: false }, i);
+	await request(this, { api: 'json', method: 'POST', path: '/phones', body, idempotent: false }, itemIndex);
 	// The create answer carries no record; read the phone back by its MAC.
-	return await readPhone(this, serialNo, i);
+	return await readPhone(this, serialNo, itemIndex);
 }

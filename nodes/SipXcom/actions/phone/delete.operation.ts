@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requiredString } from '../../helpers/parameters';
 import { phoneRef } from '../../helpers/phone';
-import { apiDelete } from '../../transport';
+import { deleteRecord } from '../../transport';
 import { phoneIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -15,8 +15,8 @@ const displayOptions = { show: { resource: ['phone'], operation: ['delete'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** `DELETE /api/phones/{id-or-MAC}`; an empty 404 on the retry after a lost answer means it was deleted. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const ref = phoneRef(this, requiredString(this, 'phoneId', 'Phone ID or MAC', i), 'Phone ID or MAC', i);
-	const { confirmedBy } = await apiDelete.call(this, `/phones/${encodeURIComponent(ref)}`, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ref = phoneRef(this, requiredString(this, 'phoneId', 'Phone ID or MAC', itemIndex), 'Phone ID or MAC', itemIndex);
+	const { confirmedBy } = await deleteRecord(this, { api: 'json', path: `/phones/${encodeURIComponent(ref)}` }, itemIndex);
 	return { phone: ref, deleted: true, ...(confirmedBy ? { confirmedBy } : {}) };
 }

@@ -13,7 +13,7 @@ const displayOptions = { show: { resource: ['phone'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const ref = phoneRef(this, requiredString(this, 'phoneId', 'Phone ID or MAC', i), 'Phone ID or MAC', i);
-	return await readPhone(this, ref, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ref = phoneRef(this, requiredString(this, 'phoneId', 'Phone ID or MAC', itemIndex), 'Phone ID or MAC', itemIndex);
+	return await readPhone(this, ref, itemIndex);
 }

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
-import { stripSecrets } from '../../helpers/output';
+import { stripSecrets } from '../../helpers/phone';
 import { jsonWithList } from '../../../shared/answer';
-import { apiJson } from '../../transport';
+import { request } from '../../transport';
 
 /** The CXF phone list: `{"phones": […]}`; a web page is never "no phones". */
 const PHONE_LIST = jsonWithList('phones');
@@ -20,13 +20,13 @@ const displayOptions = { show: { resource: ['phone'], operation: ['getMany'] } }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const limit = readLimit(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const limit = readLimit(this, itemIndex);
 	const pageSize = Math.max(1, Math.min(limit, PHONE_PAGE_SIZE));
 	const phones: IDataObject[] = [];
 	const seen = new Set<unknown>();
 	for (let start = 0; ; start += pageSize) {
-		const body = (await apiJson.call(this, { method: 'GET', path: '/phones', qs: { start, limit: pageSize }, expect: PHONE_LIST }, i)) as
+		const body = (await request(this, { api: 'json', method: 'GET', path: '/phones', qs: { start, limit: pageSize }, expect: PHONE_LIST }, itemIndex)) as
 			| { phones?: IDataObject[] }
 			| undefined;
 		const page = Array.isArray(body?.phones) ? body.phones : [];

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { splitList } from '../../helpers/parameters';
 import { phoneRef } from '../../helpers/phone';
-import { apiJson } from '../../transport';
+import { request } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,30 +33,31 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * (`PUT /api/phones/{id-or-MAC}/sendProfile[/restart]`): sipXcom's "reprovision phones".
  * Every phone is tried; one output item per phone.
  */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const phones = splitList(this.getNodeParameter('phones', i, ''));
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const phones = splitList(this.getNodeParameter('phones', itemIndex, ''));
 	if (!phones.length) {
-		throw new NodeOperationError(this.getNode(), `"Phones" is empty for item ${i}`, {
-			itemIndex: i,
+		throw new NodeOperationError(this.getNode(), `"Phones" is empty for item ${itemIndex}`, {
+			itemIndex,
 			description: 'List at least one phone ID or MAC address.',
 		});
 	}
 	// Validate every entry before sending anything.
-	const refs = [...new Set(phones.map((p) => phoneRef(this, p, 'Phones', i)))];
-	const restart = this.getNodeParameter('restart', i, false) as boolean;
+	const refs = [...new Set(phones.map((p) => phoneRef(this, p, 'Phones', itemIndex)))];
+	const restart = this.getNodeParameter('restart', itemIndex, false) as boolean;
 	const results: IDataObject[] = [];
 	const failed: string[] = [];
 	for (const ref of refs) {
 		try {
-			await apiJson.call(
+			await request(
 				this,
 				{
+					api: 'json',
 					method: 'PUT',
 					path: `/phones/${encodeURIComponent(ref)}/sendProfile${restart ? '/restart' : ''}`,
 					// Re-sending a profile is harmless; repeating a restart is not, so only the former is retried on 5xx.
 					idempotent: !restart,
 				},
-				i,
+				itemIndex,
 			);
 			results.push({ phone: ref, profileSent: true, restarted: restart });
 		} catch (error) {
@@ -71,7 +72,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			this.getNode(),
 			`Sending profiles failed for ${failed.length} of ${refs.length} phones (${failed.join(', ')}): ${first}`,
 			{
-				itemIndex: i,
+				itemIndex,
 				description: sent.length ? `Profiles were sent to: ${sent.join(', ')}.` : 'No profile was sent.',
 			},
 		);

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { shapeUser } from '../../helpers/output';
+import { readOutputMode } from '../../../shared/properties';
+import { shapeRecord } from '../../helpers/record';
 import { requiredString } from '../../helpers/parameters';
 import { applyUserFields, readUser, userWriteBody } from '../../helpers/user';
-import { restWrite } from '../../transport';
+import { request } from '../../transport';
 import { outputProperty, userFieldOptions } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -32,13 +33,13 @@ const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const userName = requiredString(this, 'userName', 'User Name', i);
-	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const body = applyUserFields(this, { userName }, fields, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const userName = requiredString(this, 'userName', 'User Name', itemIndex);
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = applyUserFields(this, { userName }, fields, itemIndex);
 	// PUT without an id creates (sipXconfig's Restlet resource has no POST).
-	const result = await restWrite.call(this, { method: 'PUT', path: '/user', ...userWriteBody(this, body, i) }, i);
+	const result = await request(this, { api: 'restWrite', method: 'PUT', path: '/user', ...userWriteBody(this, body, itemIndex) }, itemIndex);
 	if (!result.id) return { created: true, code: result.code, userName };
 	// The answer carries only the new id; read the user back so the output is the full record.
-	return shapeUser(this, i, await readUser(this, result.id, i));
+	return shapeRecord((await readUser(this, result.id, itemIndex)) as IDataObject, readOutputMode(this, itemIndex), false);
 }

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { numericId, requiredString } from '../../helpers/parameters';
-import { restDelete } from '../../transport';
+import { deleteRecord } from '../../transport';
+import type { RestResult } from '../../transport/xml';
 import { userIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -17,9 +18,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * `DELETE /rest/user/{id}` → SUCCESS_DELETED; ERROR_OBJECT_NOT_FOUND on the retry after a lost
  * answer means the lost attempt deleted the user.
  */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = numericId(this, requiredString(this, 'userId', 'User ID', i), 'User ID', i);
-	const { result, confirmedBy } = await restDelete.call(this, `/user/${id}`, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = numericId(this, requiredString(this, 'userId', 'User ID', itemIndex), 'User ID', itemIndex);
+	const { response, confirmedBy } = await deleteRecord(this, { api: 'rest', path: `/user/${id}` }, itemIndex);
+	const result = response as RestResult | undefined;
 	if (!result) return { id, deleted: true, confirmedBy };
 	return { id, deleted: true, code: result.code, ...(result.message ? { message: result.message } : {}) };
 }

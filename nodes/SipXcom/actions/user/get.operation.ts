@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { shapeUser } from '../../helpers/output';
+import { readOutputMode } from '../../../shared/properties';
+import { shapeRecord } from '../../helpers/record';
 import { numericId, requiredString } from '../../helpers/parameters';
 import { readUser } from '../../helpers/user';
 import { outputProperty, userIdProperty } from './descriptions';
@@ -15,7 +16,7 @@ const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = numericId(this, requiredString(this, 'userId', 'User ID', i), 'User ID', i);
-	return shapeUser(this, i, await readUser(this, id, i));
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = numericId(this, requiredString(this, 'userId', 'User ID', itemIndex), 'User ID', itemIndex);
+	return shapeRecord((await readUser(this, id, itemIndex)) as IDataObject, readOutputMode(this, itemIndex), false);
 }

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { shapeUser } from '../../helpers/output';
+import { readOutputMode } from '../../../shared/properties';
+import { shapeRecord } from '../../helpers/record';
 import { numericId, requiredString } from '../../helpers/parameters';
 import { applyUserFields, currentAsWrite, readUser, userWriteBody } from '../../helpers/user';
-import { restWrite } from '../../transport';
+import { request } from '../../transport';
 import { outputProperty, userFieldOptions, userIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -26,21 +27,21 @@ const displayOptions = { show: { resource: ['user'], operation: ['update'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = numericId(this, requiredString(this, 'userId', 'User ID', i), 'User ID', i);
-	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = numericId(this, requiredString(this, 'userId', 'User ID', itemIndex), 'User ID', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (!Object.keys(fields).length) {
-		throw new NodeOperationError(this.getNode(), `"Update Fields" is empty for item ${i}: nothing to change`, {
-			itemIndex: i,
+		throw new NodeOperationError(this.getNode(), `"Update Fields" is empty for item ${itemIndex}: nothing to change`, {
+			itemIndex,
 			description: 'Add at least one field to Update Fields.',
 		});
 	}
 	if (fields.userName !== undefined && String(fields.userName).trim() === '') {
-		throw new NodeOperationError(this.getNode(), `"User Name" cannot be set to an empty value (item ${i})`, { itemIndex: i });
+		throw new NodeOperationError(this.getNode(), `"User Name" cannot be set to an empty value (item ${itemIndex})`, { itemIndex });
 	}
 	// Read-modify-write: PUT /user/{id} replaces groups, branch and aliases with what it is sent.
-	const current = await readUser(this, id, i);
-	const body = applyUserFields(this, currentAsWrite(current), fields, i);
-	await restWrite.call(this, { method: 'PUT', path: `/user/${id}`, ...userWriteBody(this, body, i) }, i);
-	return shapeUser(this, i, await readUser(this, id, i));
+	const current = await readUser(this, id, itemIndex);
+	const body = applyUserFields(this, currentAsWrite(current), fields, itemIndex);
+	await request(this, { api: 'restWrite', method: 'PUT', path: `/user/${id}`, ...userWriteBody(this, body, itemIndex) }, itemIndex);
+	return shapeRecord((await readUser(this, id, itemIndex)) as IDataObject, readOutputMode(this, itemIndex), false);
 }

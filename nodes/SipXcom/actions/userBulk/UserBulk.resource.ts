@@ -1,9 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/router';
 import * as find from './find.operation';
 import * as manage from './manage.operation';
 
-export { find, manage };
+/** The operation files, in the order their properties are listed; the router's table is derived from them. */
+export const operations = {
+	find,
+	manage,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +33,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'find',
 	},
-	...find.description,
-	...manage.description,
+	...operationProperties(operations),
 ];

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** The secrets of a SOAP user record (sipxconfig.wsdl, type User). */
+export const SOAP_USER_SECRETS = ['sipPassword', 'pintoken'];
+
 const SEARCH_OPTIONS = [
 	{ name: 'User Name (Exact)', value: 'byUserName', description: 'The user whose user name is exactly this' },
 	{

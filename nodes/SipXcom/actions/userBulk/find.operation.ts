@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { includeSecretsProperty, optionsCollection, readIncludeSecrets } from '../../../shared/properties';
-import { shapeUser, SOAP_USER_SECRETS } from '../../helpers/output';
+import { includeSecretsProperty, optionsCollection, readIncludeSecrets, readOutputMode } from '../../../shared/properties';
+import { shapeRecord } from '../../helpers/record';
 import { readSearch } from '../../helpers/search';
-import { soapCall } from '../../transport';
+import { request } from '../../transport';
 import { soapItems } from '../../transport/xml';
 import { outputProperty } from '../user/descriptions';
-import { searchProperties } from './descriptions';
+import { searchProperties, SOAP_USER_SECRETS } from './descriptions';
 
 const properties: INodeProperties[] = [
 	...searchProperties('find'),
@@ -19,14 +19,14 @@ const displayOptions = { show: { resource: ['userBulk'], operation: ['find'] } }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const { search } = readSearch(this, i);
-	const includeSecrets = readIncludeSecrets(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const { search } = readSearch(this, itemIndex);
+	const includeSecrets = readIncludeSecrets(this, itemIndex);
 	// findUser with no search argument lists every user (portType documentation).
-	const body = await soapCall.call(
+	const body = await request(
 		this,
-		{ service: 'UserService', operation: 'FindUser', content: search ? { search } : {}, idempotent: true },
-		i,
+		{ api: 'soap', service: 'UserService', operation: 'FindUser', content: search ? { search } : {}, idempotent: true },
+		itemIndex,
 	);
-	return soapItems(body, 'users').map((user) => shapeUser(this, i, user as IDataObject, includeSecrets));
+	return soapItems(body, 'users').map((user) => shapeRecord(user as IDataObject, readOutputMode(this, itemIndex), includeSecrets));
 }

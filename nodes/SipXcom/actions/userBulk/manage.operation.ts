@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readNumber } from '../../../shared/numbers';
-import { soapCall } from '../../transport';
+import { request } from '../../transport';
 import type { Json } from '../../transport/xml';
 import { soapItems } from '../../transport/xml';
 import { readSearch } from '../../helpers/search';
@@ -120,44 +120,44 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 type Action = 'edit' | 'addGroup' | 'removeGroup' | 'updateBranch' | 'deleteUser';
 
-function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
-	throw new NodeOperationError(ctx.getNode(), `${message} (item ${i})`, { itemIndex: i, description });
+function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
+	throw new NodeOperationError(ctx.getNode(), `${message} (item ${itemIndex})`, { itemIndex, description });
 }
 
 /** Builds the ManageUser change elements, validated before anything is sent. */
-function changeElements(ctx: IExecuteFunctions, i: number, action: Action): Json {
+function changeElements(ctx: IExecuteFunctions, itemIndex: number, action: Action): Json {
 	if (action === 'edit') {
-		const values = (ctx.getNodeParameter('properties', i, {}) as { values?: Array<{ property: string; value: string }> })
+		const values = (ctx.getNodeParameter('properties', itemIndex, {}) as { values?: Array<{ property: string; value: string }> })
 			.values;
-		if (!values?.length) fail(ctx, i, '"Properties" is empty: add at least one property to set');
+		if (!values?.length) fail(ctx, itemIndex, '"Properties" is empty: add at least one property to set');
 		// Repeated <edit><property/><value/></edit> elements, in the order given.
 		return { edit: values.map((v) => ({ property: v.property, value: String(v.value ?? '') })) };
 	}
 	if (action === 'deleteUser') {
-		if (ctx.getNodeParameter('confirmDelete', i, false) !== true) {
-			fail(ctx, i, 'Deletion is not confirmed', 'Turn on "Confirm Deletion" to delete every user the search matches.');
+		if (ctx.getNodeParameter('confirmDelete', itemIndex, false) !== true) {
+			fail(ctx, itemIndex, 'Deletion is not confirmed', 'Turn on "Confirm Deletion" to delete every user the search matches.');
 		}
 		return { deleteUser: true };
 	}
 	const name = action === 'updateBranch' ? 'branch' : 'group';
 	const display = action === 'updateBranch' ? 'Branch Name or ID' : 'Group Name';
-	const value = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
-	if (!value) fail(ctx, i, `"${display}" is empty`);
+	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (!value) fail(ctx, itemIndex, `"${display}" is empty`);
 	return { [action]: value };
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const { search, searchBy, value } = readSearch(this, i);
-	const action = this.getNodeParameter('change', i) as Action;
-	const changes = changeElements(this, i, action);
-	const maxMatches = readNumber(this, 'maxMatches', i, { displayName: 'Maximum Matches', min: 1, fallback: 10 });
-	const dryRun = this.getNodeParameter('dryRun', i, false) as boolean;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { search, searchBy, value } = readSearch(this, itemIndex);
+	const action = this.getNodeParameter('change', itemIndex) as Action;
+	const changes = changeElements(this, itemIndex, action);
+	const maxMatches = readNumber(this, 'maxMatches', itemIndex, { displayName: 'Maximum Matches', min: 1, fallback: 10 });
+	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as boolean;
 
 	// Look the matches up with the very same search that ManageUser will apply.
-	const found = await soapCall.call(
+	const found = await request(
 		this,
-		{ service: 'UserService', operation: 'FindUser', content: { search }, idempotent: true },
-		i,
+		{ api: 'soap', service: 'UserService', operation: 'FindUser', content: { search }, idempotent: true },
+		itemIndex,
 	);
 	const userNames = soapItems(found, 'users').map((u) => String(u.userName ?? ''));
 	const summary: IDataObject = { action, searchBy, searchValue: value, matched: userNames.length, userNames };
@@ -165,16 +165,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (userNames.length > maxMatches) {
 		fail(
 			this,
-			i,
+			itemIndex,
 			`The search matches ${userNames.length} users, more than Maximum Matches (${maxMatches}); nothing was changed`,
 			'Narrow the search, or raise "Maximum Matches" if you really mean to change all of them. Use Dry Run to see the matches.',
 		);
 	}
 	if (dryRun) return { ...summary, applied: false, dryRun: true };
-	await soapCall.call(
+	await request(
 		this,
-		{ service: 'UserService', operation: 'ManageUser', content: { search, ...changes }, idempotent: false },
-		i,
+		{ api: 'soap', service: 'UserService', operation: 'ManageUser', content: { search, ...changes }, idempotent: false },
+		itemIndex,
 	);
 	return { ...summary, applied: true };
 }

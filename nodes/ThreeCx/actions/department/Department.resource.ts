@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/router';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -7,7 +8,15 @@ import * as getMany from './getMany.operation';
 import * as getMembers from './getMembers.operation';
 import * as update from './update.operation';
 
-export { create, del as delete, get, getMany, getMembers, update };
+/** The operation files, in the order their properties are listed; the router's table is derived from them. */
+export const operations = {
+	getMany,
+	get,
+	create,
+	update,
+	delete: del,
+	getMembers,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -26,10 +35,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	...getMany.description,
-	...get.description,
-	...create.description,
-	...update.description,
-	...del.description,
-	...getMembers.description,
+	...operationProperties(operations),
 ];

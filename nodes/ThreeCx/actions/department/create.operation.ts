@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { departmentBody, shapeDepartment } from '../../helpers/department';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { commonDepartmentFields } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -36,5 +36,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (name === '') throw new NodeOperationError(this.getNode(), `"Name" is empty in item ${itemIndex}`, { itemIndex });
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = { ...departmentBody(this, fields, itemIndex, 'Additional Fields'), Name: name };
-	return shapeDepartment(await threeCxRequest.call(this, { method: 'POST', path: '/Groups', body }, itemIndex));
+	return shapeDepartment(await request(this, { method: 'POST', path: '/Groups', body }, itemIndex));
 }

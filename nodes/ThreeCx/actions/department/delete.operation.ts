@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { departmentIdParameter } from '../../helpers/department';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { departmentIdField } from './descriptions';
 
 const properties: INodeProperties[] = [departmentIdField()];
@@ -19,6 +19,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const id = departmentIdParameter(this, itemIndex);
-	await threeCxRequest.call(this, { method: 'DELETE', path: `/Groups(${id})` }, itemIndex);
+	await request(this, { method: 'DELETE', path: `/Groups(${id})` }, itemIndex);
 	return { id, deleted: true };
 }

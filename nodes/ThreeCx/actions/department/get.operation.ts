@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { departmentIdParameter, shapeDepartment } from '../../helpers/department';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { odataQuery } from '../../transport/odata';
 import { ODATA_OPTIONS } from '../user/descriptions';
 import { departmentIdField } from './descriptions';
@@ -32,5 +32,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = departmentIdParameter(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = odataQuery({ select: options.select, expand: options.expand });
-	return shapeDepartment(await threeCxRequest.call(this, { path: `/Groups(${id})`, qs }, itemIndex));
+	return shapeDepartment(await request(this, { path: `/Groups(${id})`, qs }, itemIndex));
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { shapeDepartment } from '../../helpers/department';
-import { getAllPages } from '../../transport';
+import { listRecords } from '../../transport';
 import { odataQuery } from '../../transport/odata';
 import { ODATA_OPTIONS } from '../user/descriptions';
 
@@ -35,13 +35,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = odataQuery({ ...options, expand: undefined });
-	const result = await getAllPages.call(
+	const result = await listRecords(
 		this,
-		'/Groups',
-		{ qs, orderBy: typeof options.orderby === 'string' ? options.orderby : undefined, limit: Number.isFinite(limit) ? limit : undefined },
+		{ collection: '/Groups', query: qs, orderBy: typeof options.orderby === 'string' ? options.orderby : undefined, limit: Number.isFinite(limit) ? limit : undefined },
 		itemIndex,
 	);
-	const count = options.count === true ? result.count : undefined;
+	const count = options.count === true ? result.total : undefined;
 	return result.records.map((group) => {
 		const shaped = shapeDepartment(group);
 		return count === undefined ? shaped : { ...shaped, '@odata.count': count };

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { departmentIdParameter, shapeDepartment } from '../../helpers/department';
-import { getAllPages } from '../../transport';
+import { listRecords } from '../../transport';
 import { departmentIdField } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -23,10 +23,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const id = departmentIdParameter(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
-	const { records } = await getAllPages.call(
+	const { records } = await listRecords(
 		this,
-		`/Groups(${id})/Members`,
-		{ qs: { $expand: 'Rights' }, orderBy: 'Number', limit: Number.isFinite(limit) ? limit : undefined },
+		{ collection: `/Groups(${id})/Members`, query: { $expand: 'Rights' }, orderBy: 'Number', limit: Number.isFinite(limit) ? limit : undefined },
 		itemIndex,
 	);
 	return records.map((member) => ({ departmentId: id, ...shapeDepartment(member) }));

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { departmentBody, departmentIdParameter, shapeDepartment } from '../../helpers/department';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { commonDepartmentFields, departmentIdField } from './descriptions';
 
 const NAME_FIELD: INodeProperties = {
@@ -38,6 +38,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), `Nothing to update in item ${itemIndex}: add at least one field under "Update Fields"`, { itemIndex });
 	}
-	await threeCxRequest.call(this, { method: 'PATCH', path: `/Groups(${id})`, body }, itemIndex);
-	return shapeDepartment(await threeCxRequest.call(this, { path: `/Groups(${id})` }, itemIndex));
+	await request(this, { method: 'PATCH', path: `/Groups(${id})`, body }, itemIndex);
+	return shapeDepartment(await request(this, { path: `/Groups(${id})` }, itemIndex));
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/router';
 import * as assign from './assign.operation';
 import * as getDevices from './getDevices.operation';
 import * as getProvisioningLink from './getProvisioningLink.operation';
@@ -8,7 +9,16 @@ import * as reboot from './reboot.operation';
 import * as remove from './remove.operation';
 import * as reprovision from './reprovision.operation';
 
-export { assign, getDevices, getProvisioningLink, provisionDevice, reboot, remove, reprovision };
+/** The operation files, in the order their properties are listed; the router's table is derived from them. */
+export const operations = {
+	assign,
+	remove,
+	getDevices,
+	provisionDevice,
+	reprovision,
+	reboot,
+	getProvisioningLink,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -63,11 +73,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'assign',
 	},
-	...assign.description,
-	...remove.description,
-	...getDevices.description,
-	...provisionDevice.description,
-	...reprovision.description,
-	...reboot.description,
-	...getProvisioningLink.description,
+	...operationProperties(operations),
 ];

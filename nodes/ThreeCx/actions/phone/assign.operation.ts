@@ -5,9 +5,9 @@ import { includeSecretsProperty, readIncludeSecrets } from '../../../shared/prop
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
 import { sameMac } from '../../helpers/mac';
-import { macParameter, userPhones } from '../../helpers/phone';
-import { PHONE_SECRET_FIELDS, stripPhoneSecrets } from '../../helpers/user';
-import { threeCxRequest, userPath } from '../../transport';
+import { macParameter, PHONE_SECRET_FIELDS, stripPhoneSecrets, userPhones } from '../../helpers/phone';
+import { request } from '../../transport';
+import { userPath } from '../../transport/odata';
 import { userLocatorField } from '../user/descriptions';
 import { macField } from './descriptions';
 
@@ -73,7 +73,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const wanted: IDataObject = { ...(existing ?? {}), MacAddress: mac, TemplateName: template };
 		if (name !== '') wanted.Name = name;
 		const next = existing ? phones.map((phone) => (phone === existing ? wanted : phone)) : [...phones, wanted];
-		await threeCxRequest.call(this, { method: 'PATCH', path: userPath({ id: user.id }), body: { Phones: next } }, itemIndex);
+		await request(this, { method: 'PATCH', path: userPath({ id: user.id }), body: { Phones: next } }, itemIndex);
 	}
 	const after = await userPhones(this, user.id, itemIndex);
 	const phone = after.phones.find((p) => sameMac(p.MacAddress, mac));

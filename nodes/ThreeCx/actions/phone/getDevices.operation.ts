@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import { withoutODataAnnotations } from '../../helpers/user';
-import { getAllPages } from '../../transport';
+import { listRecords } from '../../transport';
+import { withoutODataAnnotations } from '../../transport/odata';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
@@ -46,10 +46,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof options.filter === 'string' && options.filter.trim() !== '') filters.push(`(${options.filter.trim()})`);
 	if (options.onlyUnassigned === true) filters.push('Assigned eq false');
 	const qs: IDataObject = filters.length ? { $filter: filters.join(' and ') } : {};
-	const { records } = await getAllPages.call(
+	const { records } = await listRecords(
 		this,
-		'/DeviceInfos',
-		{ qs, orderBy: 'Id', limit: Number.isFinite(limit) ? limit : undefined },
+		{ collection: '/DeviceInfos', query: qs, orderBy: 'Id', limit: Number.isFinite(limit) ? limit : undefined },
 		itemIndex,
 	);
 	return records.map(withoutODataAnnotations);

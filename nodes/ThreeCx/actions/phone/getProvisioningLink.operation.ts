@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { movedIncludeSecretsProperties, readIncludeSecrets } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { userLocatorField } from '../user/descriptions';
 
 /** Node version 3 moved Include Secrets into Options; versions 1 and 2 keep it at the top level. */
@@ -30,7 +30,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const includeSecrets = readIncludeSecrets(this, itemIndex, SECRETS_IN_OPTIONS_FROM);
 	const user = await resolveUser(this, itemIndex);
-	const answer = await threeCxRequest.call(this, { path: `/Users(${user.id})/Pbx.GenerateProvLink()` }, itemIndex);
+	const answer = await request(this, { path: `/Users(${user.id})/Pbx.GenerateProvLink()` }, itemIndex);
 	const link = typeof answer.value === 'string' ? answer.value : '';
 	return includeSecrets ? { id: String(user.id), provisioningLink: link } : { id: String(user.id), hasProvisioningLink: link !== '' };
 }

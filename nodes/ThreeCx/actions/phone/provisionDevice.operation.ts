@@ -5,7 +5,7 @@ import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
 import { sameMac } from '../../helpers/mac';
 import { macParameter } from '../../helpers/phone';
-import { getAllPages, threeCxRequest } from '../../transport';
+import { listRecords, request } from '../../transport';
 import { userLocatorField } from '../user/descriptions';
 import { macField } from './descriptions';
 
@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const mac = macParameter(this, itemIndex);
 	const reprovision = this.getNodeParameter('reprovision', itemIndex, false) as boolean;
 	const user = await resolveUser(this, itemIndex);
-	const { records } = await getAllPages.call(this, '/DeviceInfos', { qs: { $select: 'Id,MAC,Model,Vendor,Assigned,AssignedUser' }, orderBy: 'Id' }, itemIndex);
+	const { records } = await listRecords(this, { collection: '/DeviceInfos', query: { $select: 'Id,MAC,Model,Vendor,Assigned,AssignedUser' }, orderBy: 'Id' }, itemIndex);
 	const matches = records.filter((device: IDataObject) => sameMac(device.MAC, mac));
 	if (matches.length !== 1) {
 		throw new NodeOperationError(
@@ -44,6 +44,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	const device = matches[0];
-	await threeCxRequest.call(this, { method: 'POST', path: `/DeviceInfos(${Number(device.Id)})/Pbx.Provision`, body: { userId: user.id, reprovision } }, itemIndex);
+	await request(this, { method: 'POST', path: `/DeviceInfos(${Number(device.Id)})/Pbx.Provision`, body: { userId: user.id, reprovision } }, itemIndex);
 	return { deviceId: Number(device.Id), mac, model: device.Model ?? null, vendor: device.Vendor ?? null, userId: String(user.id), provisioned: true, reprovision };
 }

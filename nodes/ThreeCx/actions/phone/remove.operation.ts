@@ -5,7 +5,8 @@ import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
 import { sameMac } from '../../helpers/mac';
 import { macParameter, userPhones } from '../../helpers/phone';
-import { threeCxRequest, userPath } from '../../transport';
+import { request } from '../../transport';
+import { userPath } from '../../transport/odata';
 import { userLocatorField } from '../user/descriptions';
 import { macField } from './descriptions';
 
@@ -42,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const keep = mac === undefined ? [] : phones.filter((phone) => !sameMac(phone.MacAddress, mac));
 	const removed = phones.filter((phone) => !keep.includes(phone)).map((phone) => String(phone.MacAddress));
 	if (removed.length) {
-		await threeCxRequest.call(this, { method: 'PATCH', path: userPath({ id: user.id }), body: { Phones: keep } }, itemIndex);
+		await request(this, { method: 'PATCH', path: userPath({ id: user.id }), body: { Phones: keep } }, itemIndex);
 	}
 	return { userId: String(user.id), number, changed: removed.length > 0, removed, remaining: keep.length };
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { macParameter } from '../../helpers/phone';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { macField } from './descriptions';
 
 const properties: INodeProperties[] = [macField()];
@@ -15,6 +15,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 /** POST /Users/Pbx.ReprovisionPhone `{"mac"}` (204): the phone fetches its configuration again. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const mac = macParameter(this, itemIndex);
-	await threeCxRequest.call(this, { method: 'POST', path: '/Users/Pbx.ReprovisionPhone', body: { mac } }, itemIndex);
+	await request(this, { method: 'POST', path: '/Users/Pbx.ReprovisionPhone', body: { mac } }, itemIndex);
 	return { mac, reprovisioned: true };
 }

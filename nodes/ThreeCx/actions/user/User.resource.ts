@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/router';
 import * as addToDepartment from './addToDepartment.operation';
 import * as batchDelete from './batchDelete.operation';
 import * as create from './create.operation';
@@ -18,24 +19,25 @@ import * as setForwarding from './setForwarding.operation';
 import * as update from './update.operation';
 import * as updateMany from './updateMany.operation';
 
-export {
-	addToDepartment,
-	batchDelete,
-	create,
-	del as delete,
+/** The operation files, in the order their properties are listed; the router's table is derived from them. */
+export const operations = {
 	exportExtensions,
-	get,
-	getFirstAvailableNumber,
-	getForwarding,
 	getMany,
+	get,
+	create,
+	update,
+	delete: del,
+	batchDelete,
+	reprovisionAllPhones,
+	getFirstAvailableNumber,
+	addToDepartment,
+	removeFromDepartment,
+	sendWelcomeEmail,
 	regenerate,
 	regenerateMany,
-	removeFromDepartment,
-	reprovisionAllPhones,
-	sendWelcomeEmail,
-	setForwarding,
-	update,
 	updateMany,
+	getForwarding,
+	setForwarding,
 };
 
 export const description: INodeProperties[] = [
@@ -151,21 +153,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	...exportExtensions.description,
-	...getMany.description,
-	...get.description,
-	...create.description,
-	...update.description,
-	...del.description,
-	...batchDelete.description,
-	...reprovisionAllPhones.description,
-	...getFirstAvailableNumber.description,
-	...addToDepartment.description,
-	...removeFromDepartment.description,
-	...sendWelcomeEmail.description,
-	...regenerate.description,
-	...regenerateMany.description,
-	...updateMany.description,
-	...getForwarding.description,
-	...setForwarding.description,
+	...operationProperties(operations),
 ];

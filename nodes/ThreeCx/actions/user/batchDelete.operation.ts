@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runBulk } from '../../helpers/bulk';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { idSourceFields } from './descriptions';
 
 const properties: INodeProperties[] = [...idSourceFields('delete')];
@@ -18,7 +18,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
  */
 export async function executeRun(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runBulk(this, async (ids, itemIndex) => {
-		const response = await threeCxRequest.call(this, { method: 'POST', path: '/Users/Pbx.BatchDelete', body: { ids } }, itemIndex);
+		const response = await request(this, { method: 'POST', path: '/Users/Pbx.BatchDelete', body: { ids } }, itemIndex);
 		const failures = (Array.isArray(response?.value) ? (response.value as IDataObject[]) : []).map((entry) => ({
 			extensionNumber: entry.ExtensionNumber ?? null,
 			error: entry.Error ?? null,

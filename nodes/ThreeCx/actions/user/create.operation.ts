@@ -4,8 +4,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { firstAvailableExtensionNumber } from '../../helpers/numbers';
-import { shapeUser, userBody } from '../../helpers/user';
-import { threeCxRequest } from '../../transport';
+import { shapeRecord } from '../../helpers/record';
+import { userBody } from '../../helpers/user';
+import { request } from '../../transport';
 import { commonUserFields, FROM_V2, outputField, V1_ONLY } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -90,6 +91,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const number = String(this.getNodeParameter('Number', itemIndex, '') ?? '').trim();
 		if (number !== '') body.Number = number;
 	}
-	const user = await threeCxRequest.call(this, { method: 'POST', path: '/Users', body }, itemIndex);
-	return shapeUser(user, readOutputMode(this, itemIndex), false);
+	const user = await request(this, { method: 'POST', path: '/Users', body }, itemIndex);
+	return shapeRecord(user, readOutputMode(this, itemIndex), false);
 }

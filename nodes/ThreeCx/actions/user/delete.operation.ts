@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
 import { resolveUser } from '../../helpers/locator';
-import { threeCxDelete, userPath } from '../../transport';
+import { deleteRecord } from '../../transport';
+import { userPath } from '../../transport/odata';
 import { FROM_V2, userIdField, userLocatorField, V1_ONLY } from './descriptions';
 
 const properties: INodeProperties[] = [{ ...userIdField(), displayOptions: V1_ONLY }, userLocatorField(FROM_V2)];
@@ -21,11 +22,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	if (this.getNode().typeVersion >= 2) {
 		const user = await resolveUser(this, itemIndex);
-		const { confirmedBy } = await threeCxDelete.call(this, userPath({ id: user.id }), itemIndex);
+		const { confirmedBy } = await deleteRecord(this, { path: userPath({ id: user.id }) }, itemIndex);
 		const deleted = user.number === undefined ? { id: String(user.id), deleted: true } : { id: String(user.id), number: user.number, deleted: true };
 		return confirmedBy ? { ...deleted, confirmedBy } : deleted;
 	}
 	const id = userIdParameter(this, 'userId', 'User ID', itemIndex);
-	const { confirmedBy } = await threeCxDelete.call(this, userPath({ id }), itemIndex);
+	const { confirmedBy } = await deleteRecord(this, { path: userPath({ id }) }, itemIndex);
 	return confirmedBy ? { id: String(id), deleted: true, confirmedBy } : { id: String(id), deleted: true };
 }

@@ -1,7 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { includeSecretsProperty, outputProperty } from '../../../shared/properties';
-import { PHONE_SECRET_FIELDS, USER_SECRET_FIELDS } from '../../helpers/user';
+import { SECRET_FIELDS } from '../../helpers/record';
 
 /**
  * Properties that several operations of the user resource share. Like every property of an
@@ -21,7 +21,7 @@ export function outputField(): INodeProperties {
 export function includeSecretsOption(): INodeProperties {
 	return includeSecretsProperty({
 		keeps: "the SIP, web client and desk phone passwords, the voicemail PIN and the phones' provisioning links and settings secret",
-		fields: [...USER_SECRET_FIELDS, ...PHONE_SECRET_FIELDS],
+		fields: SECRET_FIELDS,
 	});
 }
 

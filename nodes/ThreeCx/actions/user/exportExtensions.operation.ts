@@ -6,8 +6,9 @@ import { includeSecretsProperty, readIncludeSecrets } from '../../../shared/prop
 import type { ItemResult } from '../../../shared/router';
 import { exportFileName, readExport } from '../../helpers/export';
 import { withoutColumns } from '../../helpers/csv';
-import { stripSecrets, USER_SECRET_FIELDS } from '../../helpers/user';
-import { threeCxRawRequest } from '../../transport';
+import { shapeRecord } from '../../helpers/record';
+import { USER_SECRET_FIELDS } from '../../helpers/user';
+import { request } from '../../transport';
 import { odataQuery } from '../../transport/odata';
 import { ODATA_OPTIONS } from './descriptions';
 
@@ -96,7 +97,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (skip) qs.$skip = skip;
 	if (typeof options.orderby === 'string' && options.orderby.trim() !== '') qs.$orderby = options.orderby.trim();
 
-	const response = await threeCxRawRequest.call(this, { path: '/Users/Pbx.ExportExtensions()', qs }, itemIndex);
+	const response = await request(this, { path: '/Users/Pbx.ExportExtensions()', qs, answer: 'bytes' }, itemIndex);
 	const { contentType, csvText, rows, count } = readExport(this, response, itemIndex);
 	const includeSecrets = readIncludeSecrets(this, itemIndex);
 	const fileName = exportFileName(options.fileName, response.headers);
@@ -120,7 +121,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return [await makeFileItem(json)];
 	}
 	const items: INodeExecutionData[] = rows.map((row) => ({
-		json: stripSecrets(row, includeSecrets),
+		json: shapeRecord(row, 'raw', includeSecrets),
 		pairedItem: { item: itemIndex },
 	}));
 	if (count !== undefined) for (const item of items) item.json['@odata.count'] = count;

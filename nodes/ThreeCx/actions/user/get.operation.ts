@@ -6,8 +6,9 @@ import { readIncludeSecrets, readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
 import { userKey } from '../../helpers/locator';
-import { shapeUser } from '../../helpers/user';
-import { threeCxRequest, userPath } from '../../transport';
+import { shapeRecord } from '../../helpers/record';
+import { request } from '../../transport';
+import { userPath } from '../../transport/odata';
 import { commaList } from '../../transport/odata';
 import { FROM_V2, includeSecretsOption, ODATA_OPTIONS, outputField, userIdField, userLocatorField, V1_ONLY } from './descriptions';
 
@@ -71,6 +72,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (select) qs.$select = select;
 	const expand = commaList(options.expand);
 	if (expand) qs.$expand = expand;
-	const user = await threeCxRequest.call(this, { path, qs, expect: jsonObject() }, itemIndex);
-	return shapeUser(user, readOutputMode(this, itemIndex), readIncludeSecrets(this, itemIndex));
+	const user = await request(this, { path, qs, expect: jsonObject() }, itemIndex);
+	return shapeRecord(user, readOutputMode(this, itemIndex), readIncludeSecrets(this, itemIndex));
 }

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
-import { withoutODataAnnotations } from '../../helpers/user';
-import { getAllPages } from '../../transport';
+import { listRecords } from '../../transport';
+import { withoutODataAnnotations } from '../../transport/odata';
 import { userLocatorField } from './descriptions';
 
 const properties: INodeProperties[] = [userLocatorField()];
@@ -19,6 +19,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const user = await resolveUser(this, itemIndex);
-	const { records } = await getAllPages.call(this, `/Users(${user.id})/ForwardingProfiles`, { qs: {}, orderBy: 'Id' }, itemIndex);
+	const { records } = await listRecords(this, { collection: `/Users(${user.id})/ForwardingProfiles`, orderBy: 'Id' }, itemIndex);
 	return records.map((profile): IDataObject => ({ userId: String(user.id), ...withoutODataAnnotations(profile) }));
 }

@@ -4,9 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readOptionalNumber } from '../../../shared/numbers';
 import { readIncludeSecrets, readLimit, readOutputMode, returnAllProperties } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import { readDepartment, shapeUser } from '../../helpers/user';
-import { getAllPages } from '../../transport';
-import { odataQuery, withDepartment } from '../../transport/odata';
+import { readDepartmentId } from '../../helpers/department';
+import { shapeRecord } from '../../helpers/record';
+import { listRecords } from '../../transport';
+import { odataQuery } from '../../transport/odata';
 import { includeSecretsOption, ODATA_OPTIONS, outputField } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -52,15 +53,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const output = readOutputMode(this, itemIndex);
-	const qs = odataQuery(options);
 	const skip = readOptionalNumber(this, 'options.skip', itemIndex, { displayName: 'Skip', min: 0 });
-	const filter = withDepartment(qs.$filter as string | undefined, readDepartment(this, 'options.groupId', itemIndex));
-	if (filter) qs.$filter = filter;
-	const result = await getAllPages.call(
+	const result = await listRecords(
 		this,
-		'/Users',
 		{
-			qs,
+			query: odataQuery(options),
+			departmentId: readDepartmentId(this, 'options.groupId', itemIndex),
 			orderBy: typeof options.orderby === 'string' ? options.orderby : undefined,
 			skip,
 			limit: Number.isFinite(limit) ? limit : undefined,
@@ -68,9 +66,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	const includeSecrets = readIncludeSecrets(this, itemIndex);
-	const count = options.count === true ? result.count : undefined;
+	const count = options.count === true ? result.total : undefined;
 	return result.records.map((user) => {
-		const shaped = shapeUser(user, output, includeSecrets);
+		const shaped = shapeRecord(user, output, includeSecrets);
 		return count === undefined ? shaped : { ...shaped, '@odata.count': count };
 	});
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
 import { regeneratedSummary, regenerateOptions } from '../../helpers/regenerate';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { regenerateFields, userLocatorField } from './descriptions';
 
 const properties: INodeProperties[] = [userLocatorField(), ...regenerateFields()];
@@ -17,6 +17,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const opts = regenerateOptions(this, itemIndex);
 	const user = await resolveUser(this, itemIndex);
-	await threeCxRequest.call(this, { method: 'POST', path: `/Users(${user.id})/Pbx.Regenerate`, body: { opts } }, itemIndex);
+	await request(this, { method: 'POST', path: `/Users(${user.id})/Pbx.Regenerate`, body: { opts } }, itemIndex);
 	return { id: String(user.id), ...(user.number === undefined ? {} : { number: user.number }), ...regeneratedSummary(opts) };
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkMaxUsers, runBulk } from '../../helpers/bulk';
 import { regeneratedSummary, regenerateOptions } from '../../helpers/regenerate';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { idSourceFields, maxUsersField, regenerateFields } from './descriptions';
 
 const VERB = 'regenerate credentials for';
@@ -25,7 +25,7 @@ export async function executeRun(this: IExecuteFunctions): Promise<INodeExecutio
 		async (ids, itemIndex) => {
 			checkMaxUsers(this, ids, itemIndex, VERB);
 			const opts = regenerateOptions(this, itemIndex);
-			await threeCxRequest.call(this, { method: 'POST', path: '/Users/Pbx.RegeneratePasswords', body: { Ids: ids, opts } }, itemIndex);
+			await request(this, { method: 'POST', path: '/Users/Pbx.RegeneratePasswords', body: { Ids: ids, opts } }, itemIndex);
 			return { ids, count: ids.length, ...regeneratedSummary(opts) };
 		},
 		(itemIndex) => void regenerateOptions(this, itemIndex),

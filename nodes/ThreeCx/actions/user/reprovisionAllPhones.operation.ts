@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runBulk } from '../../helpers/bulk';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { idSourceFields } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -27,7 +27,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
  */
 export async function executeRun(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runBulk(this, async (ids, itemIndex) => {
-		await threeCxRequest.call(this, { method: 'POST', path: '/Users/Pbx.ReprovisionAllPhones', body: { ids } }, itemIndex);
+		await request(this, { method: 'POST', path: '/Users/Pbx.ReprovisionAllPhones', body: { ids } }, itemIndex);
 		return { reprovisioned: true, ids, count: ids.length };
 	});
 }

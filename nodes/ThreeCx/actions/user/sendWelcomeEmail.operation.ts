@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { userLocatorField } from './descriptions';
 
 const properties: INodeProperties[] = [userLocatorField()];
@@ -19,6 +19,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const user = await resolveUser(this, itemIndex);
-	await threeCxRequest.call(this, { method: 'POST', path: `/Users(${user.id})/Pbx.SendWelcomeEmail` }, itemIndex);
+	await request(this, { method: 'POST', path: `/Users(${user.id})/Pbx.SendWelcomeEmail` }, itemIndex);
 	return { id: String(user.id), ...(user.number === undefined ? {} : { number: user.number }), welcomeEmailSent: true };
 }

@@ -5,7 +5,8 @@ import type { ItemResult } from '../../../shared/router';
 import { describeDestination, forwardAllCalls, forwardingDestination } from '../../helpers/forwarding';
 import type { UserRef } from '../../helpers/locator';
 import { resolveUser, userKey } from '../../helpers/locator';
-import { getAllPages, threeCxRequest, userPath } from '../../transport';
+import { listRecords, request } from '../../transport';
+import { userPath } from '../../transport/odata';
 import { userLocatorField } from './descriptions';
 
 /** The forwarding profiles ("statuses") of a 3CX V20 user. */
@@ -97,13 +98,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ownNumber = async () => {
 		const { id, number } = await resolve();
 		if (number !== undefined) return number;
-		const record = await threeCxRequest.call(this, { path: userPath({ id }), qs: { $select: 'Id,Number' } }, itemIndex);
+		const record = await request(this, { path: userPath({ id }), qs: { $select: 'Id,Number' } }, itemIndex);
 		return String(record.Number);
 	};
 	const target = await forwardingDestination(this, itemIndex, ownNumber);
 	const { id } = await resolve();
 
-	const { records: profiles } = await getAllPages.call(this, `/Users(${id})/ForwardingProfiles`, { qs: {}, orderBy: 'Id' }, itemIndex);
+	const { records: profiles } = await listRecords(this, { collection: `/Users(${id})/ForwardingProfiles`, orderBy: 'Id' }, itemIndex);
 	const missing = chosen.filter((name) => !profiles.some((p) => p.Name === name));
 	if (missing.length) {
 		throw new NodeOperationError(this.getNode(), `User ${id} has no forwarding profile named ${missing.map((m) => `"${m}"`).join(', ')} (item ${itemIndex})`, {
@@ -115,6 +116,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const changes = profiles
 		.filter((profile) => chosen.includes(String(profile.Name)))
 		.map((profile) => forwardAllCalls(profile, { destination: target, noAnswerTimeout }));
-	await threeCxRequest.call(this, { method: 'PATCH', path: userPath({ id }), body: { ForwardingProfiles: changes } }, itemIndex);
+	await request(this, { method: 'PATCH', path: userPath({ id }), body: { ForwardingProfiles: changes } }, itemIndex);
 	return { id: String(id), forwardTo: describeDestination(target), destination: target, profiles: chosen };
 }

@@ -5,8 +5,10 @@ import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
 import { resolveUser } from '../../helpers/locator';
-import { shapeUser, userBody } from '../../helpers/user';
-import { threeCxRequest, userPath } from '../../transport';
+import { shapeRecord } from '../../helpers/record';
+import { userBody } from '../../helpers/user';
+import { request } from '../../transport';
+import { userPath } from '../../transport/odata';
 import { commonUserFields, FROM_V2, outputField, userIdField, userLocatorField, V1_ONLY } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -43,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const id = v1Id ?? (await resolveUser(this, itemIndex)).id;
 	if ('Number' in body) {
-		const current = await threeCxRequest.call(this, { path: userPath({ id }), qs: { $select: 'Id,Number' } }, itemIndex);
+		const current = await request(this, { path: userPath({ id }), qs: { $select: 'Id,Number' } }, itemIndex);
 		if (String(current.Number) !== String(body.Number)) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -56,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
 	}
-	await threeCxRequest.call(this, { method: 'PATCH', path: userPath({ id }), body }, itemIndex);
-	const user = await threeCxRequest.call(this, { path: userPath({ id }) }, itemIndex);
-	return shapeUser(user, readOutputMode(this, itemIndex), false);
+	await request(this, { method: 'PATCH', path: userPath({ id }), body }, itemIndex);
+	const user = await request(this, { path: userPath({ id }) }, itemIndex);
+	return shapeRecord(user, readOutputMode(this, itemIndex), false);
 }

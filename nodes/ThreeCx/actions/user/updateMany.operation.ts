@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkMaxUsers, runBulk } from '../../helpers/bulk';
 import { multiEditBody } from '../../helpers/multiEdit';
-import { threeCxRequest } from '../../transport';
+import { request } from '../../transport';
 import { idSourceFields, maxUsersField } from './descriptions';
 
 const bool = (name: string, displayName: string, description: string): INodeProperties => ({
@@ -69,7 +69,7 @@ export async function executeRun(this: IExecuteFunctions): Promise<INodeExecutio
 		async (ids, itemIndex) => {
 			checkMaxUsers(this, ids, itemIndex, 'update');
 			const user = multiEditBody(this, itemIndex);
-			await threeCxRequest.call(this, { method: 'POST', path: '/Users/Pbx.MultiUserUpdate', body: { ids, user } }, itemIndex);
+			await request(this, { method: 'POST', path: '/Users/Pbx.MultiUserUpdate', body: { ids, user } }, itemIndex);
 			return { ids, count: ids.length, updated: user };
 		},
 		(itemIndex) => void multiEditBody(this, itemIndex),

@@ -1,24 +1,28 @@
 /**
- * The README names parameters, options, operations and credential fields exactly as the editor
- * shows them, so a user can find what the text talks about. Bold is also plain emphasis in the
- * README ("**before any request**"), so not every bold phrase is a name; what is checked is
- * where the README's structure says a name is meant:
+ * The documentation names parameters, options, operations and credential fields exactly as the
+ * editor shows them, so a user can find what the text talks about. Every page is checked: the
+ * README, CONTRIBUTING.md and everything under docs/. Bold is also plain emphasis
+ * ("**before any request**"), so not every bold phrase is a name; what is checked is where the
+ * page's structure says a name is meant:
  *
- * - the package table: every resource and operation of each vendor node, and no other;
- * - the tables of a node's section whose first column holds names (operations, credential
- *   fields, settings, options), and the trigger table's watched fields and filters;
+ * - the package table of docs/nodes/README.md: every resource and operation of each vendor node,
+ *   and no other;
+ * - operation tables (each lists all operations of one resource; a node's own page documents all
+ *   its resources), tables whose first column holds names (credential fields, settings, options),
+ *   and the trigger table's watched fields and filters;
+ * - a credential's page lists every field of the credential;
  * - emphasised paths (*Options → Keep Previous Values*), emphasised choices
  *   (*Output: Normalised Extension*) and emphasised names in the wrong case, or without the
  *   " Name or ID" n8n's editor shows for dropdowns (*Department* for *Department Name or ID*).
+ *
+ * A page is checked against the nodes and credentials it is about (its vendor, found from its file
+ * name), every other page against all of them.
  */
-import * as fs from 'fs';
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
-import * as path from 'path';
 
 import { PACKAGE_NAME, packageCredentials, packageNodes } from '../../dev/harness/registry';
+import { docPages, proseLines, readPage } from '../docs/markdown';
 import { isCollectionGroup, nodeDescriptions } from './parameterPaths';
-
-const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 
 /** What the editor shows for a set of nodes and credentials (all node versions). */
 interface Names {
@@ -100,40 +104,55 @@ function namesOf(nodeNames: string[], credentialNames: string[]): Names {
 	return names;
 }
 
-/** The README's sections about nodes (by their `## ` heading) and what they document. */
-const SECTIONS: Array<{ heading: RegExp; nodes: string[]; credentials: string[] }> = [
-	{ heading: /^Compare Extensions$/, nodes: ['compareExtensions'], credentials: [] },
-	{
-		heading: /^Change triggers/,
-		nodes: ['threeCxTrigger', 'cloudonixTrigger', 'sipXcomTrigger', 'openVoxTrigger'],
-		credentials: [],
-	},
-	{ heading: /^3CX$/, nodes: ['threeCx', 'threeCxTrigger'], credentials: ['threeCxApi'] },
-	{ heading: /^Cloudonix$/, nodes: ['cloudonix', 'cloudonixTrigger'], credentials: ['cloudonixApi'] },
-	{ heading: /^sipXcom$/, nodes: ['sipXcom', 'sipXcomTrigger'], credentials: ['sipXcomApi'] },
-	{ heading: /^OpenVox$/, nodes: ['openVox', 'openVoxTrigger'], credentials: ['openVoxApi'] },
-];
+const VENDORS: Record<string, { node: string; trigger: string; credential: string }> = {
+	'3cx': { node: 'threeCx', trigger: 'threeCxTrigger', credential: 'threeCxApi' },
+	cloudonix: { node: 'cloudonix', trigger: 'cloudonixTrigger', credential: 'cloudonixApi' },
+	sipxcom: { node: 'sipXcom', trigger: 'sipXcomTrigger', credential: 'sipXcomApi' },
+	openvox: { node: 'openVox', trigger: 'openVoxTrigger', credential: 'openVoxApi' },
+};
+const ALL_NODES = ['compareExtensions', ...Object.values(VENDORS).flatMap((vendor) => [vendor.node, vendor.trigger])];
+const ALL_CREDENTIALS = Object.values(VENDORS).map((vendor) => vendor.credential);
 
-/** The text under each `## ` heading. */
-function sections(): Map<string, string> {
-	const out = new Map<string, string>();
-	const parts = README.split(/^## /m).slice(1);
-	for (const part of parts) {
-		const newline = part.indexOf('\n');
-		out.set(part.slice(0, newline).trim(), part.slice(newline + 1));
+interface Scope {
+	nodes: string[];
+	credentials: string[];
+	/** The vendor node whose page this is: all its resources must have an operation table. */
+	nodePage?: string;
+	/** The credential whose page this is: all its fields must be in a Field table. */
+	credentialPage?: string;
+}
+
+/** What a page is about, from where it lives. */
+function scopeOf(page: string): Scope {
+	if (page === 'docs/nodes/compare-extensions.md') return { nodes: ['compareExtensions'], credentials: [] };
+	if (page === 'docs/triggers/README.md') return { nodes: ALL_NODES.filter((node) => node.endsWith('Trigger')), credentials: [] };
+	const vendorPage = /^docs\/(nodes|credentials|triggers|vendors)\/([a-z0-9]+?)(-trigger)?\.md$/.exec(page);
+	const vendor = vendorPage ? VENDORS[vendorPage[2]] : undefined;
+	if (vendorPage && vendor) {
+		return {
+			nodes: [vendor.node, vendor.trigger],
+			credentials: [vendor.credential],
+			nodePage: vendorPage[1] === 'nodes' ? vendor.node : undefined,
+			credentialPage: vendorPage[1] === 'credentials' ? vendor.credential : undefined,
+		};
 	}
-	return out;
+	return { nodes: ALL_NODES, credentials: ALL_CREDENTIALS };
 }
 
-function nodeSections(): Array<{ heading: string; text: string; names: Names; credentials: string[] }> {
-	const all = sections();
-	return SECTIONS.map((section) => {
-		const heading = [...all.keys()].find((key) => section.heading.test(key));
-		if (!heading) throw new Error(`The README has no section ${section.heading}`);
-		const names = namesOf(section.nodes, section.credentials);
-		return { heading, text: all.get(heading)!, names, credentials: section.credentials };
-	});
+interface Page extends Scope {
+	page: string;
+	text: string;
+	names: Names;
 }
+
+const PAGES: Page[] = docPages().map((page) => {
+	const scope = scopeOf(page);
+	return { page, text: readPage(page), names: namesOf(scope.nodes, scope.credentials), ...scope };
+});
+const byPage = (page: string) => PAGES.find((entry) => entry.page === page)!;
+
+/** Each vendor node's resources and their operations, node by node (two nodes may both have a "User"). */
+const NODE_OPERATIONS = Object.values(VENDORS).map((vendor) => ({ node: vendor.node, operations: namesOf([vendor.node], []).operations }));
 
 interface Table {
 	header: string[];
@@ -158,7 +177,9 @@ function tables(text: string): Table[] {
 	return out;
 }
 
-const plain = (cell: string) => cell.replace(/\*\*/g, '').replace(/`[^`]*`/g, '').trim();
+/** A cell's text: links give their text, bold and code are dropped. */
+const plain = (cell: string) =>
+	cell.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*/g, '').replace(/`[^`]*`/g, '').trim();
 /** "A / B" and "A, B" name two things; remarks in parentheses after a name are not part of it. */
 const listed = (cell: string, separators: RegExp) =>
 	plain(cell)
@@ -171,12 +192,21 @@ function missingFrom(names: string[], known: Set<string>): string[] {
 	return names.filter((name) => !known.has(name));
 }
 
-describe('README names what the editor shows', () => {
+const vendorPages = PAGES.filter((entry) => entry.nodePage);
+const credentialPages = PAGES.filter((entry) => entry.credentialPage);
+
+describe('the documentation names what the editor shows', () => {
+	it('checks every page, and knows which node or credential each vendor page is about', () => {
+		expect(PAGES.length).toBeGreaterThan(20);
+		expect(vendorPages.map((entry) => entry.nodePage).sort()).toEqual(['cloudonix', 'openVox', 'sipXcom', 'threeCx']);
+		expect(credentialPages.map((entry) => entry.credentialPage).sort()).toEqual([...ALL_CREDENTIALS].sort());
+	});
+
 	it('lists every resource and operation of each vendor node in the package table, by its shown name', () => {
-		const table = tables(sections().get('What is in the package')!).find((t) => t.header[0] === 'Node')!;
+		const table = tables(byPage('docs/nodes/README.md').text).find((t) => t.header[0] === 'Node')!;
 		const checked: string[] = [];
 		for (const row of table.rows) {
-			const nodeName = /^\*\*([^*]+)\*\*$/.exec(row[0])?.[1];
+			const nodeName = /^\*\*([^*]+)\*\*$/.exec(plain(row[0]).includes(',') ? '' : `**${plain(row[0])}**`)?.[1];
 			const entry = Object.values(packageNodes()).find((node) => nodeDescriptions(node)[0].displayName === nodeName);
 			if (!entry) continue;
 			const names = namesOf([nodeDescriptions(entry)[0].name], []);
@@ -202,25 +232,28 @@ describe('README names what the editor shows', () => {
 		expect(checked.sort()).toEqual(['3CX', 'Cloudonix', 'OpenVox', 'sipXcom']);
 	});
 
-	it.each(nodeSections().map((section) => [section.heading, section] as const))(
-		'%s: each operation table documents one resource, all its operations by their shown names',
-		(_, { text, names }) => {
+	it.each(PAGES.map((entry) => [entry.page, entry] as const))(
+		'%s: each operation table documents one resource of one node, all its operations by their shown names',
+		(_, { text, nodePage }) => {
 			const resources: string[] = [];
 			for (const table of tables(text).filter((t) => t.header[0] === 'Operation')) {
 				const documented = table.rows.flatMap((row) => listed(row[0], / \/ /)).sort();
-				const resource = [...names.operations].find(([, operations]) => [...operations].sort().join() === documented.join());
+				const candidates = NODE_OPERATIONS.filter((entry) => !nodePage || entry.node === nodePage);
+				const match = candidates
+					.flatMap(({ operations }) => [...operations])
+					.find(([, operations]) => [...operations].sort().join() === documented.join());
 				// null: no resource has exactly these operations.
-				expect({ documented, resource: resource?.[0] ?? null }).toEqual({
-					documented,
-					resource: expect.any(String),
-				});
-				resources.push(resource![0]);
+				expect({ documented, resource: match?.[0] ?? null }).toEqual({ documented, resource: expect.any(String) });
+				resources.push(match![0]);
 			}
-			expect(resources.sort()).toEqual([...names.operations.keys()].sort());
+			if (nodePage) {
+				const own = NODE_OPERATIONS.find((entry) => entry.node === nodePage)!.operations;
+				expect({ nodePage, resources: resources.sort() }).toEqual({ nodePage, resources: [...own.keys()].sort() });
+			}
 		},
 	);
 
-	it.each(nodeSections().map((section) => [section.heading, section] as const))(
+	it.each(PAGES.map((entry) => [entry.page, entry] as const))(
 		'%s: tables of fields, settings and options name them as shown',
 		(_, { text, names }) => {
 			// Resource names have commas of their own ("User (Bulk, SOAP)").
@@ -242,22 +275,21 @@ describe('README names what the editor shows', () => {
 		},
 	);
 
-	it('names every credential field in the credential tables', () => {
-		for (const { text, heading, credentials } of nodeSections().filter((section) => section.credentials.length > 0)) {
-			const credentialTables = tables(text).filter((t) => t.header[0] === 'Field');
-			const documented = new Set(credentialTables.flatMap((t) => t.rows.flatMap((row) => listed(row[0], / \/ /))));
-			const fields = credentials.flatMap((name) =>
-				packageCredentials()[name].properties.filter((p) => p.type !== 'hidden').map((p) => p.displayName),
-			);
-			expect({ heading, missing: missingFrom(fields, documented) }).toEqual({ heading, missing: [] });
-		}
+	it.each(credentialPages.map((entry) => [entry.page, entry] as const))('%s names every field of its credential', (page, { text, credentialPage }) => {
+		const documented = new Set(
+			tables(text)
+				.filter((t) => t.header[0] === 'Field')
+				.flatMap((t) => t.rows.flatMap((row) => listed(row[0], / \/ /))),
+		);
+		const fields = packageCredentials()[credentialPage!].properties.filter((p) => p.type !== 'hidden').map((p) => p.displayName);
+		expect({ page, missing: missingFrom(fields, documented) }).toEqual({ page, missing: [] });
 	});
 
-	it('names the triggers\' watched fields and filters as shown', () => {
-		const { text } = nodeSections().find((section) => section.heading.startsWith('Change triggers'))!;
-		const table = tables(text).find((t) => t.header[0] === 'Trigger')!;
+	it("names the triggers' watched fields and filters as shown", () => {
+		const table = tables(byPage('docs/triggers/README.md').text).find((t) => t.header[0] === 'Trigger')!;
 		const watched = table.header.indexOf(table.header.find((h) => h.startsWith('Watched Fields'))!);
 		const filters = table.header.indexOf('Filters');
+		const checked: string[] = [];
 		for (const row of table.rows) {
 			const trigger = plain(row[0]);
 			const entry = Object.values(packageNodes()).find((node) => nodeDescriptions(node)[0].displayName === trigger)!;
@@ -266,13 +298,18 @@ describe('README names what the editor shows', () => {
 			expect({ trigger, fields: [...fields].sort() }).toEqual({ trigger, fields: [...names.choices.get('Watched Fields')!].sort() });
 			const filterNames = listed(row[filters], /, /).map(withoutRemarks);
 			expect({ trigger, unknown: missingFrom(filterNames, names.children.get('Filters')!) }).toEqual({ trigger, unknown: [] });
+			checked.push(trigger);
 		}
+		expect(checked.sort()).toEqual(['3CX Trigger', 'Cloudonix Trigger', 'OpenVox Trigger', 'sipXcom Trigger']);
 	});
 
-	it.each(nodeSections().map((section) => [section.heading, section] as const))(
+	it.each(PAGES.map((entry) => [entry.page, entry] as const))(
 		'%s: emphasised paths, choices and names are the shown ones',
 		(_, { text, names }) => {
-			const prose = text.replace(/`[^`]*`/g, '');
+			const prose = proseLines(text)
+				.join('\n')
+				.replace(/`[^`]*`/g, '')
+				.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
 			const emphasised = [
 				...[...prose.matchAll(/\*\*([^*\n]+?)\*\*/g)].map((m) => m[1]),
 				...[...prose.replace(/\*\*/g, '').matchAll(/(?<![\w*])\*([^*\n]+?)\*(?![\w*])/g)].map((m) => m[1]),

@@ -1,12 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readOptionalNumber } from '../../../shared/numbers';
 import { readLimit, returnAllProperties } from '../../../shared/properties';
-import type { OperationContext } from '../../helpers/parameters';
 import { outputOptions, shape } from '../../helpers/parameters';
-import type { JsonObject } from '../../helpers/subscriber';
-import { msisdnHasPrefix } from '../../helpers/subscriber';
+import { listRecords } from '../../transport';
 import { outputProperty } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -52,28 +50,16 @@ const displayOptions = { show: { resource: ['subscriber'], operation: ['getAll']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** The Filters collection (Active Only, MSISDN Prefix, Max MSISDN Length) as a test on one subscriber. */
-export function subscriberFilter(filters: IDataObject): (sub: JsonObject) => boolean {
-	const prefix = String(filters.msisdnPrefix ?? '').trim();
-	const maxLength = Number(filters.maxMsisdnLength ?? 0);
-	return (sub) =>
-		!(filters.activeOnly === true && sub.active !== true) &&
-		!(prefix && !msisdnHasPrefix(sub.msisdn, prefix)) &&
-		!(maxLength > 0 && String(sub.msisdn ?? '').length > maxLength);
-}
-
-/** Cloudonix returns the whole domain in one array, so filters and the limit apply locally. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {
+/** Cloudonix returns the whole domain in one array, so filters and the limit apply locally (see transport/filters.ts). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const limit = readLimit(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { activeOnly?: boolean; msisdnPrefix?: string };
 	const maxMsisdnLength = readOptionalNumber(this, 'filters.maxMsisdnLength', itemIndex, { displayName: 'Max MSISDN Length', min: 0 });
-	const matches = subscriberFilter({ ...filters, maxMsisdnLength });
 	const options = outputOptions(this, itemIndex);
-	const subscribers = await client.list(itemIndex);
-	const out: IDataObject[] = [];
-	for (const sub of subscribers) {
-		if (out.length >= limit) break;
-		if (matches(sub)) out.push(shape(sub, options));
-	}
-	return out;
+	const { records } = await listRecords(
+		this,
+		{ ...filters, maxMsisdnLength, limit: Number.isFinite(limit) ? limit : undefined },
+		itemIndex,
+	);
+	return records.map((sub) => shape(sub, options));
 }
