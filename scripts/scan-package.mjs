@@ -71,6 +71,13 @@ console.log(`  source (${SOURCE_FILE_PATTERNS.join(', ')}): ${counts(source)}`);
 if (!source.passed) console.log(source.details ?? source.message);
 
 const { filename, unpacked } = packAndUnpack();
+// An unbuilt pack would pass the tarball leg with nothing to lint: every file n8n loads must be in it.
+const { n8n } = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
+const unbuilt = [...n8n.nodes, ...n8n.credentials].filter((file) => !fs.existsSync(path.join(unpacked, file)));
+if (unbuilt.length > 0) {
+	console.error(`  tarball ${filename} lacks ${unbuilt.length} of the files package.json's n8n attribute lists (e.g. ${unbuilt[0]}): prepack did not build`);
+	process.exit(1);
+}
 const tarball = await analyzePackage(unpacked, TARBALL_FILE_PATTERNS);
 console.log(`  tarball ${filename} (${TARBALL_FILE_PATTERNS.join(', ')}): ${counts(tarball)}`);
 if (!tarball.passed) console.log((tarball.details ?? tarball.message).replaceAll(unpacked, `<${filename}>`));
