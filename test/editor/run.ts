@@ -294,9 +294,13 @@ class Editor {
 		const save = `${CREDENTIAL_MODAL} [data-test-id="credential-save-button"]`;
 		await page.waitForSelector(`${save} button:not([disabled])`);
 		// The editor saves, then sends the credential to POST /rest/credentials/test and shows the answer.
-		const tested = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/rest/credentials/test'));
+		// Only a Test sent after Save counts: one the dialog started on opening may still be running.
+		const isTest = (request: HTTPRequest) => request.method() === 'POST' && request.url().endsWith('/rest/credentials/test');
+		const sent = page.waitForRequest(isTest);
 		await this.clickUntil(`${save} button`, (selector) => document.querySelector(`${selector} button:not([disabled])`) === null, save);
-		const answer = (await (await tested).json()) as { data?: { status?: string } };
+		const request = await sent;
+		const response = request.response() ?? (await page.waitForResponse((candidate) => candidate.request() === request));
+		const answer = (await response.json()) as { data?: { status?: string } };
 		const ok = answer.data?.status === 'OK';
 		if (ok) {
 			await page.waitForFunction(
