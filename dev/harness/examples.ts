@@ -6,8 +6,8 @@
  * - a trigger that cannot start a test or CLI run (Schedule, Webhook, …) becomes a Manual
  *   Trigger with the same name and position;
  * - with `triggerOutput` (the items the trigger would emit, e.g. a webhook's request), the
- *   trigger becomes a Code node with the trigger's name and position that returns those items,
- *   started by a Manual Trigger named `<name> (start)` placed left of it. Downstream expressions
+ *   trigger becomes a Code node (or, with `standIn: 'editFields'`, an Edit Fields node) with the
+ *   trigger's name and position that returns those items, started by a Manual Trigger named `<name> (start)` placed left of it. Downstream expressions
  *   such as `$('New Hire Webhook').item.json.body` keep working. Pinned data is not used for
  *   this: `n8n execute` ignores it (only manual and evaluation runs read pinData);
  * - credential references point at the given credentials.
@@ -22,12 +22,32 @@ export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 
 export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
+/** An Edit Fields (Set) node (v3.4, raw JSON) that outputs `item` as its only item. */
+function editFieldsEmitting(trigger: INode, items: IDataObject[]): INode {
+	if (items.length !== 1) throw new Error(`An Edit Fields node stands in for ${trigger.name} with exactly one item, not ${items.length}`);
+	const { webhookId: _webhookId, credentials: _credentials, ...rest } = trigger;
+	return {
+		...rest,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: { mode: 'raw', jsonOutput: JSON.stringify(items[0], null, 2), options: {} },
+		notes: `Stands in for the ${trigger.type} trigger`,
+	};
+}
+
 /** Horizontal distance between the added Manual Trigger and the Code node standing in for a trigger. */
 const START_OFFSET = 240;
 
 export interface LoadExampleOptions {
 	/** Items the replaced trigger emits, e.g. `[{ body: {...}, headers: {}, params: {}, query: {} }]` for a webhook. */
 	triggerOutput?: IDataObject[];
+	/**
+	 * What emits `triggerOutput`: a Code node (default), or an Edit Fields node in raw JSON mode
+	 * for one item. In `n8n execute` n8n 1.123 resolves `$('<a Code node>')` to null (its
+	 * `$('…').all()` and `.item` alike), so downstream expressions lose the webhook's request
+	 * there; an Edit Fields node behaves the same on 1.x and 2.x (npm run test:n8n uses it).
+	 */
+	standIn?: 'code' | 'editFields';
 }
 
 type CredentialReferences = Record<string, INodeCredentialsDetails & { id: string }>;
@@ -90,7 +110,7 @@ export function withManualTrigger<T extends WorkflowJson>(workflow: T, options: 
 			position: [node.position[0] - START_OFFSET, node.position[1]],
 			parameters: {},
 		});
-		nodes.push(codeEmitting(node, options.triggerOutput));
+		nodes.push(options.standIn === 'editFields' ? editFieldsEmitting(node, options.triggerOutput) : codeEmitting(node, options.triggerOutput));
 		connections[start] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
 	}
 	if (options.triggerOutput && replaced === 0) {

@@ -5,7 +5,6 @@ import { requestOptionsProperty } from '../shared/properties';
 import { operationSubtitle } from '../shared/properties';
 import { router } from './actions/router';
 import * as subscriber from './actions/subscriber/Subscriber.resource';
-import { cloudonixApiTest } from './methods/credentialTest';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,13 +34,10 @@ export class Cloudonix implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// The credential's Test (methods/credentialTest.ts). The name is spelled out (it is
-		// CREDENTIAL_TYPE): n8n's community-node lint sees `testedBy` only next to a literal name.
-		credentials: [{ name: 'cloudonixApi', required: true, testedBy: 'cloudonixApiTest' }],
+		// CREDENTIAL_TYPE, spelled out for n8n's community-node lint; the credential has its own Test.
+		credentials: [{ name: 'cloudonixApi', required: true }],
 		properties,
 	};
-
-	methods = { credentialTest: { cloudonixApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

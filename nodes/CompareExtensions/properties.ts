@@ -256,8 +256,24 @@ const version2: INodeProperties[] = [
 			{
 				displayName: 'Key Part',
 				name: 'values',
-				// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items -- the two fields first, then how they are normalised
 				values: [
+					{
+						displayName: 'Compare Last N Characters',
+						name: 'lastDigits',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Match on the last N characters of this part only, e.g. 4 to match 4-digit extensions against full DIDs. 0 uses the whole part.',
+					},
+					{
+						displayName: 'Key Matching',
+						name: 'keyMatching',
+						type: 'options',
+						default: 'trimCaseInsensitive',
+						description: 'How this part is normalised before it is matched',
+						options: keyMatchingOptions,
+					},
 					{
 						displayName: 'Local Field',
 						name: 'local',
@@ -277,14 +293,6 @@ const version2: INodeProperties[] = [
 						description: 'Field of the Remote items; leave empty to use the same name as the local field',
 					},
 					{
-						displayName: 'Key Matching',
-						name: 'keyMatching',
-						type: 'options',
-						default: 'trimCaseInsensitive',
-						description: 'How this part is normalised before it is matched',
-						options: keyMatchingOptions,
-					},
-					{
 						displayName: 'Strip Prefixes',
 						name: 'stripPrefixes',
 						type: 'string',
@@ -292,15 +300,6 @@ const version2: INodeProperties[] = [
 						placeholder: 'e.g. 1, 44',
 						description:
 							'Comma-separated prefixes removed from this part after normalisation, such as a country code. The longest matching prefix is removed once.',
-					},
-					{
-						displayName: 'Compare Last N Characters',
-						name: 'lastDigits',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description:
-							'Match on the last N characters of this part only, e.g. 4 to match 4-digit extensions against full DIDs. 0 uses the whole part.',
 					},
 				],
 			},

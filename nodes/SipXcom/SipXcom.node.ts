@@ -7,7 +7,6 @@ import { requestOptionsProperty } from '../shared/properties';
 import { router } from './actions/router';
 import * as user from './actions/user/User.resource';
 import * as userBulk from './actions/userBulk/UserBulk.resource';
-import { sipXcomApiTest } from './methods/credentialTest';
 import * as loadOptions from './methods/loadOptions';
 
 const properties: INodeProperties[] = [
@@ -48,13 +47,12 @@ export class SipXcom implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// The credential's Test (methods/credentialTest.ts). The name is spelled out (it is
-		// CREDENTIAL_TYPE): n8n's community-node lint sees `testedBy` only next to a literal name.
-		credentials: [{ name: 'sipXcomApi', required: true, testedBy: 'sipXcomApiTest' }],
+		// CREDENTIAL_TYPE, spelled out for n8n's community-node lint; the credential has its own Test.
+		credentials: [{ name: 'sipXcomApi', required: true }],
 		properties,
 	};
 
-	methods = { loadOptions, credentialTest: { sipXcomApiTest } };
+	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

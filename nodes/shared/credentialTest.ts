@@ -1,10 +1,27 @@
-import type { ICredentialTestFunctions, IDataObject, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { connectionProblem } from './errors';
 import { describeFailure } from './httpFailure';
 
+/**
+ * A credential's Test in words the nodes use. n8n gives a credential test function only the
+ * deprecated `helpers.request`, and shows only the raw code (ECONNREFUSED,
+ * DEPTH_ZERO_SELF_SIGNED_CERT) when a declarative test cannot connect. So each credential has
+ * a declarative `test` whose request carries CREDENTIAL_TEST_HEADER; its `authenticate` asks n8n
+ * (with a 401-shaped error) to run `preAuthentication` first, where `helpers.httpRequest` reads
+ * the same resource and words what went wrong: wrong secret, unreachable or refused address,
+ * untrusted certificate, n8n's SSRF protection. Executions never send the header, so they
+ * never run the check.
+ */
+export const CREDENTIAL_TEST_HEADER = 'x-pbx-sync-credential-test';
+
 /** One read that proves a credential works, and what its answers mean. */
-export interface CredentialTestRead {
+export interface CredentialCheck {
 	/** What the user connects to, e.g. "the sipXcom server". */
 	service: string;
 	/** Where the user typed the address, e.g. "Server URL". */
@@ -14,46 +31,76 @@ export interface CredentialTestRead {
 	url: string;
 	qs?: IDataObject;
 	headers: IDataObject;
-	auth?: { user: string; pass: string };
-	allowUnauthorizedCerts: boolean;
+	auth?: { username: string; password: string };
+	skipSslCertificateValidation: boolean;
 	/** The message for each HTTP status that says something about the credential. */
 	statusMessages: Record<number, string>;
 }
 
-const TEST_TIMEOUT_MS = 20_000;
+const CHECK_TIMEOUT_MS = 20_000;
+
+/** Credential data whose check passed for the request being sent (see needsCheck). */
+const checkedJustNow = new WeakSet<ICredentialDataDecryptedObject>();
 
 /** The Test message for a failed read: the status, or the connection problem in the nodes' words. */
-export function credentialTestFailure(error: unknown, read: CredentialTestRead): string {
+export function credentialCheckFailure(error: unknown, check: CredentialCheck): string {
 	const failure = describeFailure(error);
 	if (failure.status !== undefined) {
-		return read.statusMessages[failure.status] ?? `${read.url} answered HTTP ${failure.status}; check the ${read.urlField}`;
+		return check.statusMessages[failure.status] ?? `${check.url} answered HTTP ${failure.status}; check the ${check.urlField}`;
 	}
-	return `Cannot reach ${read.service} at ${read.baseUrl}: ${connectionProblem(failure)}.`;
+	return `Cannot reach ${check.service} at ${check.baseUrl}: ${connectionProblem({ ...failure, url: failure.url ?? check.url })}.`;
 }
 
 /**
- * A credential Test as a function (a node's `testedBy`), for credentials without a token: for
- * a declarative test n8n shows only the raw code of a failed connection (e.g.
- * DEPTH_ZERO_SELF_SIGNED_CERT or ECONNREFUSED), while this says what it means and what to do,
- * with the words the nodes use. Sent once, never retried.
+ * The check, for a credential's `preAuthentication`: one GET, sent once, never retried. Returns
+ * the Test's message when it failed; the credential throws it as a plain Error (no HTTP status,
+ * so n8n shows it as it is and asks nothing more).
  */
-export async function credentialTestRead(
-	this: ICredentialTestFunctions,
-	read: CredentialTestRead,
-): Promise<INodeCredentialTestResult> {
+export async function checkConnection(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	check: CredentialCheck,
+): Promise<string | undefined> {
 	try {
-		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions -- n8n gives a credential test function only this.helpers.request
-		await this.helpers.request({
+		await this.helpers.httpRequest({
 			method: 'GET',
-			uri: read.url,
-			qs: read.qs,
-			headers: read.headers,
-			auth: read.auth,
-			rejectUnauthorized: !read.allowUnauthorizedCerts,
-			timeout: TEST_TIMEOUT_MS,
+			url: check.url,
+			qs: check.qs,
+			headers: check.headers,
+			auth: check.auth,
+			skipSslCertificateValidation: check.skipSslCertificateValidation,
+			timeout: CHECK_TIMEOUT_MS,
 		});
 	} catch (error) {
-		return { status: 'Error', message: credentialTestFailure(error, read) };
+		return credentialCheckFailure(error, check);
 	}
-	return { status: 'OK', message: 'Connection successful!' };
+	markChecked(credentials);
+	return undefined;
+}
+
+/** Lets the Test's request through once for this credential data (see needsCheck). */
+export function markChecked(credentials: ICredentialDataDecryptedObject): void {
+	checkedJustNow.add(credentials);
+}
+
+/**
+ * For a credential's `authenticate`: removes the Test marker (it never leaves n8n) and says
+ * whether the Test's request must wait for the check. The caller then throws
+ * checkNeededError(), which n8n answers as an expired credential: it runs preAuthentication
+ * once and sends the request again.
+ */
+export function needsCheck(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): boolean {
+	const headers = requestOptions.headers;
+	if (headers?.[CREDENTIAL_TEST_HEADER] === undefined) return false;
+	if (!checkedJustNow.has(credentials)) return true;
+	delete headers[CREDENTIAL_TEST_HEADER];
+	checkedJustNow.delete(credentials);
+	return false;
+}
+
+/** Shaped like an HTTP 401, so n8n runs preAuthentication (the check) and retries once. */
+export function checkNeededError(): Error {
+	return Object.assign(new Error('The credential Test checks the connection first'), {
+		response: { status: 401, statusText: 'Unauthorized', headers: {} },
+	});
 }

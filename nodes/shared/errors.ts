@@ -7,6 +7,8 @@ import type { HttpFailure } from './httpFailure';
 import { redactSecrets } from './redact';
 import type { RequestContext } from './requestContext';
 import type { VendorApi } from './vendorApi';
+// SSRF hook (3 of 3): see connectionProblem.
+import { ssrfProblem } from './ssrf';
 
 /**
  * A caught error to pass on from node code: a NodeApiError or NodeOperationError goes on as it
@@ -34,6 +36,8 @@ const CONNECTION_PROBLEMS: Array<[RegExp, string]> = [
  * codes; the credentials' own logins use the same words as the nodes.
  */
 export function connectionProblem(failure: HttpFailure): string {
+	// SSRF hook (3 of 3): a refused request names the address and the setting that allows it.
+	if (failure.ssrf) return ssrfProblem(failure.ssrf, failure.url);
 	const text = `${failure.code ?? ''} ${failure.message}`;
 	return CONNECTION_PROBLEMS.find(([pattern]) => pattern.test(text))?.[1] ?? 'the connection failed';
 }

@@ -1,5 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+// SSRF hook (1 of 3): n8n's SSRF refusal, recognised in ssrf.ts.
+import type { SsrfBlock } from './ssrf';
+import { ssrfBlockOf } from './ssrf';
+
 /** What one failed attempt was, read from whatever n8n's HTTP client threw. */
 export interface HttpFailure {
 	status?: number;
@@ -11,6 +15,8 @@ export interface HttpFailure {
 	timedOut?: { timeoutMs: number; attempts: number; repeatable: boolean };
 	/** The URL of the request that failed, when the HTTP client says. */
 	url?: string;
+	/** SSRF hook (2 of 3): set when n8n's SSRF protection refused the request (never sent). */
+	ssrf?: SsrfBlock;
 }
 
 /** Reads status, headers and body from whatever n8n's HTTP client threw. */
@@ -35,6 +41,7 @@ export function describeFailure(error: unknown): HttpFailure {
 		code: typeof code === 'string' ? code : undefined,
 		message: err.cause?.message ?? err.message ?? String(error),
 		url: err.cause?.config?.url,
+		ssrf: ssrfBlockOf(error),
 	};
 }
 

@@ -302,14 +302,14 @@ function limitUnitOption(
 	};
 }
 
-function limitValueOption(name: string, output: string, defaults: ChangeLimit): INodeProperties {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the guard's, kept in one place (a unit test checks they agree)
+/** `defaultValue` is the guard's own default (DEFAULT_MASS_CHANGE_SETTINGS), kept in one place. */
+function limitValueOption(name: string, output: string, defaultValue: number): INodeProperties {
 	return {
 		displayName: `Max ${output}`,
 		name,
 		type: 'number',
 		typeOptions: { minValue: 0 },
-		default: defaults.value,
+		default: defaultValue,
 		description: `The most ${output} items a run may have, as a percentage or a count (see ${output} Limit). A run with more stops before anything is passed on.`,
 	};
 }
@@ -345,9 +345,9 @@ export function safetyProperty(options: SafetyPropertyOptions = {}): INodeProper
 			},
 			limitUnitOption('changedLimit', changed, remote, defaults.maxChanged.unit),
 			limitUnitOption('localOnlyLimit', localOnly, local, defaults.maxLocalOnly.unit),
-			limitValueOption('maxChanged', changed, defaults.maxChanged),
-			limitValueOption('maxLocalOnly', localOnly, defaults.maxLocalOnly),
-			limitValueOption('maxRemoteOnly', remoteOnly, defaults.maxRemoteOnly),
+			limitValueOption('maxChanged', changed, defaults.maxChanged.value),
+			limitValueOption('maxLocalOnly', localOnly, defaults.maxLocalOnly.value),
+			limitValueOption('maxRemoteOnly', remoteOnly, defaults.maxRemoteOnly.value),
 			limitUnitOption('remoteOnlyLimit', remoteOnly, remote, defaults.maxRemoteOnly.unit),
 			{
 				displayName: 'Stop When One Input Is Empty',

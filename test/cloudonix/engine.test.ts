@@ -7,17 +7,18 @@ import { CREDENTIAL_TYPE } from '../../nodes/Cloudonix/transport/credential';
 import { sandboxPerTest, withSandbox } from '../../dev/harness/sandboxPerTest';
 import { cloudonix } from '../../dev/harness/vendors';
 import { NODE } from './helpers';
+import { CREDENTIAL_TEST_HEADER } from '../../nodes/shared/credentialTest';
 
 const { sandbox, withCredential } = sandboxPerTest(cloudonix, { options: { rateLimit: 1000, rateWindowMs: 1000 } });
 
 const SUBSCRIBERS = '/customers/self/domains/sandbox.cloudonix.net/subscribers';
 
 describe('Cloudonix credential test', () => {
-	it('is tested by the Cloudonix node, under the credential type its transport uses', () => {
+	it('has its own Test, under the credential type the node and its transport use', () => {
 		expect(new CloudonixApi().name).toBe(CREDENTIAL_TYPE);
-		expect((new CloudonixApi() as ICredentialType).test).toBeUndefined();
+		expect((new CloudonixApi() as ICredentialType).test?.request.headers).toHaveProperty(CREDENTIAL_TEST_HEADER);
 		const [entry] = new Cloudonix().description.credentials ?? [];
-		expect(entry).toEqual({ name: CREDENTIAL_TYPE, required: true, testedBy: 'cloudonixApiTest' });
+		expect(entry).toEqual({ name: CREDENTIAL_TYPE, required: true });
 	});
 
 	it('accepts a domain key (GET /customers/self/domains/{domain})', async () => {
@@ -49,12 +50,19 @@ describe('Cloudonix credential test', () => {
 		expect((await testCredential(store, 'cloudonixApi', wrongDomain.id)).message).toContain('Domain not found');
 	});
 
-	it('accepts an API Base URL with a trailing slash and sends the key once', async () => {
+	it('accepts an API Base URL with a trailing slash: the connection check and the Test read the domain, nothing else', async () => {
 		const { store } = withCredential();
 		const credential = store.add('cloudonixApi', { ...sandbox.credentials(), baseUrl: ` ${sandbox.server.baseUrl}// ` });
 		expect(await testCredential(store, 'cloudonixApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandbox.server.requests).toHaveLength(1);
-		expect(sandbox.server.requests[0].headers.accept).toBe('application/json');
+		expect(sandbox.server.requests.map((request) => [request.method, request.path])).toEqual([
+			['GET', '/customers/self/domains/sandbox.cloudonix.net'],
+			['GET', '/customers/self/domains/sandbox.cloudonix.net'],
+		]);
+		for (const request of sandbox.server.requests) {
+			expect(request.headers.accept).toBe('application/json');
+			expect(request.headers.authorization).toBe(`Bearer ${sandbox.keys.domain}`);
+			expect(request.headers).not.toHaveProperty(CREDENTIAL_TEST_HEADER);
+		}
 	});
 
 	it('names the API it cannot reach and what to check for a wrong API Base URL or port', async () => {

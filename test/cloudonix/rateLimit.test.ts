@@ -1,7 +1,7 @@
 /**
  * The rate limit with the real ratio, sped up: the sandbox allows 10 requests per 100 ms per
  * domain (Cloudonix: 10 per 3 s) and the node is paced at the same 10 per 100 ms through its
- * "Requests per Window" / "Window (ms)" options. The pacer counts each request until its
+ * "Requests per Window" / "Window (Milliseconds)" options. The pacer counts each request until its
  * answer arrived, and the sandbox counts it when it arrives, so on one clock no machine
  * speed can push an 11th request into the server's window. Where the node is meant to
  * exceed the limit, the sandbox's limiter runs on a virtual clock that advances per request,

@@ -1,14 +1,18 @@
 /**
  * Each vendor node has one base-URL function, used by its transport and by the credential's
  * own requests (login, token). The credential's test request is an n8n expression instead, so
- * this checks that it computes the same URL for what users type. (The Cloudonix and sipXcom Tests
- * are functions that call cloudonixBaseUrl and appUrl themselves; their own tests cover them.)
+ * this checks that it computes the same URL for what users type (and, for Cloudonix, the same
+ * domain path), so the Test reads what the connection check before it read.
  */
 import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
 
+import { CloudonixApi } from '../../credentials/CloudonixApi.credentials';
 import { OpenVoxApi } from '../../credentials/OpenVoxApi.credentials';
+import { SipXcomApi } from '../../credentials/SipXcomApi.credentials';
 import { ThreeCxApi } from '../../credentials/ThreeCxApi.credentials';
+import { cloudonixBaseUrl, CREDENTIAL_TYPE as CLOUDONIX_CREDENTIAL } from '../../nodes/Cloudonix/transport/credential';
 import { CREDENTIAL_TYPE as OPENVOX_CREDENTIAL, openVoxBaseUrl } from '../../nodes/OpenVox/transport/credential';
+import { appUrl, CREDENTIAL_TYPE as SIPXCOM_CREDENTIAL } from '../../nodes/SipXcom/transport/credential';
 import { CREDENTIAL_TYPE as THREECX_CREDENTIAL, threeCxBaseUrl } from '../../nodes/ThreeCx/transport/credential';
 
 /** Evaluates a `={{ … }}` credential expression as n8n would for plain JavaScript. */
@@ -49,6 +53,20 @@ const vendors: Record<string, Vendor> = {
 		baseUrl: (credentials) => openVoxBaseUrl(credentials.url),
 		inputs: ['http://192.168.1.100:9011', 'http://192.168.1.100:9011/', ' https://pbx.example.com:9011// '],
 	},
+	sipXcom: {
+		credential: new SipXcomApi(),
+		credentialType: SIPXCOM_CREDENTIAL,
+		field: 'serverUrl',
+		baseUrl: (credentials) => appUrl(credentials.serverUrl),
+		inputs: ['https://pbx.example.com', 'https://pbx.example.com/', ' https://pbx.example.com/sipxconfig/ ', 'https://pbx.example.com/SIPXCONFIG'],
+	},
+	Cloudonix: {
+		credential: new CloudonixApi(),
+		credentialType: CLOUDONIX_CREDENTIAL,
+		field: 'baseUrl',
+		baseUrl: (credentials) => cloudonixBaseUrl(credentials.baseUrl),
+		inputs: ['https://api.cloudonix.io', 'https://api.staging.cloudonix.io/', ' ', ''],
+	},
 };
 
 describe.each(Object.entries(vendors))('%s credential', (_name, vendor) => {
@@ -61,3 +79,17 @@ describe.each(Object.entries(vendors))('%s credential', (_name, vendor) => {
 		expect(evaluate(vendor.credential.test!.request.baseURL, credentials)).toBe(vendor.baseUrl(credentials));
 	});
 });
+
+describe('Cloudonix credential Test', () => {
+	it.each(['mycompany.cloudonix.net', ' mycompany.cloudonix.net ', 'a/b c', '4f1c9a2e-uuid'])('reads the domain path the check reads for %j', (domain) => {
+		const url = new CloudonixApi().test!.request.url;
+		expect(evaluateTemplate(url, { domain })).toBe(`/customers/self/domains/${encodeURIComponent(domain.trim())}`);
+	});
+});
+
+/** Evaluates a `=text {{ … }} text` credential template as n8n would for plain JavaScript. */
+function evaluateTemplate(template: unknown, credentials: ICredentialDataDecryptedObject): string {
+	return String(template)
+		.replace(/^=/, '')
+		.replace(/\{\{([\s\S]*?)\}\}/g, (_match, code: string) => evaluate(`={{${code}}}`, credentials));
+}

@@ -27,7 +27,7 @@ import type { Browser, ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 
 import { argument } from '../../dev/harness/cli';
-import { packInto, packageJson } from '../n8n/pack';
+import { packInto } from '../n8n/pack';
 import { RealN8n } from '../n8n/realN8n';
 import { OWNER } from '../n8n/server';
 import type { EditorSetup, RemoteList } from './setup';
@@ -294,9 +294,13 @@ class Editor {
 		const save = `${CREDENTIAL_MODAL} [data-test-id="credential-save-button"]`;
 		await page.waitForSelector(`${save} button:not([disabled])`);
 		// The editor saves, then sends the credential to POST /rest/credentials/test and shows the answer.
-		const tested = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/rest/credentials/test'));
+		// Only a Test sent after Save counts: one the dialog started on opening may still be running.
+		const isTest = (request: HTTPRequest) => request.method() === 'POST' && request.url().endsWith('/rest/credentials/test');
+		const sent = page.waitForRequest(isTest);
 		await this.clickUntil(`${save} button`, (selector) => document.querySelector(`${selector} button:not([disabled])`) === null, save);
-		const answer = (await (await tested).json()) as { data?: { status?: string } };
+		const request = await sent;
+		const response = request.response() ?? (await page.waitForResponse((candidate) => candidate.request() === request));
+		const answer = (await response.json()) as { data?: { status?: string } };
 		const ok = answer.data?.status === 'OK';
 		if (ok) {
 			await page.waitForFunction(
@@ -539,9 +543,7 @@ async function main(): Promise<void> {
 	const phase = process.argv[2];
 	const n8n = new RealN8n(argument('cache'), argument('work'));
 	if (phase === 'prepare') {
-		const packDir = path.join(n8n.workDir, 'pack');
-		fs.mkdirSync(packDir, { recursive: true });
-		n8n.installTarball(packInto(packDir), packageJson().name);
+		n8n.installTarball(packInto(path.join(n8n.workDir, 'pack')));
 		return;
 	}
 	if (phase !== 'run') throw new Error('usage: run.ts prepare|run --cache <dir> --work <dir>');

@@ -20,9 +20,10 @@
  *   },
  *
  * Triggers other than the Manual Trigger (Schedule, Webhook…) are replaced by one, or with
- * `triggerOutput` by a Code node emitting those items, the same way the jest example tests do
- * (dev/harness/examples.ts); credentials referenced in the workflow are pointed at
- * credentials created from `credentials`.
+ * `triggerOutput` by an Edit Fields node emitting that one item (the jest example tests use a
+ * Code node, which n8n 1.123's `n8n execute` cannot reference with `$('…')`; see
+ * dev/harness/examples.ts); credentials referenced in the workflow are pointed at credentials
+ * created from `credentials`.
  */
 import * as assert from 'assert';
 import type { ICredentialDataDecryptedObject, IDataObject, IRun } from 'n8n-workflow';
@@ -422,11 +423,11 @@ const sipXcomDirectoryAudit = defineCase<{ sipXcom: SipXcomSandbox }>({
 	example: 'sipxcom-directory-audit.json',
 	async start() {
 		// HTTPS with the committed self-signed test certificate: the credential's
-		// allowUnauthorizedCerts (set by credentials() for a TLS sandbox) must reach the request.
+		// ignoreSSLIssues (set by credentials() for a TLS sandbox) must reach the request.
 		const sipXcom = createSipXcomSandbox({ users: 5, phones: 0, tls: true });
 		const stop = await startSandboxes(sipXcom);
 		const credentials = sipXcom.credentials();
-		assert.ok(credentials.serverUrl.startsWith('https://') && credentials.allowUnauthorizedCerts);
+		assert.ok(credentials.serverUrl.startsWith('https://') && credentials.ignoreSSLIssues);
 		return { credentials: { sipXcomApi: credentials }, state: { sipXcom }, stop };
 	},
 	check(run, { sipXcom }) {

@@ -48,7 +48,7 @@ export async function runCredentialTestCases(n8n: RealN8n, report: Reporter): Pr
 		const credentials: CredentialImport[] = [
 			{ id: 'pbxsynccredt1', name: '3CX (credential test)', type: 'threeCxApi', data: threeCx.credentials() },
 			{ id: 'pbxsynccredt2', name: 'OpenVox (credential test)', type: 'openVoxApi', data: openVox.credentials() },
-			{ id: 'pbxsynccredt3', name: 'sipXcom (credential test)', type: 'sipXcomApi', data: sipXcom.credentials({ allowUnauthorizedCerts: false }) },
+			{ id: 'pbxsynccredt3', name: 'sipXcom (credential test)', type: 'sipXcomApi', data: sipXcom.credentials({ ignoreSSLIssues: false }) },
 			{ id: 'pbxsynccredt4', name: 'Cloudonix (credential test)', type: 'cloudonixApi', data: cloudonix.credentials() },
 		];
 		await server.importCredentials(credentials);
@@ -100,8 +100,8 @@ export async function runCredentialTestCases(n8n: RealN8n, report: Reporter): Pr
 			/TLS certificate is not trusted; for a self-signed certificate turn on "Ignore SSL Issues"/,
 			/DEPTH_ZERO_SELF_SIGNED_CERT/,
 		);
-		expect('sipXcom, with Ignore SSL Issues', await test('pbxsynccredt3', { allowUnauthorizedCerts: true }), 'OK');
-		expect('sipXcom, wrong password', await test('pbxsynccredt3', { allowUnauthorizedCerts: true, password: 'not-the-password' }), 'Error', /^Wrong username or password/);
+		expect('sipXcom, with Ignore SSL Issues', await test('pbxsynccredt3', { ignoreSSLIssues: true }), 'OK');
+		expect('sipXcom, wrong password', await test('pbxsynccredt3', { ignoreSSLIssues: true, password: 'not-the-password' }), 'Error', /^Wrong username or password/);
 
 		// A wrong port: the Tests name what they cannot reach instead of ECONNREFUSED.
 		expect('Cloudonix, wrong API Base URL port', await test('pbxsynccredt4', { baseUrl: UNREACHABLE }), 'Error', /^Cannot reach the Cloudonix API at http:\/\/127\.0\.0\.1:1: the connection was refused/);

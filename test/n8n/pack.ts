@@ -1,7 +1,7 @@
 /**
  * What `npm pack` puts in the tarball, checked against what n8n needs: the compiled
  * JavaScript, codex files and icons under dist/, plus package.json, README.md,
- * LICENSE.md and the empty `index.js` (package.json `main`, the starter layout's). Every
+ * LICENSE.md, CHANGELOG.md and the empty `index.js` (package.json `main`, the starter layout's). Every
  * path in package.json's `n8n` attribute and every icon a node or credential names must be
  * in the tarball; nothing else (sources, tests, maps, type declarations, build caches) may be.
  */
@@ -32,7 +32,7 @@ export function packageJson(): PackageJson {
  * Files outside dist/ that may be packed. `index.js` is the classic starter layout's empty
  * `main` (n8n never requires the package root; npm always packs the `main` file).
  */
-const TOP_LEVEL = new Set(['package.json', 'README.md', 'LICENSE.md', 'index.js']);
+const TOP_LEVEL = new Set(['package.json', 'README.md', 'LICENSE.md', 'CHANGELOG.md', 'index.js']);
 /** What n8n loads from dist/: node/credential classes and their imports, codex files, icons. */
 const DIST_FILE = /^dist\/(nodes|credentials)\/.+\.(js|node\.json|svg|png)$/;
 
@@ -62,7 +62,7 @@ export function checkPackContents(files: string[] = packedFiles()): string[] {
 		if (!TOP_LEVEL.has(file) && !DIST_FILE.test(file)) problems.push(`packed but not needed by n8n: ${file}`);
 	}
 	const main = packageJson().main;
-	for (const required of ['package.json', 'LICENSE.md', ...(main ? [main] : [])]) {
+	for (const required of ['package.json', 'LICENSE.md', 'CHANGELOG.md', ...(main ? [main] : [])]) {
 		if (!packed.has(required)) problems.push(`missing from the package: ${required}`);
 	}
 	const { n8n, dependencies } = packageJson();
@@ -87,11 +87,25 @@ export function checkPackContents(files: string[] = packedFiles()): string[] {
 	return problems;
 }
 
-/** Packs the package into `directory` and returns the tarball's path. */
+/**
+ * `npm pack` into `directory`, as docs/install.md says: its prepack builds dist/ first. Returns
+ * the tarball's path.
+ */
 export function packInto(directory: string): string {
-	const output = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', directory]);
-	const [info] = JSON.parse(output) as [{ filename: string }];
-	return path.join(directory, info.filename);
+	fs.mkdirSync(directory, { recursive: true });
+	execFileSync('npm', ['pack', '--loglevel=warn', '--pack-destination', directory], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const tarballs = fs.readdirSync(directory).filter((name) => name.endsWith('.tgz'));
+	if (tarballs.length !== 1) throw new Error(`npm pack left ${tarballs.length} tarballs in ${directory}`);
+	return path.join(directory, tarballs[0]);
+}
+
+/** The files in a packed tarball, as paths inside the package (without npm's `package/` prefix). */
+export function tarballFiles(tarball: string): string[] {
+	return execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+		.split('\n')
+		.filter((line) => line !== '' && !line.endsWith('/'))
+		.map((line) => line.replace(/^package\//, ''))
+		.sort();
 }
 
 if (require.main === module) {

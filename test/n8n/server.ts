@@ -149,9 +149,16 @@ export class N8nServer {
 			});
 		// Written after the first setup in this user folder, so no server asks n8n to set it up twice.
 		const marker = path.join(this.n8n.workDir, 'owner-set-up');
-		const response = fs.existsSync(marker)
-			? await post('/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password })
-			: await post('/owner/setup', OWNER);
+		const attempt = async () =>
+			fs.existsSync(marker)
+				? await post('/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password })
+				: await post('/owner/setup', OWNER);
+		// n8n 1.x reports ready before it has registered its REST routes and answers 404 until then.
+		let response = await attempt();
+		for (const deadline = Date.now() + 60_000; response.status === 404 && Date.now() < deadline; ) {
+			await pause(500);
+			response = await attempt();
+		}
 		if (response.ok) fs.writeFileSync(marker, OWNER.email);
 		if (!response.ok) throw new Error(`Owner setup failed: HTTP ${response.status} ${await response.text()}`);
 		const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
@@ -179,8 +186,8 @@ export class N8nServer {
 	/**
 	 * Publishes and activates a workflow as the editor's toggle does, and waits until n8n has
 	 * finished activating it. n8n 2.41 activates through its publication outbox after the REST
-	 * call has returned, and runs every poller once while activating; so when this returns, the
-	 * first poll has happened (a poll that fails makes activation fail, and this throws).
+	 * call has returned (1.x within it), and runs every poller once while activating; so when this
+	 * returns, the first poll has happened (a poll that fails makes activation fail, and this throws).
 	 */
 	async activate(workflowId: string, timeoutMs = 120_000): Promise<void> {
 		const workflow = await this.rest<{ versionId: string }>('GET', `/workflows/${workflowId}`);
@@ -189,7 +196,9 @@ export class N8nServer {
 		const done = await this.waitForLog(
 			(entry) =>
 				entry.metadata?.workflowId === workflowId &&
-				(entry.message === 'Finished processing workflow publication outbox record' || entry.message.startsWith('Activated workflow')),
+				(entry.message === 'Finished processing workflow publication outbox record' || entry.message.startsWith('Activated workflow')) ||
+				// n8n 1.x activates within the REST call and logs this without metadata.
+				entry.message.startsWith(`Added triggers and pollers for workflow "`) && entry.message.endsWith(`(ID: ${workflowId})`),
 			timeoutMs,
 			seen,
 		);

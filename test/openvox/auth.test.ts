@@ -382,7 +382,7 @@ describe('OpenVox over HTTPS with a self-signed certificate', () => {
 		await withSandbox(openVox, { options: { tls }, seed: 2 }, async ({ sandbox: secure }) => {
 			const store = new CredentialStore();
 			const strict = store.add('openVoxApi', secure.credentials() as never);
-			const lenient = store.add('openVoxApi', secure.credentials({ allowUnauthorizedCerts: true }) as never);
+			const lenient = store.add('openVoxApi', secure.credentials({ ignoreSSLIssues: true }) as never);
 			const workflow = (credential: { id: string; name: string }) =>
 				buildWorkflow(
 					[

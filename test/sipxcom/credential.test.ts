@@ -6,6 +6,7 @@ import { SipXcom } from '../../nodes/SipXcom/SipXcom.node';
 import { CREDENTIAL_TYPE } from '../../nodes/SipXcom/transport/credential';
 import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
 import { sipXcom } from '../../dev/harness/vendors';
+import { CREDENTIAL_TEST_HEADER } from '../../nodes/shared/credentialTest';
 
 const NODE = sipXcom.node;
 const plain = sandboxPerTest(sipXcom, { options: { users: 3, phones: 0 } });
@@ -23,22 +24,25 @@ const TLS_PROBLEM =
 	'the server\'s TLS certificate is not trusted; for a self-signed certificate turn on "Ignore SSL Issues" in the credential';
 
 describe('sipXcom API credential', () => {
-	it('is tested by the sipXcom node, under the credential type its transport uses', () => {
+	it('has its own Test, under the credential type the node and its transport use', () => {
 		expect(new SipXcomApi().name).toBe(CREDENTIAL_TYPE);
-		expect((new SipXcomApi() as ICredentialType).test).toBeUndefined();
+		expect((new SipXcomApi() as ICredentialType).test?.request.headers).toHaveProperty(CREDENTIAL_TEST_HEADER);
 		const [entry] = new SipXcom().description.credentials ?? [];
-		expect(entry).toEqual({ name: CREDENTIAL_TYPE, required: true, testedBy: 'sipXcomApiTest' });
+		expect(entry).toEqual({ name: CREDENTIAL_TYPE, required: true });
 	});
 
-	it('tests against the admin-only /rest/user resource with Basic auth', async () => {
+	it('tests against the admin-only /rest/user resource with Basic auth (the connection check, then the Test itself)', async () => {
 		plain.server.clearLog();
 		expect(await test(plain)).toEqual(OK);
-		const [request] = plain.server.requests;
-		expect(request.path).toBe('/sipxconfig/rest/user');
-		expect(request.query).toEqual({ page: '1', pagesize: '1' });
-		expect(request.headers.authorization).toBe(
-			`Basic ${Buffer.from(`${plain.sandbox.admin.username}:${plain.sandbox.admin.password}`).toString('base64')}`,
-		);
+		expect(plain.server.requests).toHaveLength(2);
+		for (const request of plain.server.requests) {
+			expect(request.path).toBe('/sipxconfig/rest/user');
+			expect(request.query).toEqual({ page: '1', pagesize: '1' });
+			expect(request.headers.authorization).toBe(
+				`Basic ${Buffer.from(`${plain.sandbox.admin.username}:${plain.sandbox.admin.password}`).toString('base64')}`,
+			);
+			expect(request.headers).not.toHaveProperty(CREDENTIAL_TEST_HEADER);
+		}
 	});
 
 	it('accepts a Server URL with a trailing slash or /sipxconfig', async () => {
@@ -59,13 +63,13 @@ describe('sipXcom API credential', () => {
 	});
 
 	it('refuses a self-signed certificate by default, points to Ignore SSL Issues, and accepts it with the option', async () => {
-		const refused = await test(tls, { allowUnauthorizedCerts: false });
+		const refused = await test(tls, { ignoreSSLIssues: false });
 		// The same words as the node's own TLS failure (below), not the raw DEPTH_ZERO_SELF_SIGNED_CERT.
 		expect(refused).toEqual({
 			status: 'Error',
 			message: `Cannot reach the sipXcom server at ${tls.server.baseUrl}/sipxconfig: ${TLS_PROBLEM}.`,
 		});
-		expect(await test(tls, { allowUnauthorizedCerts: true })).toEqual(OK);
+		expect(await test(tls, { ignoreSSLIssues: true })).toEqual(OK);
 	});
 
 	it('names the server it cannot reach and what to check', async () => {
@@ -99,12 +103,12 @@ describe('sipXcom API credential', () => {
 	});
 
 	it('runs the node over HTTPS only when the option allows the self-signed certificate', async () => {
-		const refused = await tls.withCredential({ allowUnauthorizedCerts: false }).run({ resource: 'user', operation: 'get', userId: '1' });
+		const refused = await tls.withCredential({ ignoreSSLIssues: false }).run({ resource: 'user', operation: 'get', userId: '1' });
 		expect(refused.status).toBe('error');
 		expect(refused.error?.message).toBe(`sipXcom request failed: ${TLS_PROBLEM}`);
-		const soap = await tls.withCredential({ allowUnauthorizedCerts: true }).run({ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '201' });
+		const soap = await tls.withCredential({ ignoreSSLIssues: true }).run({ resource: 'userBulk', operation: 'find', searchBy: 'byUserName', searchValue: '201' });
 		expect(soap.json(NODE).map((u) => u.number)).toEqual(['201']);
-		const phones = await tls.withCredential({ allowUnauthorizedCerts: true }).run({ resource: 'phone', operation: 'getMany', returnAll: true });
+		const phones = await tls.withCredential({ ignoreSSLIssues: true }).run({ resource: 'phone', operation: 'getMany', returnAll: true });
 		expect(phones.status).toBe('success');
 		expect(tls.server.baseUrl).toMatch(/^https:/);
 	});

@@ -4,6 +4,7 @@ import { MAX_TOKEN_REQUESTS_PER_REQUEST, REAUTHENTICATION } from '../../nodes/Th
 import { sandboxPerTest, withSandbox } from '../../dev/harness/sandboxPerTest';
 import { threeCx } from '../../dev/harness/vendors';
 import { NODE } from './helpers';
+import { CREDENTIAL_TEST_HEADER } from '../../nodes/shared/credentialTest';
 
 const { sandbox, run, withCredential } = sandboxPerTest(threeCx, { options: { tokenLifetimeSeconds: 3600 }, seed: 30 });
 
@@ -26,6 +27,38 @@ describe('3CX API credential', () => {
 		const result = await testCredential(store, 'threeCxApi', credential.id);
 		expect(result.status).toBe('Error');
 		expect(sandbox.server.count('POST', '/connect/token')).toBeLessThanOrEqual(2);
+	});
+
+	it('tries a stored token that still belongs to the data in a Test instead of taking the one token 3CX allows the client', async () => {
+		const { store, credential, run: runOnce } = withCredential();
+		await runOnce(getOne);
+		const stored = store.data(credential.id).accessToken;
+		sandbox.server.clearLog();
+		expect(await testCredential(store, 'threeCxApi', credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandbox.server.count('POST', '/connect/token')).toBe(0);
+		// The connection check, then the Test's own read, both with the stored token and without the Test marker.
+		const reads = sandbox.server.requests.filter((r) => r.path === '/xapi/v1/Defs');
+		expect(reads).toHaveLength(2);
+		for (const read of reads) {
+			expect(read.headers.authorization).toBe(`Bearer ${String(stored)}`);
+			expect(read.headers).not.toHaveProperty(CREDENTIAL_TEST_HEADER);
+		}
+		expect(store.data(credential.id).accessToken).toBe(stored);
+	});
+
+	it('says in a Test with a stored token what a dropped connection means, and asks for a new token when the PBX refused the stored one', async () => {
+		const { store, credential, run: runOnce } = withCredential();
+		await runOnce(getOne);
+		sandbox.server.injectFault({ path: '/xapi/v1/Defs', drop: true });
+		const dropped = await testCredential(store, 'threeCxApi', credential.id);
+		expect(dropped).toEqual({
+			status: 'Error',
+			message: `Cannot reach the PBX at ${sandbox.server.baseUrl}: the connection was closed before the server answered. Check the PBX URL and port (self-hosted PBXs usually use 5001) and that no firewall blocks n8n.`,
+		});
+		sandbox.server.clearLog();
+		sandbox.server.injectFault({ path: '/xapi/v1/Defs', status: 401 });
+		expect((await testCredential(store, 'threeCxApi', credential.id)).status).toBe('OK');
+		expect(sandbox.server.count('POST', '/connect/token')).toBe(1);
 	});
 
 	it('accepts a URL with a trailing slash or a pasted /xapi/v1', async () => {
@@ -230,7 +263,7 @@ describe('3CX API credential over HTTPS with a self-signed certificate', () => {
 		expect(tested.message).toContain('TLS certificate is not trusted');
 		expect(tested.message).toContain('Ignore SSL Issues');
 
-		const relaxed = secure.withCredential({ allowUnauthorizedCerts: true });
+		const relaxed = secure.withCredential({ ignoreSSLIssues: true });
 		const result = await relaxed.run(getOne);
 		expect(result.json(NODE)[0].id).toBe('3');
 		expect(secure.server.count('POST', '/connect/token')).toBe(1);

@@ -58,7 +58,7 @@ export function createOpenVoxSandbox(options: OpenVoxSandboxOptions = {}) {
 			password: config.password,
 			reportPort: '8260',
 			apiFormat: 'json',
-			allowUnauthorizedCerts: false,
+			ignoreSSLIssues: false,
 			token: '',
 			...overrides,
 		}),

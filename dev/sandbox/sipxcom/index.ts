@@ -61,11 +61,11 @@ export function createSipXcomSandbox(options: SipXcomSandboxOptions = {}) {
 		admin: SIPXCOM_ADMIN,
 		nonAdmin: SIPXCOM_NON_ADMIN,
 		/** Credential values a user would type for this sandbox (call after `server.start()`). */
-		credentials: (overrides: Partial<Record<'serverUrl' | 'username' | 'password', string>> & { allowUnauthorizedCerts?: boolean } = {}) => ({
+		credentials: (overrides: Partial<Record<'serverUrl' | 'username' | 'password', string>> & { ignoreSSLIssues?: boolean } = {}) => ({
 			serverUrl: server.baseUrl,
 			username: SIPXCOM_ADMIN.username,
 			password: SIPXCOM_ADMIN.password,
-			allowUnauthorizedCerts: options.tls === true,
+			ignoreSSLIssues: options.tls === true,
 			...overrides,
 		}),
 		/** Users sorted like `GET /rest/user?sortby=username&sortdir=forward`. */

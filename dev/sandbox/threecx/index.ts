@@ -82,7 +82,7 @@ export function createThreeCxSandbox(options: ThreeCxSandboxOptions = {}) {
 			url: server.baseUrl,
 			clientId: state.options.clientId,
 			clientSecret: state.options.clientSecret,
-			allowUnauthorizedCerts: false,
+			ignoreSSLIssues: false,
 		}),
 	};
 }

@@ -18,7 +18,7 @@ async function createContext(ctx: IExecuteFunctions): Promise<OperationContext> 
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const client = await SubscriberClient.create(ctx, {
 		requestsPerWindow: positive(ctx, options.requestsPerWindow, DEFAULT_REQUESTS_PER_WINDOW, 'Requests per Window'),
-		windowMs: positive(ctx, options.windowMs, DEFAULT_WINDOW_MS, 'Window (ms)'),
+		windowMs: positive(ctx, options.windowMs, DEFAULT_WINDOW_MS, 'Window (Milliseconds)'),
 	});
 	return { client, itemCount: ctx.getInputData().length };
 }

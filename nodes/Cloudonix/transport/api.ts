@@ -55,6 +55,9 @@ export const cloudonixApi: VendorApi = {
 	displayName: 'Cloudonix',
 	credentialType: CREDENTIAL_TYPE,
 	secretFields: ['apiKey'],
+	// A 401 is the answer: n8n must not run the credential's preAuthentication (the Test's
+	// connection check) and send the request again.
+	additionalCredentialOptions: { preAuthenticationRetryStatusCode: [] },
 	extractErrorMessage: (body) => messageOf(body),
 	describeStatus: (status) => {
 		switch (status) {
@@ -67,7 +70,7 @@ export const cloudonixApi: VendorApi = {
 			case 404:
 				return 'Not found: check the subscriber ID or MSISDN, and the Domain in the credential.';
 			case 429:
-				return 'Cloudonix rate limit (about 10 requests per 3 seconds per domain). Lower "Requests per Window" or raise "Window (ms)" in the node options, or avoid running several workflows against the domain at once.';
+				return 'Cloudonix rate limit (about 10 requests per 3 seconds per domain). Lower "Requests per Window" or raise "Window (Milliseconds)" in the node options, or avoid running several workflows against the domain at once.';
 			default:
 				return status >= 500 ? 'Cloudonix reported a server error; try again later.' : undefined;
 		}

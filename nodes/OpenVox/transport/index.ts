@@ -96,7 +96,7 @@ async function send(
 			body: body === undefined ? undefined : format === 'xml' ? buildOpenVoxXml(body) : JSON.stringify(body),
 			json: false,
 			encoding: 'text',
-			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
 			idempotent: options.idempotent ?? false,
 			expect: OPENVOX_ENVELOPE,
 		},

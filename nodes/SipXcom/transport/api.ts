@@ -107,6 +107,9 @@ export const sipXcomApi: VendorApi = {
 	// sipXconfig has no documented rate limit; 5xx are usually application failures
 	// (ERROR_UPDATE_FAILED …) rather than overload, so keep retries short.
 	retry: { maxRetries: 3 },
+	// A 401 is the answer: n8n must not run the credential's preAuthentication (the Test's
+	// connection check) and send the request again.
+	additionalCredentialOptions: { preAuthenticationRetryStatusCode: [] },
 };
 
 export function asText(body: unknown): string {

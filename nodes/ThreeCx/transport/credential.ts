@@ -44,6 +44,8 @@ export function tokenFailureMessage(error: unknown, url: string): string {
 	if (failure.status !== undefined) {
 		return `${TOKEN_FAILURE[2]} ${url}/connect/token answered HTTP ${failure.status}; check the PBX URL`;
 	}
+	// n8n's SSRF protection refused it: the message says which setting allows it; the URL is right.
+	if (failure.ssrf) return `${TOKEN_FAILURE[1]} ${url}: ${connectionProblem({ ...failure, url })}.`;
 	return (
 		`${TOKEN_FAILURE[1]} ${url}: ${connectionProblem(failure)}. ` +
 		'Check the PBX URL and port (self-hosted PBXs usually use 5001) and that no firewall blocks n8n.'

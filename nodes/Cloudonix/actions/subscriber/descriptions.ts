@@ -111,11 +111,10 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 1 },
 			default: DEFAULT_REQUESTS_PER_WINDOW,
 			description:
-				'At most this many requests start within any "Window (ms)", shared by all items of the run. Cloudonix allows 10 requests per 3 seconds per domain.',
+				'At most this many requests start within any "Window (Milliseconds)", shared by all items of the run. Cloudonix allows 10 requests per 3 seconds per domain.',
 		},
 		{
-			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased -- a unit symbol keeps its case: "ms", not "Ms"
-			displayName: 'Window (ms)',
+			displayName: 'Window (Milliseconds)',
 			name: 'windowMs',
 			type: 'number',
 			typeOptions: { minValue: 1 },

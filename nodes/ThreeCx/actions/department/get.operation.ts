@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ ...ODATA_OPTIONS.expand, placeholder: 'e.g. Members', description: 'OData $expand: comma-separated related entities to include, e.g. Members' },
-			{ ...ODATA_OPTIONS.select, placeholder: 'e.g. Id,Name,Number' },
+			{ ...ODATA_OPTIONS.select, placeholder: 'e.g. Name,Number' },
 		],
 	},
 ];

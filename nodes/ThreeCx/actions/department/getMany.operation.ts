@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 			{ ...ODATA_OPTIONS.filter, placeholder: "e.g. startswith(Name,'Sales')" },
 			{ ...ODATA_OPTIONS.orderby, placeholder: 'e.g. Name' },
 			{ ...ODATA_OPTIONS.search, placeholder: 'e.g. sales' },
-			{ ...ODATA_OPTIONS.select, placeholder: 'e.g. Id,Name,Number' },
+			{ ...ODATA_OPTIONS.select, placeholder: 'e.g. Name,Number' },
 		],
 	},
 ];

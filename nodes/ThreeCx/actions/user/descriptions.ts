@@ -73,8 +73,7 @@ export const ODATA_OPTIONS: Record<string, INodeProperties> = {
 		name: 'select',
 		type: 'string',
 		default: '',
-		// eslint-disable-next-line n8n-nodes-base/node-param-placeholder-miscased-id -- OData property names are case-sensitive: Id, not ID
-		placeholder: 'e.g. Id,Number,FirstName,LastName,EmailAddress',
+		placeholder: 'e.g. Number,FirstName,LastName,EmailAddress',
 		description: 'OData $select: comma-separated properties to return',
 	},
 	orderby: {
@@ -259,8 +258,7 @@ export function idSourceFields(verb: string): INodeProperties[] {
 			type: 'string',
 			default: 'id',
 			required: true,
-			// eslint-disable-next-line n8n-nodes-base/node-param-placeholder-miscased-id -- a JSON field name, case-sensitive
-			placeholder: 'e.g. id',
+			placeholder: 'e.g. userId',
 			requiresDataPath: 'single',
 			displayOptions: { show: { idSource: ['inputItems'] } },
 			description:
