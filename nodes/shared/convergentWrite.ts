@@ -1,12 +1,22 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from './errors';
+
 /**
- * Read-modify-write that converges under concurrent writers. PBX APIs replace whole lists (a
- * queue's agents, a user's departments) and offer no version check on the write, so another
- * writer's change can land between our read and our write, or right after our write. The write
- * is therefore computed from a fresh read and checked by reading back; when the intended change
- * does not hold, it is computed and written again from what the PBX holds now.
+ * Read-modify-write that converges under concurrent writers. A PBX whose API replaces a whole
+ * list (3CX `Users.Groups`, `Users.Phones`, forwarding profiles; sipXconfig's user PUT) and
+ * offers no compare-and-set for that write lets two writers that read the same list undo each
+ * other's change. Two defences, neither enough alone:
+ *
+ * - inside one n8n process, writes to one target wait for each other (`lockKey`), so two
+ *   executions of this process never interleave a read and a write;
+ * - every write is read back: a change that another process (a queue-mode worker, another n8n,
+ *   an admin in the console) undid is written again from fresh data, a bounded number of
+ *   times, and then the item fails. An item succeeds only for a change the PBX showed holding.
+ *
+ * What read-back cannot see is a writer that read before our write and writes after our read
+ * back: the vendors document no ETag for these writes (docs/guides/reliability.md).
  */
 export interface ConvergentWrite<S> {
 	/** A short description for messages, e.g. "the departments of user 7". */
@@ -22,38 +32,50 @@ export interface ConvergentWrite<S> {
 }
 
 export interface ConvergentResult<S> {
+	/** The state last read: the one in which the change held. */
 	state: S;
+	/** Whether anything was written. */
 	changed: boolean;
+	/** Writes sent (0 when the change already held). */
 	attempts: number;
 }
 
-const DEFAULT_ATTEMPTS = 5;
+export const DEFAULT_WRITE_ATTEMPTS = 5;
 
-/** The last write (or read-back) queued per lock key in this process. */
-const tails = new Map<string, Promise<unknown>>();
+/** The tail of each target's queue of writers in this process; removed when the last one is done. */
+const queues = new Map<string, Promise<void>>();
 
-/** Runs `task` after every earlier task with the same key has settled. */
-async function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
-	const previous = tails.get(key) ?? Promise.resolve();
-	const run = previous.then(task, task);
-	const tail = run.then(
-		() => undefined,
-		() => undefined,
-	);
-	tails.set(key, tail);
+/** Runs `work` after every earlier holder of `key` in this process is done. */
+async function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+	const previous = queues.get(key) ?? Promise.resolve();
+	let release!: () => void;
+	const done = new Promise<void>((resolve) => (release = resolve));
+	const tail = previous.then(async () => await done);
+	queues.set(key, tail);
+	await previous;
 	try {
-		return await run;
+		return await work();
 	} finally {
-		if (tails.get(key) === tail) tails.delete(key);
+		release();
+		if (queues.get(key) === tail) queues.delete(key);
+	}
+}
+
+/** The state after a failed write, or undefined when it cannot be read either. */
+async function readAfterFailure<S>(spec: ConvergentWrite<S>): Promise<{ state: S } | undefined> {
+	try {
+		return { state: await spec.read() };
+	} catch {
+		return undefined;
 	}
 }
 
 /**
  * read → holds? done : write → read back → holds? done : repeat with fresh data; after
- * maxAttempts writes fail the item with a NodeOperationError naming the target and what did not
- * hold. Writes to one target inside one process are serialised (key = lockKey), so two items or
- * two executions of this n8n process never overwrite each other; writers elsewhere (a queue-mode
- * worker, the admin console) are caught by the read-back.
+ * `maxAttempts` writes fail the item with a NodeOperationError naming the target and what did
+ * not hold. Writes to one target inside one process are serialised (key = lockKey). A write
+ * that fails is read back once: if the change holds anyway (its answer was lost), that is
+ * success; otherwise the write's own error goes on.
  */
 export async function convergentWrite<S>(
 	ctx: IExecuteFunctions,
@@ -61,22 +83,35 @@ export async function convergentWrite<S>(
 	lockKey: string,
 	spec: ConvergentWrite<S>,
 ): Promise<ConvergentResult<S>> {
-	const maxAttempts = spec.maxAttempts ?? DEFAULT_ATTEMPTS;
+	const maxAttempts = spec.maxAttempts ?? DEFAULT_WRITE_ATTEMPTS;
+	if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
 	return await serialised(lockKey, async () => {
 		let state = await spec.read();
-		if (spec.holds(state)) return { state, changed: false, attempts: 0 };
-		for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-			await spec.write(state);
+		let attempts = 0;
+		while (!spec.holds(state)) {
+			if (attempts === maxAttempts) {
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The change to ${spec.target} did not hold: after ${attempts} write${attempts === 1 ? '' : 's'} the PBX still does not show it (item ${itemIndex})`,
+					{
+						itemIndex,
+						description:
+							'Each time the node read the record back, the change was not there: another writer (a second execution or worker, an admin in the console, a sync) kept changing the same record, or the PBX did not store the change. The item is not reported as done; run it again when the other change is finished.',
+					},
+				);
+			}
+			attempts++;
+			try {
+				await spec.write(state);
+			} catch (error) {
+				// A write whose answer was lost (a dropped connection, a 5xx after the work) may
+				// have been applied: what the PBX holds decides, without writing again.
+				const after = await readAfterFailure(spec);
+				if (!after || !spec.holds(after.state)) throw asNodeError(ctx.getNode(), error);
+				return { state: after.state, changed: true, attempts };
+			}
 			state = await spec.read();
-			if (spec.holds(state)) return { state, changed: true, attempts: attempt };
 		}
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The change to ${spec.target} did not hold: another writer changed it again after each of ${maxAttempts} writes (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: 'Something else keeps rewriting it (another workflow, a worker or an admin). The PBX holds what that writer wrote; run this item again when it has stopped.',
-			},
-		);
+		return { state, changed: attempts > 0, attempts };
 	});
 }

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { AnswerShape } from './answer';
 import { answerHint, excerpt } from './answer';
 import type { HttpFailure } from './httpFailure';
-import { redactDeep, redactSecrets } from './redact';
+import { redactSecrets } from './redact';
 import type { RequestContext } from './requestContext';
 import type { VendorApi } from './vendorApi';
 // SSRF hook (3 of 3): see connectionProblem.
@@ -73,6 +73,12 @@ async function secretValues(ctx: RequestContext, api: VendorApi): Promise<string
 	}
 }
 
+/** Text for an error: the known secrets masked in every encoding, then what the vendor masks by pattern. */
+function cleanText(api: VendorApi, text: string, secrets: string[]): string {
+	const masked = redactSecrets(text, secrets);
+	return api.redact ? api.redact(masked) : masked;
+}
+
 /** Builds the NodeApiError a user sees: the vendor's message, a hint, no secrets. */
 export async function vendorError(
 	ctx: RequestContext,
@@ -84,8 +90,8 @@ export async function vendorError(
 	const secrets = [...(await secretValues(ctx, api)), ...extraSecrets];
 	const local = failure.status === undefined ? api.describeLocalFailure?.(failure) : undefined;
 	if (local) {
-		const message = redactSecrets(local.message, secrets);
-		const description = local.hint ? redactSecrets(local.hint, secrets) : undefined;
+		const message = cleanText(api, local.message, secrets);
+		const description = local.hint ? cleanText(api, local.hint, secrets) : undefined;
 		return new NodeApiError(ctx.getNode(), { message, httpCode: null } as JsonObject, { message, description, itemIndex });
 	}
 	const vendorMessage = api.extractErrorMessage?.(failure.body, failure.status);
@@ -96,20 +102,18 @@ export async function vendorError(
 		(failure.status === undefined ? connectionProblem(failure) : undefined) ??
 		bodyText(failure.body) ??
 		failure.message;
-	const message = redactSecrets(`${api.displayName} request failed${statusPart}: ${reason}`, secrets);
+	const message = cleanText(api, `${api.displayName} request failed${statusPart}: ${reason}`, secrets);
 	const hint =
 		failure.status !== undefined
 			? api.describeStatus?.(failure.status)
 			: `Network error${failure.code ? ` ${failure.code}` : ''}: ${failure.message}`;
-	const description = hint ? redactSecrets(hint, secrets) : undefined;
-	const errorResponse: JsonObject = redactDeep(
-		{
-			message,
-			httpCode: failure.status !== undefined ? String(failure.status) : null,
-			body: (bodyText(failure.body) ?? null) as string | null,
-		},
-		secrets,
-	);
+	const description = hint ? cleanText(api, hint, secrets) : undefined;
+	const body = bodyText(failure.body);
+	const errorResponse: JsonObject = {
+		message,
+		httpCode: failure.status !== undefined ? String(failure.status) : null,
+		body: body === undefined ? null : cleanText(api, body, secrets),
+	};
 	return new NodeApiError(ctx.getNode(), errorResponse, {
 		message,
 		description,
@@ -147,12 +151,10 @@ export async function unexpectedAnswer(
 		// A relative URL is shown as it is.
 	}
 	const status = failure.status !== undefined && failure.status !== 200 ? ` on HTTP ${failure.status}` : '';
-	const start = excerpt(redactSecrets(excerpt(failure.body, 400), secrets));
+	// Masked before it is cut short, so no secret is cut into a part the masks do not recognise.
+	const start = excerpt(cleanText(api, excerpt(failure.body, 400), secrets));
 	const got = `${contentType || 'no content type'}${start ? ` (${JSON.stringify(start)})` : ' (empty)'}`;
-	const message = redactSecrets(
-		`Unexpected answer from ${api.displayName} for ${method} ${path}: expected ${expect.expected}, got ${got}${status}`,
-		secrets,
-	);
+	const message = cleanText(api, `Unexpected answer from ${api.displayName} for ${method} ${path}: expected ${expect.expected}, got ${got}${status}`, secrets);
 	const description = answerHint(api.displayName, contentType, failure.body);
 	return new NodeApiError(
 		ctx.getNode(),

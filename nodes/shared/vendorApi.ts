@@ -26,6 +26,11 @@ export interface VendorApi {
 	describeLocalFailure?: (failure: HttpFailure) => { message: string; hint?: string } | undefined;
 	/** Another try with the credential's newest token after a 401 (see `ReauthenticationPolicy`). */
 	reauthenticate?: ReauthenticationPolicy;
+	/**
+	 * Masks secrets the vendor puts into answers that the client cannot know beforehand (3CX
+	 * provisioning links) in any text an error shows, after the known secrets are masked.
+	 */
+	redact?: (text: string) => string;
 }
 
 /**

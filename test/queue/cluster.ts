@@ -57,7 +57,9 @@ export async function postJson(port: number, urlPath: string, body: unknown): Pr
 }
 
 export class QueueCluster {
+	/** The running workers; each one's `service.name` is its label and log file name (worker-1 …). */
 	readonly workers: Array<{ service: Service; healthPort: number }> = [];
+	private spawned = 0;
 	/** Main: start() waits for its readiness and sets up the owner (for activating workflows). */
 	readonly main: N8nServer;
 	private redis?: Service;
@@ -110,22 +112,40 @@ export class QueueCluster {
 		return new Service(label, child, path.join(this.n8n.logDir, `${label}.out`));
 	}
 
-	/** Starts the workers and main and waits until each says it is ready. */
-	async start({ workers, concurrency }: ClusterOptions): Promise<void> {
-		for (let index = 1; index <= workers; index++) {
+	/** Starts `count` workers (labels worker-1, worker-2, … counting on from those started before). */
+	private async spawnWorkers(count: number, concurrency: number): Promise<void> {
+		for (let i = 0; i < count; i++) {
 			const healthPort = await freePort();
-			const worker = await this.spawnWorker(`worker-${index}`, ['worker', `--concurrency=${concurrency}`], {
+			const worker = await this.spawnWorker(`worker-${this.spawned + 1}`, ['worker', `--concurrency=${concurrency}`], {
 				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 			});
+			this.spawned++;
 			this.workers.push({ service: worker, healthPort });
 		}
-		await this.main.start();
-		// A worker's readiness endpoint answers 200 once its database and Redis connections are up.
+	}
+
+	/** A worker's readiness endpoint answers 200 once its database and Redis connections are up. */
+	private async workersReady(): Promise<void> {
 		for (const { service, healthPort } of this.workers) {
 			await service.waitUntil('ready', async () => (await httpStatus(healthPort, '/healthz/readiness')) === 200, 300_000);
 		}
+	}
+
+	/** Starts the workers and main and waits until each says it is ready. */
+	async start({ workers, concurrency }: ClusterOptions): Promise<void> {
+		await this.spawnWorkers(workers, concurrency);
+		await this.main.start();
+		await this.workersReady();
+	}
+
+	/** Stops the workers (they finish what they run) and starts new ones with these options. */
+	async replaceWorkers({ workers, concurrency }: ClusterOptions): Promise<void> {
+		const old = this.workers.splice(0);
+		await Promise.all(old.map(async ({ service }) => await service.stop(20_000)));
+		await this.spawnWorkers(workers, concurrency);
+		await this.workersReady();
 	}
 
 	/** Stops the n8n processes first (they flush to the database and Redis), then the services. */

@@ -2,13 +2,15 @@
  * Driver for `npm run test:queue` (scripts/test-queue.sh): n8n 2.41 in queue mode on loopback
  * (PostgreSQL, Redis, main + 2 workers with `--concurrency=5`, our packed package installed as
  * a community package by `test/n8n/run.ts prepare`), the vendor sandboxes in this process, and
- * three rounds of executions started at once through production webhooks:
+ * four rounds of executions through production webhooks:
  *
  *   mix        ≥ 20 executions: the flagship sync, 3CX reads, OpenVox creates and Cloudonix
  *              upserts, sharing one 3CX credential and one Cloudonix domain;
  *   3CX        2 workers × 5 executions reading through one 3CX credential;
  *   Cloudonix  10 executions creating subscribers in one domain, timed against the minimum
- *              the rate limit allows.
+ *              the rate limit allows;
+ *   concurrent two executions on the two workers change one 3CX user's departments or phones
+ *              at once, interleaved exactly as a lost update (./concurrentWrites.ts).
  *
  * Everything is checked on the sandbox side (every execution succeeded, every record exists
  * once, token requests within the bound, the rate limit held), a table is printed, and
@@ -33,6 +35,7 @@ import type { ThreeCxSandbox } from '../../dev/sandbox/threecx';
 import { DEFAULT_REQUESTS_PER_WINDOW, DEFAULT_WINDOW_MS } from '../../nodes/Cloudonix/transport/pacing';
 import { RealN8n, readLog } from '../n8n/realN8n';
 import { postJson, QueueCluster } from './cluster';
+import { concurrentWriteWorkflows, concurrentWritesRound } from './concurrentWrites';
 
 const WORKERS = 2;
 const CONCURRENCY = 5;
@@ -190,8 +193,8 @@ class Runner {
 
 	/** Workers' log lines per worker saying they started an execution (from n8n's job processor). */
 	private startedPerWorker(): string[][] {
-		return this.cluster.workers.map((_, index) =>
-			readLog(path.join(this.logDir, `worker-${index + 1}.log`))
+		return this.cluster.workers.map(({ service }) =>
+			readLog(path.join(this.logDir, `${service.name}.log`))
 				.filter((entry) => /^Worker started execution/.test(entry.message))
 				.map((entry) => String(/execution (\d+)/.exec(entry.message)?.[1])),
 		);
@@ -249,6 +252,7 @@ class Runner {
 interface Sandboxes {
 	threeCx: ThreeCxSandbox;
 	threeCxB: ThreeCxSandbox;
+	threeCxW: ThreeCxSandbox;
 	cloudonix: CloudonixSandbox;
 	cloudonixC: CloudonixSandbox;
 	openVox: OpenVoxSandbox;
@@ -370,6 +374,7 @@ async function main(): Promise<void> {
 	const sandboxes: Sandboxes = {
 		threeCx: createThreeCxSandbox(),
 		threeCxB: createThreeCxSandbox(),
+		threeCxW: createThreeCxSandbox(),
 		cloudonix: createCloudonixSandbox(),
 		cloudonixC: createCloudonixSandbox(),
 		openVox: createOpenVoxSandbox(),
@@ -377,6 +382,7 @@ async function main(): Promise<void> {
 	for (const sandbox of Object.values(sandboxes)) await sandbox.server.start();
 	const expected = seedNightlySync(sandboxes.threeCx, sandboxes.cloudonix);
 	sandboxes.threeCxB.seedUsers(20, 500);
+	sandboxes.threeCxW.seedUsers(3, 700);
 
 	let cluster: QueueCluster | undefined;
 	// Interrupted (Ctrl-C, a CI timeout): stop what was started before leaving.
@@ -395,6 +401,7 @@ async function main(): Promise<void> {
 		const credentials = [
 			{ id: 'q3cx', name: 'q3cx', type: 'threeCxApi', data: sandboxes.threeCx.credentials() },
 			{ id: 'q3cxb', name: 'q3cxb', type: 'threeCxApi', data: sandboxes.threeCxB.credentials() },
+			{ id: 'q3cxw', name: 'q3cxw', type: 'threeCxApi', data: sandboxes.threeCxW.credentials() },
 			{ id: 'qcloudonix', name: 'qcloudonix', type: 'cloudonixApi', data: sandboxes.cloudonix.credentials() },
 			{ id: 'qcloudonixc', name: 'qcloudonixc', type: 'cloudonixApi', data: sandboxes.cloudonixC.credentials() },
 			{ id: 'qopenvox', name: 'qopenvox', type: 'openVoxApi', data: sandboxes.openVox.credentials() },
@@ -406,6 +413,7 @@ async function main(): Promise<void> {
 			openVoxCreates('q-openvox', 'qopenvox'),
 			cloudonixUpserts('q-cloudonix', 'qcloudonix'),
 			cloudonixUpserts('q-cloudonix-c', 'qcloudonixc'),
+			...(concurrentWriteWorkflows('q3cxw') as QueueWorkflow[]),
 		];
 		console.log('Importing credentials and workflows into PostgreSQL');
 		await cluster.main.importCredentials(credentials);
@@ -423,7 +431,9 @@ async function main(): Promise<void> {
 		rounds.push(await mixRound(runner, sandboxes, expected.localOnly));
 		rounds.push(await threeCxRound(runner, sandboxes));
 		rounds.push(await cloudonixRound(runner, sandboxes));
+		const concurrent = await concurrentWritesRound(cluster, n8n.logDir, sandboxes.threeCxW, check);
 		table(rounds);
+		console.log(`  concurrent writes: ${concurrent.converged} of ${concurrent.pairs} pairs converged across the two workers in ${concurrent.seconds.toFixed(1)} s`);
 	} catch (error) {
 		failures.push((error as Error).message);
 		console.error((error as Error).stack ?? (error as Error).message);

@@ -80,8 +80,25 @@ describe('convergentWrite', () => {
 			},
 		});
 		await expect(failure).rejects.toThrow(NodeOperationError);
-		await expect(failure).rejects.toThrow('The change to the list (A) did not hold: another writer changed it again after each of 3 writes (item 3)');
+		await expect(failure).rejects.toThrow('The change to the list (A) did not hold: after 3 writes the PBX still does not show it (item 3)');
 		expect(log.filter((entry) => entry === 'A write')).toHaveLength(3);
+	});
+
+	it('reads a failed write back once: a change that holds anyway (its answer was lost) is a success; one that does not keeps the write\'s error', async () => {
+		const { store, log, add } = pbxList(['x']);
+		const spec = add('A', 'a');
+		const lostAnswer = await convergentWrite(ctx, 0, 'k', {
+			...spec,
+			write: async (list) => {
+				await spec.write(list);
+				throw new Error('socket hang up');
+			},
+		});
+		expect(lostAnswer).toEqual({ state: ['x', 'a'], changed: true, attempts: 1 });
+		expect(log).toEqual(['A read', 'A write', 'A read']);
+		const refused = convergentWrite(ctx, 0, 'k', { ...add('B', 'b'), write: async () => await Promise.reject(new Error('HTTP 400')) });
+		await expect(refused).rejects.toThrow('HTTP 400');
+		expect(store.list).toEqual(['x', 'a']);
 	});
 
 	it('serialises writes to one key: the second reads only after the first has written and read back', async () => {

@@ -9,7 +9,7 @@ import type { ThreeCxContext } from './context';
 import { idList, isUser, notFound, userById, userSub, validation } from './context';
 import { ODataError } from './odata';
 import { DEVICE_INFOS, PHONE_TEMPLATES, SIP_DEVICES } from './schema';
-import type { ThreeCxState, ThreeCxUser } from './store';
+import type { ThreeCxPhone, ThreeCxState, ThreeCxUser } from './store';
 
 /** The user (other than `except`) who has a phone with this MAC. */
 export const userWithMac = (state: ThreeCxState, mac: string, except?: ThreeCxUser) =>
@@ -21,21 +21,29 @@ export const provisioningLink = ({ server, state }: ThreeCxContext, userId: numb
 	return `${server.baseUrl}/provisioning/${state.provisioningSecrets.get(userId)!}/${mac ? `${mac.toLowerCase()}.cfg` : ''}`;
 };
 
-/** Phones replace the user's list; a phone keeps its Id (and link) when its MAC stays. */
+/**
+ * Phones replace the user's list; a phone keeps its Id (and link) when its MAC stays, and its
+ * Settings when the write leaves them out (Phones is a navigation property: a phone named by
+ * its Id is updated, not made anew). The links are the PBX's: whatever a write sends for them
+ * is ignored.
+ */
 export function applyPhones(ctx: ThreeCxContext, user: ThreeCxUser, phones: Array<Record<string, unknown>>): void {
 	const { server, state } = ctx;
 	user.Phones = phones.map((phone) => {
 		const mac = String(phone.MacAddress);
 		const existing = user.Phones?.find((p) => p.MacAddress.toLowerCase() === mac.toLowerCase());
 		const template = String(phone.TemplateName);
+		const id = existing?.Id ?? state.nextPhoneId++;
+		const settings = phone.Settings as ThreeCxPhone['Settings'] | undefined;
 		return {
-			Id: existing?.Id ?? state.nextPhoneId++,
+			Id: id,
 			MacAddress: mac,
 			Name: typeof phone.Name === 'string' && phone.Name !== '' ? phone.Name : template.replace(/\.ph\.xml$/, ''),
 			TemplateName: template,
 			Interface: typeof phone.Interface === 'string' ? phone.Interface : null,
 			ProvisioningLinkExt: provisioningLink(ctx, user.Id, mac),
 			ProvisioningLinkLocal: provisioningLink(ctx, user.Id, mac).replace(server.baseUrl, 'http://192.0.2.1:5000'),
+			Settings: settings && typeof settings === 'object' ? { ...settings } : (existing?.Settings ?? { Secret: `phs${id}q${7000 + id * 13}`, RingTone: 'Ring1' }),
 		};
 	});
 	for (const device of state.devices) {

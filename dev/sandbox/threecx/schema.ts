@@ -62,6 +62,7 @@ const PHONE_SCHEMA: Schema = {
 	Interface: 'string',
 	ProvisioningLinkExt: 'string',
 	ProvisioningLinkLocal: 'string',
+	Settings: 'object',
 };
 
 export const USERS: EntitySet = {

@@ -80,6 +80,8 @@ export interface ThreeCxPhone {
 	Interface: string | null;
 	ProvisioningLinkExt: string;
 	ProvisioningLinkLocal: string;
+	/** Pbx.PhoneSettings (the part the sandbox keeps): Secret is the phone's own secret. */
+	Settings?: { Secret: string; RingTone: string };
 }
 
 /** Pbx.Destination: where a forwarding rule sends the call. */

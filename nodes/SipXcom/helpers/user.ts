@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { convergentWrite } from '../../shared/convergentWrite';
 import { checkXmlFields } from '../../shared/xmlText';
 import { request } from '../transport';
+import { appUrl, CREDENTIAL_TYPE } from '../transport/credential';
 import { parseOrFail, USER_DOCUMENT } from '../transport/api';
 import type { RestUser, UserWrite } from '../transport/xml';
 import { buildUserXml, parseSingleUser } from '../transport/xml';
@@ -65,4 +67,42 @@ export function applyUserFields(
 		target.branchId = idList(ctx, fields.branchId, 'Branch Name or ID', itemIndex)[0];
 	}
 	return target;
+}
+
+const sameSet = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((entry) => b.includes(entry));
+
+/** Whether the user as read shows every field of `wanted` that sipXconfig returns (never the PIN or SIP password). */
+function showsFields(user: RestUser, wanted: UserWrite, fields: IDataObject): boolean {
+	const text = (value: unknown) => (typeof value === 'string' ? value : '');
+	for (const key of ['userName', 'firstName', 'lastName', 'emailAddress'] as const) {
+		if (fields[key] !== undefined && text(user[key]) !== text(wanted[key])) return false;
+	}
+	if (fields.aliases !== undefined && !sameSet(user.aliases, wanted.aliases ?? [])) return false;
+	if (fields.groupIds !== undefined && !sameSet(user.groups.map((g) => g.id), wanted.groupIds ?? [])) return false;
+	if (fields.branchId !== undefined && fields.branchId !== '' && user.branch?.id !== wanted.branchId) return false;
+	return true;
+}
+
+/**
+ * Update: `PUT /user/{id}` replaces groups, branch and aliases with what it is sent, so the body
+ * is the user as read with the chosen fields applied (read-modify-write), read back until the
+ * fields hold (convergentWrite: writes to one user wait for each other in this process, and a
+ * change another writer undid is written again from fresh data). The PIN and SIP password are
+ * never returned by sipXconfig, so they count as done once written. Returns the user read back.
+ */
+export async function updateUser(ctx: IExecuteFunctions, itemIndex: number, id: string, fields: IDataObject): Promise<RestUser> {
+	const writeOnly = ['pin', 'sipPassword'].some((key) => fields[key] !== undefined);
+	let written = false;
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const { state } = await convergentWrite(ctx, itemIndex, `sipxcom ${appUrl(credentials.serverUrl)} user ${id}`, {
+		target: `user ${id}`,
+		read: async () => await readUser(ctx, id, itemIndex),
+		holds: (user) => (!writeOnly || written) && showsFields(user, applyUserFields(ctx, currentAsWrite(user), fields, itemIndex), fields),
+		write: async (user) => {
+			const body = applyUserFields(ctx, currentAsWrite(user), fields, itemIndex);
+			await request(ctx, { api: 'restWrite', method: 'PUT', path: `/user/${id}`, ...userWriteBody(ctx, body, itemIndex) }, itemIndex);
+			written = true;
+		},
+	});
+	return state;
 }

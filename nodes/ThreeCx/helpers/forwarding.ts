@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readOptionalNumber } from '../../shared/numbers';
+import { listRecords, request } from '../transport';
+import { userPath } from '../transport/odata';
+import { convergentUserWrite } from './userWrite';
+
 /** Pbx.Destination: where a forwarding rule sends a call. */
 export interface Destination extends IDataObject {
 	To: string;
@@ -76,4 +81,75 @@ export function forwardingDestination(ctx: IExecuteFunctions, itemIndex: number,
 		return { To: 'External', External: number };
 	}
 	return ownNumber().then((number) => ({ To: 'VoiceMail', Number: number }));
+}
+
+/** The range the editor offers for No Answer Timeout (Seconds); an expression cannot go past it either. */
+export const NO_ANSWER_TIMEOUT = { min: 1, max: 600 };
+
+/** Options › No Answer Timeout (Seconds), checked before any request (also from an expression, also given as text). */
+export function readNoAnswerTimeout(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	return readOptionalNumber(ctx, 'options.noAnswerTimeout', itemIndex, { displayName: 'No Answer Timeout (Seconds)', ...NO_ANSWER_TIMEOUT });
+}
+
+/** A forward to the user's own extension would ring the user again: refused before any write. */
+export function checkNotOwnExtension(ctx: IExecuteFunctions, itemIndex: number, destination: Destination, ownNumber: string): void {
+	if (destination.To === 'Extension' && destination.Number === ownNumber) {
+		throw new NodeOperationError(ctx.getNode(), `"Extension Number" in item ${itemIndex} is the user's own extension (${ownNumber}): a forward to itself forwards nothing`, {
+			itemIndex,
+			description: 'Give the extension that should get the calls (e.g. the manager\'s), or choose "Own Voicemail". Nothing was changed.',
+		});
+	}
+}
+
+function sameDestination(value: unknown, destination: Destination): boolean {
+	if (!value || typeof value !== 'object') return false;
+	const d = value as IDataObject;
+	if (d.To !== destination.To) return false;
+	return destination.To === 'External' ? String(d.External ?? '') === destination.External : String(d.Number ?? '') === destination.Number;
+}
+
+/** Whether a profile, as the PBX returns it, forwards every call as forwardAllCalls writes it. */
+export function forwardsAllCalls(profile: IDataObject, change: ForwardingChange): boolean {
+	const available = (profile.AvailableRoute ?? {}) as IDataObject;
+	const away = (profile.AwayRoute ?? {}) as IDataObject;
+	const routed = (route: IDataObject, keys: string[]) => keys.every((key) => sameDestination(route[key], change.destination));
+	return (
+		available.NoAnswerAllCalls === true &&
+		available.BusyAllCalls === true &&
+		available.NotRegisteredAllCalls === true &&
+		routed(available, ['NoAnswerInternal', 'NoAnswerExternal', 'BusyInternal', 'BusyExternal', 'NotRegisteredInternal', 'NotRegisteredExternal']) &&
+		away.AllHoursInternal === true &&
+		away.AllHoursExternal === true &&
+		routed(away, ['Internal', 'External']) &&
+		(change.noAnswerTimeout === undefined || profile.NoAnswerTimeout === change.noAnswerTimeout)
+	);
+}
+
+/**
+ * Forwards every call of the user in the chosen profiles: GET /Users({Id})/ForwardingProfiles,
+ * PATCH /Users({Id}) with those profiles built from the profiles as read (XAPI has no endpoint
+ * for one profile), read back until they hold (convergentUserWrite). A profile name the PBX
+ * does not have stops the node before any change.
+ */
+export async function forwardProfiles(ctx: IExecuteFunctions, itemIndex: number, id: number, chosen: string[], change: ForwardingChange): Promise<void> {
+	const isChosen = (profile: IDataObject) => chosen.includes(String(profile.Name));
+	await convergentUserWrite(ctx, itemIndex, id, {
+		target: `the forwarding of user ${id} (${chosen.join(', ')} to ${describeDestination(change.destination)})`,
+		read: async () => {
+			const { records: profiles } = await listRecords(ctx, { collection: `/Users(${id})/ForwardingProfiles`, orderBy: 'Id' }, itemIndex);
+			const missing = chosen.filter((name) => !profiles.some((p) => p.Name === name));
+			if (missing.length) {
+				throw new NodeOperationError(ctx.getNode(), `User ${id} has no forwarding profile named ${missing.map((m) => `"${m}"`).join(', ')} (item ${itemIndex})`, {
+					itemIndex,
+					description: `The PBX returned: ${profiles.map((p) => `"${String(p.Name)}"`).join(', ') || 'no profiles'}. Nothing was changed.`,
+				});
+			}
+			return profiles;
+		},
+		holds: (profiles) => profiles.filter(isChosen).every((profile) => forwardsAllCalls(profile, change)),
+		write: async (profiles) => {
+			const changes = profiles.filter(isChosen).map((profile) => forwardAllCalls(profile, change));
+			await request(ctx, { method: 'PATCH', path: userPath({ id }), body: { ForwardingProfiles: changes } }, itemIndex);
+		},
+	});
 }

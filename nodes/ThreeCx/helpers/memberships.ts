@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { request } from '../transport';
 import { userPath } from '../transport/odata';
+import { convergentUserWrite } from './userWrite';
 
 /** One department membership as `Users.Groups` takes it in a PATCH. */
 export interface Membership {
@@ -48,14 +49,45 @@ export async function currentMemberships(ctx: IExecuteFunctions, id: number, ite
 }
 
 /** PATCH /Users({Id}) with the whole new membership list (Groups replaces all memberships). */
-export async function writeMemberships(ctx: IExecuteFunctions, id: number, memberships: Membership[], itemIndex: number): Promise<void> {
+async function writeMemberships(ctx: IExecuteFunctions, id: number, memberships: Membership[], itemIndex: number): Promise<void> {
 	await request(ctx, { method: 'PATCH', path: userPath({ id }), body: { Groups: memberships } }, itemIndex);
 }
 
-/** Reads the memberships back for the output, so it shows what the PBX stored. */
-export async function membershipResult(ctx: IExecuteFunctions, id: number, changed: boolean, itemIndex: number): Promise<MembershipResult> {
-	const user = await readUserGroups(ctx, id, itemIndex);
-	const groups = Array.isArray(user.Groups) ? (user.Groups as IDataObject[]) : [];
+/**
+ * Makes the user a member of the department with this role (`roleName`), or not a member
+ * (`roleName` undefined), keeping every other membership as the PBX holds it at the time of
+ * each write; read back until it holds (convergentUserWrite). Outputs the memberships read back.
+ */
+export async function changeMembership(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	id: number,
+	groupId: number,
+	roleName: string | undefined,
+): Promise<MembershipResult> {
+	const wanted = roleName === undefined ? `not a member of department ${groupId}` : `member of department ${groupId} as ${roleName}`;
+	const { state, changed } = await convergentUserWrite(ctx, itemIndex, id, {
+		target: `the departments of user ${id} (${wanted})`,
+		read: async () => await currentMemberships(ctx, id, itemIndex),
+		holds: ({ memberships }) => {
+			const current = memberships.find((m) => m.GroupId === groupId);
+			return roleName === undefined ? current === undefined : current?.Rights.RoleName === roleName;
+		},
+		write: async ({ memberships }) => {
+			// A changed role stays in its place in the list (the first membership may be the primary department).
+			const membership = roleName === undefined ? undefined : { GroupId: groupId, Rights: { RoleName: roleName } };
+			const next = memberships.some((m) => m.GroupId === groupId)
+				? memberships.flatMap((m) => (m.GroupId !== groupId ? [m] : membership ? [membership] : []))
+				: [...memberships, ...(membership ? [membership] : [])];
+			await writeMemberships(ctx, id, next, itemIndex);
+		},
+	});
+	return membershipResult(state.user, id, changed);
+}
+
+/** The output: the user and the memberships as the PBX showed them last. */
+function membershipResult(user: IDataObject, id: number, changed: boolean): MembershipResult {
+	const groups = user.Groups as IDataObject[];
 	return {
 		id: String(id),
 		number: user.Number === undefined || user.Number === null ? null : String(user.Number),

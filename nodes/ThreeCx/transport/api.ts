@@ -73,11 +73,24 @@ export const REAUTHENTICATION: ReauthenticationPolicy = {
 /** Token requests one XAPI request can cause at most (a first login included). */
 export const MAX_TOKEN_REQUESTS_PER_REQUEST = REAUTHENTICATION.attempts + 1;
 
+/**
+ * The secret path segment of a provisioning link (`https://pbx:5001/provisioning/<secret>/…`,
+ * the path a phone loads its SIP credentials from), as written, URL-encoded or JSON-escaped
+ * (once or more).
+ * An answer may carry links the node never read (an unexpected answer, a PBX error quoting
+ * another user's phone), so errors mask them by their shape.
+ */
+const PROVISIONING_SECRET = /((?:\\*\/|%2f)provisioning(?:\\*\/|%2f))[^/\\\s"'<>&?#%]+/gi;
+
+/** A text with the secret path of every provisioning link in it replaced by `***`. */
+export const redactProvisioningLinks = (text: string): string => text.replace(PROVISIONING_SECRET, '$1***');
+
 export const threeCxApi: VendorApi = {
 	displayName: '3CX',
 	credentialType: CREDENTIAL_TYPE,
 	secretFields: ['clientSecret', 'accessToken'],
 	reauthenticate: REAUTHENTICATION,
+	redact: redactProvisioningLinks,
 	// XAPI answers a rejected token with 401 and no body.
 	extractErrorMessage: (body, status) =>
 		extractThreeCxError(body) ?? (status === 401 ? 'Unauthorized: the PBX rejected the access token' : undefined),

@@ -4,8 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { readOutputMode } from '../../../shared/properties';
 import { shapeRecord } from '../../helpers/record';
 import { numericId, requiredString } from '../../helpers/parameters';
-import { applyUserFields, currentAsWrite, readUser, userWriteBody } from '../../helpers/user';
-import { request } from '../../transport';
+import { updateUser } from '../../helpers/user';
 import { outputProperty, userFieldOptions, userIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -39,9 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.userName !== undefined && String(fields.userName).trim() === '') {
 		throw new NodeOperationError(this.getNode(), `"User Name" cannot be set to an empty value (item ${itemIndex})`, { itemIndex });
 	}
-	// Read-modify-write: PUT /user/{id} replaces groups, branch and aliases with what it is sent.
-	const current = await readUser(this, id, itemIndex);
-	const body = applyUserFields(this, currentAsWrite(current), fields, itemIndex);
-	await request(this, { api: 'restWrite', method: 'PUT', path: `/user/${id}`, ...userWriteBody(this, body, itemIndex) }, itemIndex);
-	return shapeRecord((await readUser(this, id, itemIndex)) as IDataObject, readOutputMode(this, itemIndex), false);
+	// Read-modify-write, read back until it holds: PUT /user/{id} replaces groups, branch and aliases with what it is sent.
+	const user = await updateUser(this, itemIndex, id, fields);
+	return shapeRecord(user as IDataObject, readOutputMode(this, itemIndex), false);
 }

@@ -4,10 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { includeSecretsProperty, readIncludeSecrets } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
-import { sameMac } from '../../helpers/mac';
-import { macParameter, PHONE_SECRET_FIELDS, stripPhoneSecrets, userPhones } from '../../helpers/phone';
-import { request } from '../../transport';
-import { userPath } from '../../transport/odata';
+import { assignPhone, macParameter, PHONE_SECRET_FIELDS, stripPhoneSecrets } from '../../helpers/phone';
 import { userLocatorField } from '../user/descriptions';
 import { macField } from './descriptions';
 
@@ -53,9 +50,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Read-modify-write of the user's Phones: GET /Users({Id})?$expand=Phones, then PATCH
- * /Users({Id}) with the phones as read plus this one (Phones replaces the whole list, so the
- * user's other phones are sent back unchanged). A phone with the same MAC and template is left
- * alone (no PATCH, changed: false); with another template it is changed in place.
+ * /Users({Id}) with the user's other phones by Id (Phones replaces the whole list) and this
+ * one; read back, and written again from fresh data if another writer undid it
+ * (helpers/phone.ts). A phone with the same MAC and template is left alone (no PATCH,
+ * changed: false); with another template it is changed in place.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const mac = macParameter(this, itemIndex);
@@ -66,19 +64,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const name = typeof options.name === 'string' ? options.name.trim() : '';
 	const user = await resolveUser(this, itemIndex);
-	const { phones } = await userPhones(this, user.id, itemIndex);
-	const existing = phones.find((phone) => sameMac(phone.MacAddress, mac));
-	const unchanged = existing && existing.TemplateName === template && (name === '' || existing.Name === name);
-	if (!unchanged) {
-		const wanted: IDataObject = { ...(existing ?? {}), MacAddress: mac, TemplateName: template };
-		if (name !== '') wanted.Name = name;
-		const next = existing ? phones.map((phone) => (phone === existing ? wanted : phone)) : [...phones, wanted];
-		await request(this, { method: 'PATCH', path: userPath({ id: user.id }), body: { Phones: next } }, itemIndex);
-	}
-	const after = await userPhones(this, user.id, itemIndex);
-	const phone = after.phones.find((p) => sameMac(p.MacAddress, mac));
-	if (!phone) {
-		throw new NodeOperationError(this.getNode(), `The PBX accepted the phone ${mac} but does not list it for user ${user.id}`, { itemIndex });
-	}
-	return { userId: String(user.id), number: after.number, changed: !unchanged, phone: stripPhoneSecrets(phone, readIncludeSecrets(this, itemIndex)) };
+	const { number, changed, phone } = await assignPhone(this, itemIndex, user.id, { mac, template, name });
+	return { userId: String(user.id), number, changed, phone: stripPhoneSecrets(phone, readIncludeSecrets(this, itemIndex)) };
 }

@@ -3,10 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
-import { sameMac } from '../../helpers/mac';
-import { macParameter, userPhones } from '../../helpers/phone';
-import { request } from '../../transport';
-import { userPath } from '../../transport/odata';
+import { macParameter, removePhones } from '../../helpers/phone';
 import { userLocatorField } from '../user/descriptions';
 import { macField } from './descriptions';
 
@@ -31,19 +28,15 @@ const displayOptions = { show: { resource: ['phone'], operation: ['remove'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
- * Read-modify-write of the user's Phones without the phone (or all of them): PATCH
- * /Users({Id}) with the remaining list. A phone that is not there is not an error (no PATCH,
- * changed: false), so an offboarding run can be repeated.
+ * Read-modify-write of the user's Phones without the phone (or all the phones the user had when
+ * the node read them): PATCH /Users({Id}) with the remaining list, read back as for Assign. A
+ * phone that is not there is not an error (no PATCH, changed: false), so an offboarding run can
+ * be repeated.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const which = this.getNodeParameter('phonesToRemove', itemIndex) as 'mac' | 'all';
 	const mac = which === 'mac' ? macParameter(this, itemIndex) : undefined;
 	const user = await resolveUser(this, itemIndex);
-	const { number, phones } = await userPhones(this, user.id, itemIndex);
-	const keep = mac === undefined ? [] : phones.filter((phone) => !sameMac(phone.MacAddress, mac));
-	const removed = phones.filter((phone) => !keep.includes(phone)).map((phone) => String(phone.MacAddress));
-	if (removed.length) {
-		await request(this, { method: 'PATCH', path: userPath({ id: user.id }), body: { Phones: keep } }, itemIndex);
-	}
-	return { userId: String(user.id), number, changed: removed.length > 0, removed, remaining: keep.length };
+	const { number, changed, removed, remaining } = await removePhones(this, itemIndex, user.id, mac);
+	return { userId: String(user.id), number, changed, removed, remaining };
 }

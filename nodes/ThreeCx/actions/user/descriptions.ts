@@ -283,7 +283,7 @@ export function maxUsersField(verb: string): INodeProperties {
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 100,
-		description: `Stop without any change when one request would ${verb} more users than this (a guard against a wrong filter upstream). Raise it deliberately for a large batch.`,
+		description: `Stop without any change when the run would ${verb} more users than this, counting the users of all input items together, also with One Request per Item (a guard against a wrong filter upstream). Raise it deliberately for a large batch.`,
 	};
 }
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkMaxUsers, runBulk } from '../../helpers/bulk';
+import { runBulk } from '../../helpers/bulk';
 import { regeneratedSummary, regenerateOptions } from '../../helpers/regenerate';
 import { request } from '../../transport';
 import { idSourceFields, maxUsersField, regenerateFields } from './descriptions';
@@ -23,11 +23,11 @@ export async function executeRun(this: IExecuteFunctions): Promise<INodeExecutio
 	return await runBulk(
 		this,
 		async (ids, itemIndex) => {
-			checkMaxUsers(this, ids, itemIndex, VERB);
 			const opts = regenerateOptions(this, itemIndex);
 			await request(this, { method: 'POST', path: '/Users/Pbx.RegeneratePasswords', body: { Ids: ids, opts } }, itemIndex);
 			return { ids, count: ids.length, ...regeneratedSummary(opts) };
 		},
 		(itemIndex) => void regenerateOptions(this, itemIndex),
+		VERB,
 	);
 }

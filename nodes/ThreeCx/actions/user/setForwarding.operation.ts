@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
-import { describeDestination, forwardAllCalls, forwardingDestination } from '../../helpers/forwarding';
+import { checkNotOwnExtension, describeDestination, forwardingDestination, forwardProfiles, NO_ANSWER_TIMEOUT, readNoAnswerTimeout } from '../../helpers/forwarding';
 import type { UserRef } from '../../helpers/locator';
 import { resolveUser, userKey } from '../../helpers/locator';
-import { listRecords, request } from '../../transport';
+import { request } from '../../transport';
 import { userPath } from '../../transport/odata';
 import { userLocatorField } from './descriptions';
 
@@ -65,7 +65,7 @@ const properties: INodeProperties[] = [
 				displayName: 'No Answer Timeout (Seconds)',
 				name: 'noAnswerTimeout',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 600 },
+				typeOptions: { minValue: NO_ANSWER_TIMEOUT.min, maxValue: NO_ANSWER_TIMEOUT.max },
 				default: 20,
 				description: 'How long a call rings the user before it is forwarded as unanswered',
 			},
@@ -81,7 +81,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * Read-modify-write of the forwarding profiles: GET /Users({Id})/ForwardingProfiles, then
  * PATCH /Users({Id}) with `ForwardingProfiles: [{Id, AvailableRoute, AwayRoute}]` for the
  * chosen profiles, each route built from the profile as read so properties the node does not
- * set survive. XAPI has no endpoint for one profile; the PATCH goes through the user.
+ * set survive, and read back until it holds (helpers/forwarding.ts). XAPI has no endpoint for
+ * one profile; the PATCH goes through the user.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	userKey(this, itemIndex);
@@ -89,7 +90,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!Array.isArray(chosen) || chosen.length === 0) {
 		throw new NodeOperationError(this.getNode(), `"Profiles" is empty in item ${itemIndex}: choose at least one forwarding profile`, { itemIndex });
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const noAnswerTimeout = readNoAnswerTimeout(this, itemIndex);
 	let user: UserRef | undefined;
 	const resolve = async () => {
 		if (!user) user = await resolveUser(this, itemIndex);
@@ -102,20 +103,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return String(record.Number);
 	};
 	const target = await forwardingDestination(this, itemIndex, ownNumber);
+	if (target.To === 'Extension') checkNotOwnExtension(this, itemIndex, target, await ownNumber());
 	const { id } = await resolve();
-
-	const { records: profiles } = await listRecords(this, { collection: `/Users(${id})/ForwardingProfiles`, orderBy: 'Id' }, itemIndex);
-	const missing = chosen.filter((name) => !profiles.some((p) => p.Name === name));
-	if (missing.length) {
-		throw new NodeOperationError(this.getNode(), `User ${id} has no forwarding profile named ${missing.map((m) => `"${m}"`).join(', ')} (item ${itemIndex})`, {
-			itemIndex,
-			description: `The PBX returned: ${profiles.map((p) => `"${String(p.Name)}"`).join(', ') || 'no profiles'}. Nothing was changed.`,
-		});
-	}
-	const noAnswerTimeout = typeof options.noAnswerTimeout === 'number' ? options.noAnswerTimeout : undefined;
-	const changes = profiles
-		.filter((profile) => chosen.includes(String(profile.Name)))
-		.map((profile) => forwardAllCalls(profile, { destination: target, noAnswerTimeout }));
-	await request(this, { method: 'PATCH', path: userPath({ id }), body: { ForwardingProfiles: changes } }, itemIndex);
+	await forwardProfiles(this, itemIndex, id, chosen, { destination: target, noAnswerTimeout });
 	return { id: String(id), forwardTo: describeDestination(target), destination: target, profiles: chosen };
 }

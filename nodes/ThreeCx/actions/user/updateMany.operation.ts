@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkMaxUsers, runBulk } from '../../helpers/bulk';
+import { runBulk } from '../../helpers/bulk';
 import { multiEditBody } from '../../helpers/multiEdit';
 import { request } from '../../transport';
 import { idSourceFields, maxUsersField } from './descriptions';
@@ -67,11 +67,11 @@ export async function executeRun(this: IExecuteFunctions): Promise<INodeExecutio
 	return await runBulk(
 		this,
 		async (ids, itemIndex) => {
-			checkMaxUsers(this, ids, itemIndex, 'update');
 			const user = multiEditBody(this, itemIndex);
 			await request(this, { method: 'POST', path: '/Users/Pbx.MultiUserUpdate', body: { ids, user } }, itemIndex);
 			return { ids, count: ids.length, updated: user };
 		},
 		(itemIndex) => void multiEditBody(this, itemIndex),
+		'update',
 	);
 }

@@ -1,0 +1,80 @@
+/**
+ * The Maximum Users guard of Update Many and Regenerate Credentials for Many holds in every
+ * request mode and from every expression (issue 21, point 5): it counts the users of the whole
+ * run, also with One Request per Item, and a limit that is not a whole number of at least 0 is
+ * refused before anything is sent.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { threeCx } from '../../dev/harness/vendors';
+import { NODE } from './helpers';
+
+const { sandbox, server, run } = sandboxPerTest(threeCx, { seed: 150, typeVersion: 3 });
+
+const actions = () => server.requests.filter((r) => r.method === 'POST' && /Pbx\.(MultiUserUpdate|RegeneratePasswords)$/.test(r.path));
+const disabled = () => [...sandbox.state.users.values()].filter((u) => !u.Enabled).length;
+const items = (count: number, extra: IDataObject = {}) => Array.from({ length: count }, (_, i) => ({ id: i + 1, ...extra }));
+
+const updateMany = { operation: 'updateMany', idSource: 'inputItems', idField: 'id', updateFields: { Enabled: false } };
+const regenerateMany = { operation: 'regenerateMany', idSource: 'inputItems', idField: 'id', regenerate: ['SipAuth'], sendWelcomeEmail: false };
+
+describe('3CX Maximum Users with One Request per Item', () => {
+	it('Update Many: 150 items one request each are refused before the first request', async () => {
+		const before = disabled();
+		const result = await run({ ...updateMany, perItem: true }, { items: items(150) });
+		expect(result.error?.message).toBe('Refusing to update 150 users in one run: "Maximum Users" is 100');
+		expect(result.error?.description).toContain('also with "One Request per Item"');
+		expect(actions()).toHaveLength(0);
+		expect(disabled()).toBe(before);
+	});
+
+	it('Regenerate Credentials for Many: 150 items one request each are refused before the first request', async () => {
+		const result = await run({ ...regenerateMany, perItem: true }, { items: items(150) });
+		expect(result.error?.message).toBe('Refusing to regenerate credentials for 150 users in one run: "Maximum Users" is 100');
+		expect(actions()).toHaveLength(0);
+		expect(sandbox.state.regenerateCalls).toHaveLength(0);
+	});
+
+	it('counts a user named by several items once, and a run within the limit goes out one request per item', async () => {
+		const result = await run({ ...updateMany, perItem: true, maxUsers: 3 }, { items: [{ id: [1, 2] }, { id: [2, 3] }, { id: 3 }] });
+		expect(result.status).toBe('success');
+		expect(actions().map((r) => (JSON.parse(r.text) as { ids: number[] }).ids)).toEqual([[1, 2], [2, 3], [3]]);
+	});
+
+	it('with Continue On Fail the refusal is one error item paired with every input item', async () => {
+		const result = await run({ ...updateMany, perItem: true, maxUsers: 2 }, { items: items(3), continueOnFail: true });
+		const [item] = result.output(NODE)[0];
+		expect(item.json.error).toBe('Refusing to update 3 users in one run: "Maximum Users" is 2');
+		expect(item.pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(actions()).toHaveLength(0);
+	});
+});
+
+describe('3CX Maximum Users from an expression', () => {
+	it.each([
+		['text', '={{ "lots" }}', '"lots"'],
+		['nothing', '={{ $json.missing }}', 'no value'],
+		['an empty text', '={{ "" }}', 'an empty value'],
+		['a negative number', '={{ -1 }}', '-1'],
+		['a fraction', '={{ 2.5 }}', '2.5'],
+	])('%s is refused before anything is sent, naming the parameter and the item', async (_kind, maxUsers, shown) => {
+		for (const operation of [updateMany, regenerateMany]) {
+			for (const perItem of [false, true]) {
+				const result = await run({ ...operation, perItem, maxUsers }, { items: items(3) });
+				expect(result.error?.message).toBe(`Maximum Users must be a whole number of at least 0; item 0 has ${shown}`);
+			}
+		}
+		expect(actions()).toHaveLength(0);
+	});
+
+	it('a number given as text is the number; 0 refuses every change; the strictest item\'s limit applies', async () => {
+		const asText = await run({ ...updateMany, maxUsers: '={{ "2" }}' }, { items: items(3) });
+		expect(asText.error?.message).toBe('Refusing to update 3 users in one run: "Maximum Users" is 2');
+		const zero = await run({ ...regenerateMany, maxUsers: 0 }, { items: items(1) });
+		expect(zero.error?.message).toBe('Refusing to regenerate credentials for 1 user in one run: "Maximum Users" is 0');
+		const perItemLimit = await run({ ...updateMany, perItem: true, maxUsers: '={{ $json.max }}' }, { items: [{ id: 1, max: 100 }, { id: 2, max: 1 }] });
+		expect(perItemLimit.error?.message).toBe('Refusing to update 2 users in one run: "Maximum Users" is 1');
+		expect(actions()).toHaveLength(0);
+	});
+});
