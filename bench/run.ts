@@ -6,6 +6,7 @@
 import '../dev/harness/env';
 import { readdirSync } from 'fs';
 import { join } from 'path';
+import { goalSummary, loadAverage } from './goals';
 
 async function main() {
 	const only = process.argv.slice(2);
@@ -19,6 +20,9 @@ async function main() {
 		console.log(`\n## ${file.replace('.bench.ts', '')}\n`);
 		await bench.run();
 	}
+	const summary = goalSummary();
+	if (summary) console.log(`\n## Goals (issue 26), from this run\n\n${summary}`);
+	else console.log(`\nLoad average at the end: ${loadAverage()}.`);
 }
 
 main().catch((error) => {
