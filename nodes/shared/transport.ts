@@ -94,6 +94,13 @@ interface TimedOutRequest {
  */
 const timedOutRuns = new WeakMap<RequestContext, Map<string, TimedOutRequest>>();
 
+/** What `returnFullResponse` makes n8n's HTTP helper answer. */
+interface FullResponse {
+	body?: unknown;
+	headers?: IDataObject;
+	statusCode?: number;
+}
+
 async function send(
 	ctx: RequestContext,
 	api: VendorApi,
@@ -137,26 +144,42 @@ async function send(
 			};
 		}
 		const release = beforeAttempt ? await beforeAttempt() : undefined;
-		let response: unknown;
+		let full: FullResponse | undefined;
+		let failure: HttpFailure | undefined;
 		try {
 			// A fresh copy per attempt: the authenticate step writes headers and query into it.
 			const attemptOptions: IHttpRequestOptions = {
 				...requestOptions,
 				headers: { ...requestOptions.headers },
 				qs: requestOptions.qs ? { ...requestOptions.qs } : undefined,
-				// The content type is needed to check the answer's shape.
-				returnFullResponse: fullResponse || expect !== undefined,
+				// The status, headers and body of every answer, failures included: n8n 1.x wraps an
+				// HTTP error so that a text body (sipXconfig's result codes) and the headers
+				// (Retry-After) are lost. A 401 still throws, so n8n's own retry after
+				// preAuthentication applies where the vendor uses it (n8n 1.x ignores the
+				// exception and answers every status, which the 401 handling below covers).
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: { ignore: true, except: [401] },
 			};
-			response = await ctx.helpers.httpRequestWithAuthentication.call(
+			full = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				api.credentialType,
 				attemptOptions,
 				credentialOptions,
-			);
-			release?.();
+			)) as FullResponse;
+			if (full.statusCode !== undefined && (full.statusCode < 200 || full.statusCode > 299)) {
+				failure = {
+					status: full.statusCode,
+					headers: full.headers ?? {},
+					body: full.body,
+					message: `Request failed with status code ${full.statusCode}`,
+					url: requestOptions.url,
+				};
+			}
 		} catch (error) {
-			release?.();
-			const failure = describeFailure(error);
+			failure = describeFailure(error);
+		}
+		release?.();
+		if (failure) {
 			// A 401 is answered before any work is done, so even a create may be sent again.
 			if (failure.status === 401 && reauthenticate?.isRevokedToken(failure) && reauthentications < reauthenticate.attempts) {
 				const backoff = reauthenticate.baseDelayMs * 2 ** reauthentications++;
@@ -198,12 +221,12 @@ async function send(
 			await sleep(delay);
 			continue;
 		}
-		if (expect === undefined) return { response };
-		const full = response as { body?: unknown; headers?: IDataObject; statusCode?: number };
-		if (!expect.matches(full.body)) {
-			const failure: HttpFailure = { status: full.statusCode, headers: full.headers ?? {}, body: full.body, message: '' };
-			throw await unexpectedAnswer(ctx, api, method, requestOptions.url, expect, failure, itemIndex, secrets);
+		const answer = full as FullResponse;
+		if (expect === undefined) return { response: fullResponse ? answer : answer.body };
+		if (!expect.matches(answer.body)) {
+			const unexpected: HttpFailure = { status: answer.statusCode, headers: answer.headers ?? {}, body: answer.body, message: '' };
+			throw await unexpectedAnswer(ctx, api, method, requestOptions.url, expect, unexpected, itemIndex, secrets);
 		}
-		return { response: fullResponse ? full : full.body };
+		return { response: fullResponse ? answer : answer.body };
 	}
 }
