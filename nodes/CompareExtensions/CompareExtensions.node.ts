@@ -117,7 +117,9 @@ function readVersion1(ctx: IExecuteFunctions): Settings {
 	};
 }
 
+/** Versions 2 and 3 share their parameters; version 3 matches Trimmed, Case-Insensitive keys as people see them. */
 function readVersion2(ctx: IExecuteFunctions): Settings {
+	const version = ctx.getNode().typeVersion;
 	const rawOptions = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const rawParts = ctx.getNodeParameter('keyFields.values', 0, []) as IDataObject[];
 	const parts: KeyPart[] = [];
@@ -147,9 +149,10 @@ function readVersion2(ctx: IExecuteFunctions): Settings {
 	}
 	const summary = ctx.getNodeParameter('summary', 0, 'none') as SummaryMode;
 	return {
-		version: 2,
+		version,
 		compare: {
 			keys: parts,
+			unicodeKeys: version >= 3,
 			fields: fieldPairs(ctx.getNodeParameter('compareFields.values', 0, []) as IDataObject[]),
 			looseRules: (rawOptions.looseRules as LooseRule[] | undefined) ?? DEFAULT_LOOSE_RULES,
 			duplicates: (rawOptions.duplicates as DuplicateHandling | undefined) ?? 'error',
@@ -202,8 +205,8 @@ export class CompareExtensions implements INodeType {
 		name: 'compareExtensions',
 		icon: { light: 'file:compareExtensions.svg', dark: 'file:compareExtensions.dark.svg' },
 		group: ['transform'],
-		version: [1, 2],
-		defaultVersion: 2,
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		usableAsTool: true,
 		subtitle:
 			'={{"by " + ($parameter["keyFields"] ? (($parameter["keyFields"].values || []).map(part => part.local).join(" + ")) : $parameter["localKeyField"] + " / " + $parameter["remoteKeyField"])}}',

@@ -1,11 +1,14 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { safetyProperty } from '../shared/massChange';
 
 const V1: IDisplayOptions = { show: { '@version': [1] } };
 const V2: IDisplayOptions = { show: { '@version': [{ _cnd: { gte: 2 } }] } };
+const ONLY_V2: IDisplayOptions = { show: { '@version': [2] } };
+const V3: IDisplayOptions = { show: { '@version': [{ _cnd: { gte: 3 } }] } };
 
-const keyMatchingOptions: INodeProperties['options'] = [
+/** Key Matching as versions 1 and 2 apply it. */
+const keyMatchingOptions: INodePropertyOptions[] = [
 	{
 		name: 'Digits Only',
 		value: 'digitsOnly',
@@ -22,6 +25,17 @@ const keyMatchingOptions: INodeProperties['options'] = [
 		description: 'Ignore surrounding spaces and letter case',
 	},
 ];
+
+/** Key Matching from version 3: Trimmed, Case-Insensitive also ignores invisible characters and Unicode composition. */
+const unicodeKeyMatchingOptions: INodePropertyOptions[] = keyMatchingOptions.map((option) =>
+	option.value === 'trimCaseInsensitive'
+		? {
+				...option,
+				description:
+					'Ignore surrounding spaces, letter case, invisible characters such as a zero-width space, and how accents are encoded',
+			}
+		: option,
+);
 
 /** Local Field and Remote Field of a compared pair, the same in both versions. */
 const comparedFieldPair: INodeProperties[] = [
@@ -240,16 +254,16 @@ const version1: INodeProperties[] = [
 	},
 ];
 
-/** Version 2: composite keys, per-pair value rules, Summary, Safety and readable matches. */
-const version2: INodeProperties[] = [
-	{
+/** Key Fields of version 2 and, with Unicode-aware Key Matching, of version 3 and later. */
+function keyFieldsProperty(displayOptions: IDisplayOptions, matching: INodePropertyOptions[]): INodeProperties {
+	return {
 		displayName: 'Key Fields',
 		name: 'keyFields',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Key Part',
 		default: { values: [{ local: 'number', remote: 'number' }] },
-		displayOptions: V2,
+		displayOptions,
 		description:
 			'Fields that identify an extension. Add several parts for a composite key, e.g. site + extension number when several sites reuse 100–199. Each part is normalised on its own.',
 		options: [
@@ -272,7 +286,7 @@ const version2: INodeProperties[] = [
 						type: 'options',
 						default: 'trimCaseInsensitive',
 						description: 'How this part is normalised before it is matched',
-						options: keyMatchingOptions,
+						options: matching,
 					},
 					{
 						displayName: 'Local Field',
@@ -304,7 +318,13 @@ const version2: INodeProperties[] = [
 				],
 			},
 		],
-	},
+	};
+}
+
+/** Version 2: composite keys, per-pair value rules, Summary, Safety and readable matches. */
+const version2: INodeProperties[] = [
+	keyFieldsProperty(ONLY_V2, keyMatchingOptions),
+	keyFieldsProperty(V3, unicodeKeyMatchingOptions),
 	{
 		displayName: 'Fields to Compare',
 		name: 'compareFields',
