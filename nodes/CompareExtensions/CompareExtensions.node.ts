@@ -54,6 +54,8 @@ interface Settings {
 	matchOutput: MatchOutput;
 	includeRaw: boolean;
 	summary: SummaryMode;
+	/** Whether Changed, Local Only and Remote Only items carry `compared` (version 3, or Include Compared Values). */
+	compared: boolean;
 }
 
 function fieldPairs(raw: IDataObject[]): FieldPair[] {
@@ -114,6 +116,7 @@ function readVersion1(ctx: IExecuteFunctions): Settings {
 		matchOutput: (rawOptions.matchOutput as MatchOutput | undefined) ?? 'both',
 		includeRaw: true,
 		summary: 'none',
+		compared: false,
 	};
 }
 
@@ -163,6 +166,7 @@ function readVersion2(ctx: IExecuteFunctions): Settings {
 		matchOutput: (rawOptions.matchOutput as MatchOutput | undefined) ?? 'both',
 		includeRaw: rawOptions.includeRaw === true,
 		summary,
+		compared: version >= 3 || rawOptions.includeCompared === true,
 	};
 }
 
@@ -335,6 +339,20 @@ function counts(result: CompareResult, localItems: INodeExecutionData[], remoteI
 	};
 }
 
+/** The paths whose values `compared` holds for one side: its key parts, then its compared fields, each once. */
+function comparedPaths(settings: Settings, side: Side): string[] {
+	const paths = [...settings.parts, ...(settings.compare.fields ?? [])].map((pair) => pair[side]);
+	return [...new Set(paths)];
+}
+
+/**
+ * The values at `paths` as read from one item, a missing one as null. Built with fromEntries so
+ * that a path named "__proto__" is a plain key.
+ */
+function valuesAt(json: IDataObject, paths: string[]): IDataObject {
+	return Object.fromEntries(paths.map((path) => [path, getPath(json, path) ?? null])) as IDataObject;
+}
+
 function buildOutputs(
 	settings: Settings,
 	result: CompareResult,
@@ -348,6 +366,12 @@ function buildOutputs(
 	const localNames = new Map((settings.compare.fields ?? []).map((pair) => [differenceLabel(pair), pair.local]));
 	const changedFields = (pair: MatchedPair) => pair.differences.map((difference) => localNames.get(difference.field) ?? difference.field);
 	const displayKey = (key: string) => (composite ? keyParts(key).join(' / ') : key);
+	const localPaths = comparedPaths(settings, 'local');
+	const remotePaths = comparedPaths(settings, 'remote');
+	const comparedPair = (local: INodeExecutionData, remote: INodeExecutionData): IDataObject => ({
+		local: valuesAt(local.json, localPaths),
+		remote: valuesAt(remote.json, remotePaths),
+	});
 
 	const matchItem = (pair: MatchedPair, changed: boolean): INodeExecutionData => {
 		const local = localItems[pair.local];
@@ -366,18 +390,27 @@ function buildOutputs(
 			const json: IDataObject = changed
 				? { key: displayKey(pair.key), differences, changedFields: changedFields(pair), local: strip(local.json), remote: strip(remote.json) }
 				: { key: displayKey(pair.key), local: strip(local.json), remote: strip(remote.json) };
+			if (changed && settings.compared) json.compared = comparedPair(local, remote);
 			return { json, pairedItem };
 		}
 		const source = settings.matchOutput === 'local' ? local : remote;
 		let json: IDataObject;
 		if (!v2) json = changed ? { ...source.json, _differences: differences } : source.json;
-		else json = changed ? { _differences: differences, _changedFields: changedFields(pair), ...strip(source.json) } : strip(source.json);
+		else if (!changed) json = strip(source.json);
+		else {
+			json = { _differences: differences, _changedFields: changedFields(pair), ...strip(source.json) };
+			if (settings.compared) json.compared = comparedPair(local, remote);
+		}
 		return source.binary ? { json, binary: source.binary, pairedItem } : { json, pairedItem };
 	};
-	const passThrough = (item: INodeExecutionData, index: number, input: number): INodeExecutionData =>
-		item.binary
-			? { json: item.json, binary: item.binary, pairedItem: { item: index, input } }
-			: { json: item.json, pairedItem: { item: index, input } };
+	// Unmatched items pass through as they came in; with `compared`, as a copy that adds it last.
+	const passThrough = (item: INodeExecutionData, index: number, input: number): INodeExecutionData => {
+		let json = item.json;
+		if (settings.compared) {
+			json = { ...json, compared: input === 0 ? { local: valuesAt(json, localPaths) } : { remote: valuesAt(json, remotePaths) } };
+		}
+		return item.binary ? { json, binary: item.binary, pairedItem: { item: index, input } } : { json, pairedItem: { item: index, input } };
+	};
 
 	const outputs: INodeExecutionData[][] = [
 		result.localOnly.map((index) => passThrough(localItems[index], index, 0)),

@@ -321,6 +321,66 @@ function keyFieldsProperty(displayOptions: IDisplayOptions, matching: INodePrope
 	};
 }
 
+/** Include Compared Values: version 2 only, since version 3 always carries `compared`. */
+const includeComparedOption: INodeProperties = {
+	displayName: 'Include Compared Values',
+	name: 'includeCompared',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether Changed, Local Only and Remote Only items carry <code>compared</code>: the key and compared fields as read from each side, e.g. for Only If Unchanged when applying',
+};
+
+/** The Options of version 2 (with Include Compared Values) and of version 3 and later. */
+function optionsProperty(displayOptions: IDisplayOptions, includeCompared: boolean): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			duplicatesOption,
+			...(includeCompared ? [includeComparedOption] : []),
+			{
+				displayName: 'Include Raw Records',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether Synced and Changed items keep the <code>raw</code> vendor record of each side. Off keeps matches small and readable; Local Only and Remote Only items always keep theirs.',
+			},
+			missingKeysOption,
+			{
+				displayName: 'Output for Matches',
+				name: 'matchOutput',
+				type: 'options',
+				default: 'both',
+				description: 'What the Synced and Changed outputs emit for each match',
+				options: [
+					{
+						name: 'Both Items',
+						value: 'both',
+						description: 'An item with key, differences and changedFields (Changed), local and remote',
+					},
+					{
+						name: 'Local Item',
+						value: 'local',
+						description: 'The local item; Changed puts _differences and _changedFields first',
+					},
+					{
+						name: 'Remote Item',
+						value: 'remote',
+						description: 'The remote item; Changed puts _differences and _changedFields first',
+					},
+				],
+			},
+			looseRulesOption,
+		],
+	};
+}
+
 /** Version 2: composite keys, per-pair value rules, Summary, Safety and readable matches. */
 const version2: INodeProperties[] = [
 	keyFieldsProperty(ONLY_V2, keyMatchingOptions),
@@ -385,51 +445,8 @@ const version2: INodeProperties[] = [
 		displayOptions: V2,
 		note: 'A stopped run fails before any item is passed on.',
 	}),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: V2,
-		options: [
-			duplicatesOption,
-			{
-				displayName: 'Include Raw Records',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether Synced and Changed items keep the <code>raw</code> vendor record of each side. Off keeps matches small and readable; Local Only and Remote Only items always pass through unchanged.',
-			},
-			missingKeysOption,
-			{
-				displayName: 'Output for Matches',
-				name: 'matchOutput',
-				type: 'options',
-				default: 'both',
-				description: 'What the Synced and Changed outputs emit for each match',
-				options: [
-					{
-						name: 'Both Items',
-						value: 'both',
-						description: 'An item with key, differences and changedFields (Changed), local and remote',
-					},
-					{
-						name: 'Local Item',
-						value: 'local',
-						description: 'The local item; Changed puts _differences and _changedFields first',
-					},
-					{
-						name: 'Remote Item',
-						value: 'remote',
-						description: 'The remote item; Changed puts _differences and _changedFields first',
-					},
-				],
-			},
-			looseRulesOption,
-		],
-	},
+	optionsProperty(ONLY_V2, true),
+	optionsProperty(V3, false),
 ];
 
 export const compareExtensionsProperties: INodeProperties[] = [

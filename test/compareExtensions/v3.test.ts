@@ -27,11 +27,14 @@ function compareWorkflow(local: IDataObject[], remote: IDataObject[], parameters
 	);
 }
 
-/** [Local Only, Remote Only, Synced] of a run, each as the items' JSON. */
+/**
+ * [Local Only, Remote Only, Synced] of a run, each as the items' JSON without the `compared`
+ * field that version 3 adds to unmatched items (compared.test.ts covers it).
+ */
 async function routed(local: IDataObject[], remote: IDataObject[], parameters: IDataObject, typeVersion: number) {
 	const result = await runWorkflow(compareWorkflow(local, remote, parameters, typeVersion));
 	expect(result.error).toBeUndefined();
-	return [0, 1, 2].map((output) => result.json(COMPARE, output));
+	return [0, 1, 2].map((output) => result.json(COMPARE, output).map(({ compared: _compared, ...json }) => json));
 }
 
 const SITE_AND_NUMBER = {
