@@ -2,7 +2,7 @@
  * Pure comparison of two extension lists by key: a hash join in O(n + m).
  * No n8n imports, so unit tests and the benchmark can call it directly.
  */
-import { KeyIndex } from './keyIndex';
+import { HASH_START, KeyIndex, hashEnd, hashText } from './keyIndex';
 
 export type KeyMatching = 'trimCaseInsensitive' | 'exact' | 'digitsOnly';
 export type LooseRule = 'numberString' | 'booleanString' | 'emptyMissing';
@@ -420,6 +420,60 @@ function firstDuplicate(items: readonly unknown[], parts: SidePart[]): { key: st
 	return { key: duplicate!, indexes };
 }
 
+/**
+ * Reads the keys of one input's items part by part, for the join: a key is hashed and compared
+ * part by part, so a composite key is built as one string only where a result needs it.
+ */
+class KeyReader {
+	/** The normalised parts of the item read last. */
+	readonly values: string[];
+	/** The hash of the item read last. */
+	hash = 0;
+
+	constructor(
+		private readonly items: readonly unknown[],
+		private readonly parts: SidePart[],
+	) {
+		this.values = new Array<string>(parts.length);
+	}
+
+	/**
+	 * Reads item i's key into values and hash: true when it is complete, undefined when a part is
+	 * missing or empty, OBJECT_KEY when a part holds an object or array.
+	 */
+	read(i: number): true | undefined | typeof OBJECT_KEY {
+		const item = this.items[i];
+		let hash = HASH_START;
+		for (let p = 0; p < this.parts.length; p++) {
+			const value = getPath(item, this.parts[p].field);
+			const part = normaliseKey(value, this.parts[p]);
+			if (part === undefined) return isObjectValue(value) ? OBJECT_KEY : undefined;
+			this.values[p] = part;
+			// Code unit 0x1f between parts; equal keys hash alike, the parts are compared one by one.
+			hash = hashText(p === 0 ? hash : Math.imul(hash ^ 0x1f, 0x01000193), part);
+		}
+		this.hash = hashEnd(hash);
+		return true;
+	}
+
+	/** Whether item i of this input has the key whose parts are `values`. */
+	holds(i: number, values: string[]): boolean {
+		const item = this.items[i];
+		for (let p = 0; p < this.parts.length; p++) {
+			if (normaliseKey(getPath(item, this.parts[p].field), this.parts[p]) !== values[p]) return false;
+		}
+		return true;
+	}
+
+	/** The key read last as MatchedPair.key: its parts joined by KEY_SEPARATOR (see keyParts). */
+	key(): string {
+		if (this.values.length === 1) return this.values[0];
+		let key = keyPartText(this.values[0]);
+		for (let p = 1; p < this.values.length; p++) key += KEY_SEPARATOR + keyPartText(this.values[p]);
+		return key;
+	}
+}
+
 /** What one side's pass found wrong; the errors are thrown after both passes, Local first. */
 interface SideProblems {
 	objects: number[];
@@ -494,10 +548,12 @@ const KEYLESS = 2;
 
 /**
  * Joins local and remote items by normalised key in one pass over each side: the Remote items
- * go into one Map (key → index), then each Local item is looked up as it is read. A Local key
- * is kept only where a duplicate must be found and no Remote item shows it (a Local Only key,
- * with Duplicate Keys set to stop). Item arrays hold the items' JSON; the result holds indexes
- * only, so callers decide what to emit and nothing is copied here.
+ * go into one KeyIndex, then each Local item is looked up as it is read. A Local key is kept
+ * only where a duplicate must be found and no Remote item shows it (a Local Only key, with
+ * Duplicate Keys set to stop). Keys are hashed and compared part by part (so two different part
+ * lists never match); a composite key is joined into one string only for a match's `key`. Item
+ * arrays hold the items' JSON; the result holds indexes only, so callers decide what to emit and
+ * nothing is copied here.
  */
 export function compareExtensions(
 	localItems: readonly unknown[],
@@ -511,25 +567,30 @@ export function compareExtensions(
 	const remoteParts = sideParts(parts, 'remote', unicodeKeys);
 	// Local Only keys seen so far, to find a Local duplicate that no Remote item shows.
 	const localOnlyKeys = options.duplicates === 'error' ? new KeyIndex(localItems.length) : undefined;
+	const localKeys = new KeyReader(localItems, localParts);
+	const remoteKeys = new KeyReader(remoteItems, remoteParts);
 
-	// Remote: key → index of its first item; later items of the same key, which are rare, apart.
+	// Remote: an entry per key for its first item; later items of the same key, which are rare, apart.
 	const index = new KeyIndex(remoteItems.length);
-	const moreRemote = new Map<string, number[]>();
+	const moreRemote = new Map<number, number[]>();
 	const remoteState = new Uint8Array(remoteItems.length);
 	const remoteProblems: SideProblems = { objects: [], missing: [], duplicate: false };
+	const remoteHolds = (r: number) => remoteKeys.holds(r, remoteKeys.values);
 	for (let r = 0; r < remoteItems.length; r++) {
-		const key = keyOf(remoteItems[r], remoteParts);
-		if (typeof key !== 'string') {
+		const read = remoteKeys.read(r);
+		if (read !== true) {
 			remoteState[r] = KEYLESS;
 			remoteProblems.missing.push(r);
-			if (key === OBJECT_KEY) remoteProblems.objects.push(r);
+			if (read === OBJECT_KEY) remoteProblems.objects.push(r);
 			continue;
 		}
-		if (index.addIfAbsent(key, r) !== undefined) {
+		const first = index.find(remoteKeys.hash, remoteHolds);
+		if (first === -1) index.add(remoteKeys.hash, r);
+		else {
 			remoteProblems.duplicate = true;
-			const list = moreRemote.get(key);
+			const list = moreRemote.get(first);
 			if (list) list.push(r);
-			else moreRemote.set(key, [r]);
+			else moreRemote.set(first, [r]);
 		}
 	}
 
@@ -547,25 +608,31 @@ export function compareExtensions(
 		else result.synced.push({ key, local: l, remote: r, differences: NO_DIFFERENCES });
 	};
 	const localProblems: SideProblems = { objects: [], missing: [], duplicate: false };
+	const remoteHoldsLocal = (r: number) => remoteKeys.holds(r, localKeys.values);
+	const localHoldsLocal = (l: number) => localKeys.holds(l, localKeys.values);
 	for (let l = 0; l < localItems.length; l++) {
-		const key = keyOf(localItems[l], localParts);
-		if (typeof key !== 'string') {
+		const read = localKeys.read(l);
+		if (read !== true) {
 			localProblems.missing.push(l);
-			if (key === OBJECT_KEY) localProblems.objects.push(l);
+			if (read === OBJECT_KEY) localProblems.objects.push(l);
 			if (options.missingKeys === 'unmatched') result.localOnly.push(l);
 			else result.skipped.push({ side: 'local', index: l });
 			continue;
 		}
-		const r = index.get(key);
-		if (r === undefined) {
-			if (localOnlyKeys && localOnlyKeys.addIfAbsent(key, l) !== undefined) localProblems.duplicate = true;
+		const r = index.find(localKeys.hash, remoteHoldsLocal);
+		if (r === -1) {
+			if (localOnlyKeys) {
+				if (localOnlyKeys.find(localKeys.hash, localHoldsLocal) !== -1) localProblems.duplicate = true;
+				else localOnlyKeys.add(localKeys.hash, l);
+			}
 			result.localOnly.push(l);
 			continue;
 		}
 		// The first Remote item of a key is matched only by Local items of that key.
 		if (remoteState[r] === MATCHED) localProblems.duplicate = true;
+		const key = localKeys.key();
 		pair(key, l, r);
-		if (moreRemote.size) for (const other of moreRemote.get(key) ?? []) pair(key, l, other);
+		if (moreRemote.size) for (const other of moreRemote.get(r) ?? []) pair(key, l, other);
 	}
 	throwProblems(localItems, localParts, 'local', localProblems, options);
 	throwProblems(remoteItems, remoteParts, 'remote', remoteProblems, options);
