@@ -2,6 +2,7 @@
  * Pure comparison of two extension lists by key: a hash join in O(n + m).
  * No n8n imports, so unit tests and the benchmark can call it directly.
  */
+import { HASH_START, KeyIndex, hashEnd, hashText } from './keyIndex';
 
 export type KeyMatching = 'trimCaseInsensitive' | 'exact' | 'digitsOnly';
 export type LooseRule = 'numberString' | 'booleanString' | 'emptyMissing';
@@ -49,6 +50,11 @@ export interface CompareOptions {
 	 */
 	keys?: KeyPart[];
 	objectKeys?: ObjectKeyHandling;
+	/**
+	 * Trimmed, Case-Insensitive also matches text as people see it (version 3): Unicode NFC,
+	 * invisible format characters (\p{Cf}, e.g. a zero-width space) removed.
+	 */
+	unicodeKeys?: boolean;
 }
 
 export interface Difference {
@@ -103,10 +109,34 @@ export const DEFAULT_OPTIONS: CompareOptions = {
 
 /** Joins the parts of a composite key: a control character that PBX keys do not hold. */
 export const KEY_SEPARATOR = '\u001f';
+/**
+ * Precedes a KEY_SEPARATOR or KEY_ESCAPE inside a part, so that no two different part lists
+ * join as one ("A␟B" + "1" and "A" + "B␟1" stay apart). Parts without either character, which
+ * is every real key, join exactly as plain text.
+ */
+const KEY_ESCAPE = '\u001e';
+const KEY_SPECIAL = /[\u001e\u001f]/g;
+
+/** A part as it goes into a composite key. */
+function keyPartText(part: string): string {
+	return part.indexOf(KEY_SEPARATOR) === -1 && part.indexOf(KEY_ESCAPE) === -1 ? part : part.replace(KEY_SPECIAL, `${KEY_ESCAPE}$&`);
+}
 
 /** The normalised parts of a matched pair's key. */
 export function keyParts(key: string): string[] {
-	return key.split(KEY_SEPARATOR);
+	if (key.indexOf(KEY_ESCAPE) === -1) return key.split(KEY_SEPARATOR);
+	const parts: string[] = [];
+	let part = '';
+	for (let i = 0; i < key.length; i++) {
+		const char = key[i];
+		if (char === KEY_ESCAPE) part += key[++i];
+		else if (char === KEY_SEPARATOR) {
+			parts.push(part);
+			part = '';
+		} else part += char;
+	}
+	parts.push(part);
+	return parts;
 }
 
 /** The `field` label of a Difference for a pair: the field name, or "local → remote". */
@@ -134,8 +164,15 @@ export function getPath(source: unknown, path: string): unknown {
 	return current;
 }
 
+/** Anything outside printable ASCII: only such keys can hold format characters or need NFC. */
+const BEYOND_ASCII = /[^\x20-\x7e]/;
+/** Invisible format characters: zero-width space and joiners, soft hyphen, direction marks, BOM. */
+const FORMAT_CHARACTERS = /\p{Cf}+/gu;
+
+export type KeyNormalisation = Pick<CompareOptions, 'keyMatching' | 'stripPrefixes' | 'lastDigits' | 'unicodeKeys'>;
+
 /** Returns the match key for a raw key value, or undefined when the item has no usable key. */
-export function normaliseKey(value: unknown, options: Pick<CompareOptions, 'keyMatching' | 'stripPrefixes' | 'lastDigits'>): string | undefined {
+export function normaliseKey(value: unknown, options: KeyNormalisation): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'object') return undefined;
 	let key = String(value);
@@ -146,7 +183,9 @@ export function normaliseKey(value: unknown, options: Pick<CompareOptions, 'keyM
 			key = key.replace(/\D+/g, '');
 			break;
 		default:
-			key = key.trim().toLowerCase();
+			if (options.unicodeKeys && BEYOND_ASCII.test(key)) {
+				key = key.replace(FORMAT_CHARACTERS, '').trim().toLowerCase().normalize('NFC');
+			} else key = key.trim().toLowerCase();
 	}
 	for (const prefix of options.stripPrefixes) {
 		if (prefix !== '' && key.startsWith(prefix) && key.length > prefix.length) {
@@ -159,9 +198,9 @@ export function normaliseKey(value: unknown, options: Pick<CompareOptions, 'keyM
 }
 
 /** Normalises the user's prefix list the same way keys are normalised, longest first. */
-export function normalisePrefixes(prefixes: string[], keyMatching: KeyMatching): string[] {
+export function normalisePrefixes(prefixes: string[], keyMatching: KeyMatching, unicodeKeys = false): string[] {
 	return prefixes
-		.map((p) => normaliseKey(p, { keyMatching, stripPrefixes: [], lastDigits: 0 }) ?? '')
+		.map((p) => normaliseKey(p, { keyMatching, stripPrefixes: [], lastDigits: 0, unicodeKeys }) ?? '')
 		.filter((p) => p !== '')
 		.sort((a, b) => b.length - a.length);
 }
@@ -246,22 +285,13 @@ export function valuesEqual(
 	return false;
 }
 
-interface KeyedSide {
-	/** normalised key per item index; undefined when the item has no usable key */
-	keys: Array<string | undefined>;
-	/** key → index of the first item with that key */
-	first: Map<string, number>;
-	/** key → indexes of further items with the same key (duplicates are rare, so kept apart) */
-	more: Map<string, number[]>;
-	missing: number[];
-}
-
 /** A key part for one side, with its prefixes normalised once. */
 interface SidePart {
 	field: string;
 	keyMatching: KeyMatching;
 	stripPrefixes: string[];
 	lastDigits: number;
+	unicodeKeys: boolean;
 }
 
 function sideName(side: Side): string {
@@ -352,51 +382,115 @@ function duplicateKeyError(key: string, indexes: number[], parts: SidePart[], si
 	);
 }
 
-function indexSide(items: readonly unknown[], parts: SidePart[], side: Side, options: CompareOptions): KeyedSide {
-	const keys = new Array<string | undefined>(items.length);
+/** keyOf's answer for an item whose key part holds an object or array (never a usable key). */
+const OBJECT_KEY = null;
+
+/**
+ * The normalised key of one item: its parts normalised on their own and joined by
+ * KEY_SEPARATOR. undefined when a part is missing or empty, OBJECT_KEY when a part holds an
+ * object or array.
+ */
+function keyOf(item: unknown, parts: SidePart[]): string | undefined | typeof OBJECT_KEY {
+	let key: string | undefined;
+	for (let p = 0; p < parts.length; p++) {
+		const value = getPath(item, parts[p].field);
+		const part = normaliseKey(value, parts[p]);
+		if (part === undefined) return isObjectValue(value) ? OBJECT_KEY : undefined;
+		if (parts.length === 1) return part;
+		key = p === 0 ? keyPartText(part) : key + KEY_SEPARATOR + keyPartText(part);
+	}
+	return key;
+}
+
+/**
+ * Only on the error path: the key whose second item comes first in the input, with every item
+ * that holds it, as the error names them.
+ */
+function firstDuplicate(items: readonly unknown[], parts: SidePart[]): { key: string; indexes: number[] } {
 	const first = new Map<string, number>();
-	const more = new Map<string, number[]>();
-	const missing: number[] = [];
-	const objects: number[] = [];
-	const single = parts.length === 1 ? parts[0] : undefined;
-	for (let i = 0; i < items.length; i++) {
-		let key: string | undefined;
-		if (single) {
-			const value = getPath(items[i], single.field);
-			key = normaliseKey(value, single);
-			if (key === undefined && isObjectValue(value)) objects.push(i);
-		} else {
-			for (let p = 0; p < parts.length; p++) {
-				const value = getPath(items[i], parts[p].field);
-				const part = normaliseKey(value, parts[p]);
-				if (part === undefined) {
-					if (isObjectValue(value)) objects.push(i);
-					key = undefined;
-					break;
-				}
-				key = p === 0 ? part : key + KEY_SEPARATOR + part;
-			}
+	let duplicate: string | undefined;
+	for (let i = 0; i < items.length && duplicate === undefined; i++) {
+		const key = keyOf(items[i], parts);
+		if (typeof key !== 'string') continue;
+		if (first.has(key)) duplicate = key;
+		else first.set(key, i);
+	}
+	const indexes: number[] = [];
+	for (let i = 0; i < items.length; i++) if (keyOf(items[i], parts) === duplicate) indexes.push(i);
+	return { key: duplicate!, indexes };
+}
+
+/**
+ * Reads the keys of one input's items part by part, for the join: a key is hashed and compared
+ * part by part, so a composite key is built as one string only where a result needs it.
+ */
+class KeyReader {
+	/** The normalised parts of the item read last. */
+	readonly values: string[];
+	/** The hash of the item read last. */
+	hash = 0;
+
+	constructor(
+		private readonly items: readonly unknown[],
+		private readonly parts: SidePart[],
+	) {
+		this.values = new Array<string>(parts.length);
+	}
+
+	/**
+	 * Reads item i's key into values and hash: true when it is complete, undefined when a part is
+	 * missing or empty, OBJECT_KEY when a part holds an object or array.
+	 */
+	read(i: number): true | undefined | typeof OBJECT_KEY {
+		const item = this.items[i];
+		let hash = HASH_START;
+		for (let p = 0; p < this.parts.length; p++) {
+			const value = getPath(item, this.parts[p].field);
+			const part = normaliseKey(value, this.parts[p]);
+			if (part === undefined) return isObjectValue(value) ? OBJECT_KEY : undefined;
+			this.values[p] = part;
+			// Code unit 0x1f between parts; equal keys hash alike, the parts are compared one by one.
+			hash = hashText(p === 0 ? hash : Math.imul(hash ^ 0x1f, 0x01000193), part);
 		}
-		keys[i] = key;
-		if (key === undefined) {
-			missing.push(i);
-		} else if (!first.has(key)) {
-			first.set(key, i);
-		} else {
-			const list = more.get(key);
-			if (list) list.push(i);
-			else more.set(key, [i]);
+		this.hash = hashEnd(hash);
+		return true;
+	}
+
+	/** Whether item i of this input has the key whose parts are `values`. */
+	holds(i: number, values: string[]): boolean {
+		const item = this.items[i];
+		for (let p = 0; p < this.parts.length; p++) {
+			if (normaliseKey(getPath(item, this.parts[p].field), this.parts[p]) !== values[p]) return false;
 		}
+		return true;
 	}
-	if (objects.length && (options.objectKeys === 'error' || options.missingKeys === 'error')) {
-		throw objectKeyError(items, objects, parts, side);
+
+	/** The key read last as MatchedPair.key: its parts joined by KEY_SEPARATOR (see keyParts). */
+	key(): string {
+		if (this.values.length === 1) return this.values[0];
+		let key = keyPartText(this.values[0]);
+		for (let p = 1; p < this.values.length; p++) key += KEY_SEPARATOR + keyPartText(this.values[p]);
+		return key;
 	}
-	if (missing.length && options.missingKeys === 'error') throw missingKeyError(items, missing, parts, side);
-	if (more.size && options.duplicates === 'error') {
-		const [key, others] = more.entries().next().value as [string, number[]];
-		throw duplicateKeyError(key, [first.get(key)!, ...others], parts, side);
+}
+
+/** What one side's pass found wrong; the errors are thrown after both passes, Local first. */
+interface SideProblems {
+	objects: number[];
+	missing: number[];
+	duplicate: boolean;
+}
+
+/** Throws the first error a side's problems call for: an object key, a missing key, a duplicate. */
+function throwProblems(items: readonly unknown[], parts: SidePart[], side: Side, problems: SideProblems, options: CompareOptions): void {
+	if (problems.objects.length && (options.objectKeys === 'error' || options.missingKeys === 'error')) {
+		throw objectKeyError(items, problems.objects, parts, side);
 	}
-	return { keys, first, more, missing };
+	if (problems.missing.length && options.missingKeys === 'error') throw missingKeyError(items, problems.missing, parts, side);
+	if (problems.duplicate && options.duplicates === 'error') {
+		const { key, indexes } = firstDuplicate(items, parts);
+		throw duplicateKeyError(key, indexes, parts, side);
+	}
 }
 
 /** Shared by every pair without differences, so a million synced pairs allocate no arrays. */
@@ -405,12 +499,14 @@ const NO_DIFFERENCES: Difference[] = [];
 type ValueOptions = Pick<CompareOptions, 'looseRules' | 'ignoreCase' | 'trimValues'>;
 
 function differencesOf(localItem: unknown, remoteItem: unknown, fields: FieldPair[], valueOptions: ValueOptions[]): Difference[] {
-	const differences: Difference[] = [];
+	// Allocated at the first difference only: most pairs are synced.
+	let differences = NO_DIFFERENCES;
 	for (let f = 0; f < fields.length; f++) {
 		const pair = fields[f];
 		const local = getPath(localItem, pair.local);
 		const remote = getPath(remoteItem, pair.remote);
 		if (!valuesEqual(local, remote, valueOptions[f])) {
+			if (differences === NO_DIFFERENCES) differences = [];
 			differences.push({
 				field: differenceLabel(pair),
 				local: local === undefined ? null : local,
@@ -435,18 +531,29 @@ export function keyPartsOf(options: CompareOptions): KeyPart[] {
 	];
 }
 
-function sideParts(parts: KeyPart[], side: Side): SidePart[] {
+function sideParts(parts: KeyPart[], side: Side, unicodeKeys: boolean): SidePart[] {
 	return parts.map((part) => ({
 		field: side === 'local' ? part.local : part.remote,
 		keyMatching: part.keyMatching,
-		stripPrefixes: normalisePrefixes(part.stripPrefixes, part.keyMatching),
+		stripPrefixes: normalisePrefixes(part.stripPrefixes, part.keyMatching, unicodeKeys),
 		lastDigits: part.lastDigits,
+		unicodeKeys,
 	}));
 }
 
+/** Per remote item, in compareExtensions. */
+const UNMATCHED = 0;
+const MATCHED = 1;
+const KEYLESS = 2;
+
 /**
- * Joins local and remote items by normalised key. Item arrays hold the items' JSON; the
- * result holds indexes only, so callers decide what to emit and nothing is copied here.
+ * Joins local and remote items by normalised key in one pass over each side: the Remote items
+ * go into one KeyIndex, then each Local item is looked up as it is read. A Local key is kept
+ * only where a duplicate must be found and no Remote item shows it (a Local Only key, with
+ * Duplicate Keys set to stop). Keys are hashed and compared part by part (so two different part
+ * lists never match); a composite key is joined into one string only for a match's `key`. Item
+ * arrays hold the items' JSON; the result holds indexes only, so callers decide what to emit and
+ * nothing is copied here.
  */
 export function compareExtensions(
 	localItems: readonly unknown[],
@@ -455,43 +562,85 @@ export function compareExtensions(
 ): CompareResult {
 	const options: CompareOptions = { ...DEFAULT_OPTIONS, ...partial };
 	const parts = keyPartsOf(options);
-	const local = indexSide(localItems, sideParts(parts, 'local'), 'local', options);
-	const remote = indexSide(remoteItems, sideParts(parts, 'remote'), 'remote', options);
+	const unicodeKeys = options.unicodeKeys === true;
+	const localParts = sideParts(parts, 'local', unicodeKeys);
+	const remoteParts = sideParts(parts, 'remote', unicodeKeys);
+	// Local Only keys seen so far, to find a Local duplicate that no Remote item shows.
+	const localOnlyKeys = options.duplicates === 'error' ? new KeyIndex(localItems.length) : undefined;
+	const localKeys = new KeyReader(localItems, localParts);
+	const remoteKeys = new KeyReader(remoteItems, remoteParts);
+
+	// Remote: an entry per key for its first item; later items of the same key, which are rare, apart.
+	const index = new KeyIndex(remoteItems.length);
+	const moreRemote = new Map<number, number[]>();
+	const remoteState = new Uint8Array(remoteItems.length);
+	const remoteProblems: SideProblems = { objects: [], missing: [], duplicate: false };
+	const remoteHolds = (r: number) => remoteKeys.holds(r, remoteKeys.values);
+	for (let r = 0; r < remoteItems.length; r++) {
+		const read = remoteKeys.read(r);
+		if (read !== true) {
+			remoteState[r] = KEYLESS;
+			remoteProblems.missing.push(r);
+			if (read === OBJECT_KEY) remoteProblems.objects.push(r);
+			continue;
+		}
+		const first = index.find(remoteKeys.hash, remoteHolds);
+		if (first === -1) index.add(remoteKeys.hash, r);
+		else {
+			remoteProblems.duplicate = true;
+			const list = moreRemote.get(first);
+			if (list) list.push(r);
+			else moreRemote.set(first, [r]);
+		}
+	}
+
 	const fields = options.fields;
 	const valueOptions = fields.map((pair) => ({
 		looseRules: options.looseRules,
 		ignoreCase: pair.ignoreCase ?? options.ignoreCase,
 		trimValues: pair.trimValues ?? options.trimValues,
 	}));
-
 	const result: CompareResult = { localOnly: [], remoteOnly: [], synced: [], changed: [], skipped: [] };
-	const remoteMatched = new Uint8Array(remoteItems.length);
 	const pair = (key: string, l: number, r: number) => {
-		remoteMatched[r] = 1;
+		remoteState[r] = MATCHED;
 		const differences = fields.length ? differencesOf(localItems[l], remoteItems[r], fields, valueOptions) : NO_DIFFERENCES;
 		if (differences.length) result.changed.push({ key, local: l, remote: r, differences });
 		else result.synced.push({ key, local: l, remote: r, differences: NO_DIFFERENCES });
 	};
+	const localProblems: SideProblems = { objects: [], missing: [], duplicate: false };
+	const remoteHoldsLocal = (r: number) => remoteKeys.holds(r, localKeys.values);
+	const localHoldsLocal = (l: number) => localKeys.holds(l, localKeys.values);
 	for (let l = 0; l < localItems.length; l++) {
-		const key = local.keys[l];
-		if (key === undefined) {
+		const read = localKeys.read(l);
+		if (read !== true) {
+			localProblems.missing.push(l);
+			if (read === OBJECT_KEY) localProblems.objects.push(l);
 			if (options.missingKeys === 'unmatched') result.localOnly.push(l);
 			else result.skipped.push({ side: 'local', index: l });
 			continue;
 		}
-		const r = remote.first.get(key);
-		if (r === undefined) {
+		const r = index.find(localKeys.hash, remoteHoldsLocal);
+		if (r === -1) {
+			if (localOnlyKeys) {
+				if (localOnlyKeys.find(localKeys.hash, localHoldsLocal) !== -1) localProblems.duplicate = true;
+				else localOnlyKeys.add(localKeys.hash, l);
+			}
 			result.localOnly.push(l);
 			continue;
 		}
+		// The first Remote item of a key is matched only by Local items of that key.
+		if (remoteState[r] === MATCHED) localProblems.duplicate = true;
+		const key = localKeys.key();
 		pair(key, l, r);
-		if (remote.more.size) for (const other of remote.more.get(key) ?? []) pair(key, l, other);
+		if (moreRemote.size) for (const other of moreRemote.get(r) ?? []) pair(key, l, other);
 	}
+	throwProblems(localItems, localParts, 'local', localProblems, options);
+	throwProblems(remoteItems, remoteParts, 'remote', remoteProblems, options);
 
 	for (let r = 0; r < remoteItems.length; r++) {
-		if (remoteMatched[r]) continue;
-		if (remote.keys[r] !== undefined) result.remoteOnly.push(r);
-		else if (options.missingKeys === 'unmatched') result.remoteOnly.push(r);
+		const state = remoteState[r];
+		if (state === MATCHED) continue;
+		if (state === UNMATCHED || options.missingKeys === 'unmatched') result.remoteOnly.push(r);
 		else result.skipped.push({ side: 'remote', index: r });
 	}
 	return result;

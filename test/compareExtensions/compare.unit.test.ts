@@ -9,6 +9,7 @@ import {
 	normaliseKey,
 	valuesEqual,
 } from '../../nodes/shared/compare';
+import { HASH_START, KeyIndex, hashEnd, hashText } from '../../nodes/shared/keyIndex';
 
 const loose = { looseRules: ['numberString', 'booleanString', 'emptyMissing'] as LooseRule[], ignoreCase: false, trimValues: false };
 const strict = { looseRules: [] as LooseRule[], ignoreCase: false, trimValues: false };
@@ -249,5 +250,54 @@ describe('getPath with object-member names', () => {
 		expect(getPath({}, 'toString')).toBeUndefined();
 		expect(getPath({ a: {} }, 'a.hasOwnProperty')).toBeUndefined();
 		expect(getPath({ list: [1] }, 'list.length')).toBe(1);
+	});
+});
+
+describe('composite key encoding (issue 21 point 8)', () => {
+	const partsOf = (local: Array<Record<string, string>>) =>
+		compareExtensions(local, local, {
+			keys: [
+				{ local: 'a', remote: 'a', keyMatching: 'exact', stripPrefixes: [], lastDigits: 0 },
+				{ local: 'b', remote: 'b', keyMatching: 'exact', stripPrefixes: [], lastDigits: 0 },
+			],
+		}).synced.map((pair) => keyParts(pair.key));
+
+	it('splits back every part list, separator and escape characters included', () => {
+		const items = [
+			{ a: 'x\u001f', b: '\u001fy' },
+			{ a: 'x', b: '\u001f\u001fy' },
+			{ a: '\u001e', b: '\u001e\u001f' },
+			{ a: '\u001e\u001f', b: '\u001e' },
+			{ a: 'plain', b: 'text' },
+		];
+		expect(partsOf(items)).toEqual(items.map((item) => [item.a, item.b]));
+	});
+});
+
+describe('KeyIndex', () => {
+	const hashOf = (key: string) => hashEnd(hashText(HASH_START, key));
+
+	it('finds every key it holds and no other', () => {
+		const keys = ['', '__proto__', 'constructor', 'a', 'A', 'ä', 'a\u0308', 'hq\u001f100', ...Array.from({ length: 5000 }, (_, i) => String(1_000_000 + i * 7))];
+		const index = new KeyIndex(keys.length);
+		const find = (key: string) => index.find(hashOf(key), (value) => keys[value] === key);
+		keys.forEach((key, i) => {
+			expect(find(key)).toBe(-1);
+			index.add(hashOf(key), i);
+		});
+		keys.forEach((key, i) => expect(find(key)).toBe(i));
+		for (const other of ['b', 'hq\u001f101', '1000001', ' ', '__PROTO__']) expect(find(other)).toBe(-1);
+	});
+
+	it('tells apart keys whose hashes agree by asking about the item', () => {
+		const index = new KeyIndex(3);
+		const keys = ['x', 'y', 'z'];
+		keys.forEach((_, i) => index.add(42, i));
+		keys.forEach((key, i) => expect(index.find(42, (value) => keys[value] === key)).toBe(i));
+		expect(index.find(42, () => false)).toBe(-1);
+	});
+
+	it('works with room for no key at all', () => {
+		expect(new KeyIndex(0).find(hashOf('x'), () => true)).toBe(-1);
 	});
 });
