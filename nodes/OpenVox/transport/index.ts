@@ -72,15 +72,19 @@ export async function deleteRecord(ctx: RequestContext, call: VendorCall, itemIn
 		return { response: await request(ctx, { ...call, idempotent: false }, itemIndex) };
 	} catch (error) {
 		const numbers = String(call.body?.number ?? '').split(',').map((number) => number.trim()).filter(Boolean);
-		if (!numbers.length || !answerLost(error)) throw error;
-		let listed: Set<string>;
-		try {
-			listed = new Set((await listRecords(ctx, {}, itemIndex)).records.map((record) => String(record.extnumber)));
-		} catch {
-			throw error;
-		}
-		if (numbers.some((number) => listed.has(number))) throw error;
+		if (!numbers.length || !answerLost(error)) throw asNodeError(ctx.getNode(), error);
+		const listed = await listedNumbers(ctx, itemIndex);
+		if (!listed || numbers.some((number) => listed.has(number))) throw asNodeError(ctx.getNode(), error);
 		return { response: null, confirmedBy: CONFIRMED_BY_LIST };
+	}
+}
+
+/** The extension numbers the PBX lists now, or undefined when the list cannot be read. */
+async function listedNumbers(ctx: RequestContext, itemIndex: number | undefined): Promise<Set<string> | undefined> {
+	try {
+		return new Set((await listRecords(ctx, {}, itemIndex)).records.map((record) => String(record.extnumber)));
+	} catch {
+		return undefined;
 	}
 }
 
