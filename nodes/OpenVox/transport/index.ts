@@ -58,7 +58,7 @@ export async function listRecords(ctx: RequestContext, filters: ListFilters, ite
 }
 
 /** What `confirmedBy` says when the list read after a lost delete answer no longer has the numbers. */
-export const CONFIRMED_BY_LIST = 'not listed after the lost answer';
+const CONFIRMED_BY_LIST = 'not listed after the lost answer';
 
 /**
  * `extension/delete` (`body.number`: "2002" or "2002,1001"). It is a POST the PBX does not
