@@ -51,8 +51,10 @@ export class ThreeCx implements INodeType {
 		// file unless Include Secrets is on. Version 1 keeps its User ID parameters, its Create and its export.
 		// Version 3: Get Provisioning Link has Include Secrets in Options, like every other
 		// operation (versions 1 and 2 keep it at the top level).
-		version: [1, 2, 3],
-		defaultVersion: 3,
+		// Version 4: Delete Many has "Maximum Users" (default 100), like the other bulk operations
+		// that can take many users out at once; versions 1–3 keep deleting without a limit.
+		version: [1, 2, 3, 4],
+		defaultVersion: 4,
 		subtitle: operationSubtitle(properties),
 		description: 'Manage users (extensions), departments, phones, queues and ring groups of a 3CX V20 PBX through the Configuration API (XAPI)',
 		defaults: {

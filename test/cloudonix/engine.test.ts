@@ -352,7 +352,7 @@ describe('Subscriber: Update, Deactivate, Activate, Delete', () => {
 });
 
 describe('Subscriber: Create or Update', () => {
-	it('creates missing, updates changed, skips unchanged with one list and one request per change', async () => {
+	it('creates missing, updates changed, skips unchanged with one list and a checked write per change', async () => {
 		sandbox.seed(3); // 1000, 1001, 1002 named "Subscriber N"
 		const { run } = withCredential();
 		const items = [
@@ -367,10 +367,11 @@ describe('Subscriber: Create or Update', () => {
 			['1001', 'Bob Renamed', 'updated'],
 			['3001', 'New Person', 'created'],
 		]);
-		expect(sandbox.server.requests.map((r) => r.method)).toEqual(['GET', 'PUT', 'POST']);
+		// The list; the profile change is a merge, read fresh, written and read back (issue 21); the create.
+		expect(sandbox.server.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PUT', 'GET', 'POST']);
 		// A generated password is for new subscribers only; existing ones keep theirs.
 		expect(sandbox.byMsisdn('1001')!.sipPassword).toBe('Seed-1001-Pw9x');
-		expect(JSON.parse(sandbox.server.requests[1].text)).toEqual({ profile: { displayName: 'Bob Renamed' } });
+		expect(JSON.parse(sandbox.server.requests[2].text)).toEqual({ profile: { displayName: 'Bob Renamed' } });
 	});
 
 	it('sets a given password and active flag on existing subscribers only where they differ', async () => {
@@ -393,7 +394,7 @@ describe('Subscriber: Create or Update', () => {
 		sandbox.add('4002', 'Other-Worker-Pw2', {});
 		const result = await run({ operation: 'upsert', msisdn: '4002', additionalFields: { displayName: 'Mine' } });
 		expect(result.json(NODE)[0]).toEqual(expect.objectContaining({ number: '4002', action: 'updated' }));
-		expect(sandbox.server.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 404', 'POST 409', 'GET 200', 'PUT 200']);
+		expect(sandbox.server.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 404', 'POST 409', 'GET 200', 'PUT 200', 'GET 200']);
 		expect(sandbox.state.duplicateRejections).toBe(1);
 	});
 });

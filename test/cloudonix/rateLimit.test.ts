@@ -54,8 +54,9 @@ describe('Cloudonix rate limit', () => {
 		// The node stayed within the limit: the sandbox's own limiter never answered 429.
 		expect(sandbox.state.rateLimited).toBe(0);
 		expect(sandbox.server.requests.filter((r) => r.status === 429)).toHaveLength(9);
-		// One list for the run, then one request per item plus the retries and checks.
-		expect(sandbox.server.count('GET', SUBSCRIBERS)).toBe(1 + 2); // list + a lookup after each lost create
+		// One list for the run, a lookup after each lost create, and for each of the 250 profile
+		// merges a fresh read and a read back (issue 21: a read-modify-write converges).
+		expect(sandbox.server.count('GET', SUBSCRIBERS)).toBe(1 + 2 + 250 * 2);
 	});
 
 	// Pacing off: the node is allowed far more than the domain's limit. On the sandbox's virtual

@@ -13,7 +13,7 @@ import { currentParameterPaths } from './parameterPaths';
 /** Per node: the operations with the switch in the newest version, and vendor fields its descriptions name. */
 const EXPECTED: Record<string, { newest: number; scopes: string[]; fields: string[] }> = {
 	threeCx: {
-		newest: 3,
+		newest: 4,
 		scopes: ['phone/assign', 'phone/getProvisioningLink', 'user/exportExtensions', 'user/get', 'user/getMany'],
 		fields: ['AuthPassword', 'AccessPassword', 'DeskphonePassword', 'VMPIN', 'ProvisioningLinkExt', 'provisioningLink'],
 	},

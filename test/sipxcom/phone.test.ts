@@ -69,6 +69,20 @@ describe('sipXcom Phone (/api/phones, JSON) through the engine', () => {
 		expect(badMac.error?.message).toBe('"MAC Address" value "12345" is not a MAC address (item 0)');
 	});
 
+	it.each([
+		['FF:FF:FF:FF:FF:FF', 'the broadcast address'],
+		['01:00:5E:00:00:FB', 'a multicast address (its first octet 01 is odd)'],
+		['33-33-00-00-00-01', 'a multicast address (its first octet 33 is odd)'],
+		['0000-0000-0000', 'all zeros'],
+	])('Create refuses %s before any request, naming the parameter and the item: %s', async (mac, why) => {
+		const result = await run({ resource: 'phone', operation: 'create', serialNumber: mac, modelId: 'polycomVVX400' }, { items: [{}, {}], continueOnFail: true });
+		expect(result.json(NODE).map((item) => item.error)).toEqual(
+			[0, 1].map((item) => `"MAC Address" in item ${item} "${mac}" is ${why}, not the address of a phone (a unicast hardware address)`),
+		);
+		expect(sandbox.server.requests).toHaveLength(0);
+		expect(sandbox.state.phones.size).toBe(5);
+	});
+
 	it('deletes a phone', async () => {
 		const result = await run({ resource: 'phone', operation: 'delete', phoneId: '0004f2ae4838' });
 		expect(result.json(NODE)).toEqual([{ phone: '0004f2ae4838', deleted: true }]);

@@ -1,12 +1,13 @@
 /**
- * The Maximum Users guard of Update Many and Regenerate Credentials for Many holds in every
- * request mode and from every expression (issue 21, point 5): it counts the users of the whole
- * run, also with One Request per Item, and a limit that is not a whole number of at least 0 is
- * refused before anything is sent.
+ * The Maximum Users guard of Update Many, Regenerate Credentials for Many and (from node version
+ * 4) Delete Many holds in every request mode and from every expression (issue 21, point 5): it
+ * counts the users of the whole run, also with One Request per Item, and a limit that is not a
+ * whole number of at least 0 is refused before anything is sent.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
+import { ThreeCx } from '../../nodes/ThreeCx/ThreeCx.node';
 import { threeCx } from '../../dev/harness/vendors';
 import { NODE } from './helpers';
 
@@ -76,5 +77,64 @@ describe('3CX Maximum Users from an expression', () => {
 		const perItemLimit = await run({ ...updateMany, perItem: true, maxUsers: '={{ $json.max }}' }, { items: [{ id: 1, max: 100 }, { id: 2, max: 1 }] });
 		expect(perItemLimit.error?.message).toBe('Refusing to update 2 users in one run: "Maximum Users" is 1');
 		expect(actions()).toHaveLength(0);
+	});
+});
+
+describe('3CX Delete Many: Maximum Users from node version 4', () => {
+	const deleteMany = { operation: 'batchDelete', idSource: 'inputItems', idField: 'id' };
+	const batchDeletes = () => server.requests.filter((r) => /Pbx\.BatchDelete$/.test(r.path));
+	const runV = async (typeVersion: number, parameters: IDataObject, options: { items: IDataObject[]; continueOnFail?: boolean }) =>
+		await run(parameters, { ...options, typeVersion });
+
+	it.each([false, true])('150 users (One Request per Item: %s) are refused before the first request, with the default limit of 100', async (perItem) => {
+		const result = await runV(4, { ...deleteMany, perItem }, { items: items(150) });
+		expect(result.error?.message).toBe('Refusing to delete 150 users in one run: "Maximum Users" is 100');
+		expect(batchDeletes()).toHaveLength(0);
+		expect(sandbox.state.users.size).toBe(150);
+	});
+
+	it('counts the IDs of a list the same way', async () => {
+		const ids = JSON.stringify(items(101).map((item) => item.id));
+		const result = await runV(4, { operation: 'batchDelete', idSource: 'list', ids }, { items: [{}] });
+		expect(result.error?.message).toBe('Refusing to delete 101 users in one run: "Maximum Users" is 100');
+		expect(batchDeletes()).toHaveLength(0);
+	});
+
+	it.each([
+		['text', '={{ "lots" }}', '"lots"'],
+		['nothing', '={{ $json.missing }}', 'no value'],
+		['a negative number', '={{ -1 }}', '-1'],
+	])('a limit of %s is refused before anything is sent, in both request modes', async (_kind, maxUsers, shown) => {
+		for (const perItem of [false, true]) {
+			const result = await runV(4, { ...deleteMany, perItem, maxUsers }, { items: items(3) });
+			expect(result.error?.message).toBe(`Maximum Users must be a whole number of at least 0; item 0 has ${shown}`);
+		}
+		expect(batchDeletes()).toHaveLength(0);
+		expect(sandbox.state.users.size).toBe(150);
+	});
+
+	it('a run within the limit deletes; with Continue On Fail a refusal is one error item for every input item', async () => {
+		const within = await runV(4, { ...deleteMany, perItem: true, maxUsers: 2 }, { items: items(2) });
+		expect(within.status).toBe('success');
+		expect(sandbox.state.batchDeleteCalls).toEqual([[1], [2]]);
+		const refused = await runV(4, { ...deleteMany, maxUsers: 1 }, { items: [{ id: 3 }, { id: 4 }], continueOnFail: true });
+		const [item] = refused.output(NODE)[0];
+		expect(item.json.error).toBe('Refusing to delete 2 users in one run: "Maximum Users" is 1');
+		expect(item.pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(sandbox.state.batchDeleteCalls).toHaveLength(2);
+	});
+
+	it('versions 1 to 3 keep their behaviour: no limit, as their saved workflows were built', async () => {
+		const result = await runV(3, deleteMany, { items: items(150) });
+		expect(result.status).toBe('success');
+		expect(result.json(NODE)[0]).toMatchObject({ requested: 150, deletedCount: 150 });
+		expect(sandbox.state.users.size).toBe(0);
+	});
+
+	it('the editor shows Maximum Users on Delete Many from version 4 only, and version 4 is the default', () => {
+		const description = new ThreeCx().description;
+		expect(description.defaultVersion).toBe(4);
+		const field = description.properties.find((p) => p.name === 'maxUsers' && p.displayOptions?.show?.operation?.includes('batchDelete'));
+		expect(field).toMatchObject({ type: 'number', default: 100, displayOptions: { show: { '@version': [{ _cnd: { gte: 4 } }] } } });
 	});
 });

@@ -1,4 +1,4 @@
-import { MacAddressError, normaliseMac, sameMac } from '../../nodes/ThreeCx/helpers/mac';
+import { MacAddressError, normaliseMac, sameMac } from '../../nodes/shared/mac';
 
 describe('normaliseMac', () => {
 	it.each([

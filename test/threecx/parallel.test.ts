@@ -27,11 +27,6 @@ describe('3CX: parallel executions on one credential', () => {
 		// before any token was stored; no request costs more than MAX_TOKEN_REQUESTS_PER_REQUEST.
 		expect(tokenRequests()).toBeLessThanOrEqual(rejected() + executions);
 		expect(tokenRequests()).toBeLessThanOrEqual(executions * requestsPerExecution * MAX_TOKEN_REQUESTS_PER_REQUEST);
-		// The figures docs/guides/scaling-out.md quotes; a passing run prints them as the pass they are.
-		console.log(
-			`3CX parallel executions passed: ${executions} × ${requestsPerExecution} requests all succeeded with ${tokenRequests()} token requests ` +
-				`(${rejected()} requests met a token another execution had replaced and were sent again with the newest)`,
-		);
 	});
 
 	it('a paged Get Many running beside other executions returns every user once', async () => {

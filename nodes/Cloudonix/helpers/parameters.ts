@@ -136,12 +136,16 @@ export function readNewSubscriber(ctx: IExecuteFunctions, itemIndex: number, fie
 	return { msisdn, setPassword, profile, body };
 }
 
-/** Reads "Find By" and its value, and finds the subscriber. */
+/**
+ * Reads "Find By" and its value, and finds the subscriber. With `fresh` the record is read for
+ * this item (the run's list may be older than another writer's change).
+ */
 export async function locateSubscriber(
 	ctx: IExecuteFunctions,
 	{ client, itemCount }: OperationContext,
 	itemIndex: number,
 	needRecord: boolean,
+	fresh = false,
 ): Promise<{ id: string; msisdn?: string; record?: JsonObject }> {
 	const findBy = ctx.getNodeParameter('findBy', itemIndex, 'msisdn') as 'msisdn' | 'id';
 	if (findBy === 'id') {
@@ -165,8 +169,8 @@ export async function locateSubscriber(
 	}
 	const msisdn = readMsisdn(ctx, itemIndex);
 	// Several items: one list for the run costs fewer requests than one lookup per item.
-	if (itemCount > 1 && !client.hasDirectory()) await client.loadDirectory(itemIndex);
-	const record = await client.findByMsisdn(msisdn, itemIndex);
+	if (itemCount > 1 && !client.hasDirectory() && !fresh) await client.loadDirectory(itemIndex);
+	const record = await client.findByMsisdn(msisdn, itemIndex, fresh);
 	if (!record) throw notFound(ctx, `MSISDN ${msisdn}`, client.domain, itemIndex);
 	return { id: String(record.id), msisdn, record };
 }

@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { AnswerShape } from '../../shared/answer';
 import { answerHint, excerpt } from '../../shared/answer';
 import { asNodeError } from '../../shared/errors';
+import { describeFailure } from '../../shared/httpFailure';
 import type { RequestContext } from '../../shared/requestContext';
 import { vendorRequest } from '../../shared/transport';
 import type { DeleteOutcome, RecordList, VendorApi, VendorCall } from '../../shared/vendorApi';
@@ -56,13 +57,50 @@ export async function listRecords(ctx: RequestContext, filters: ListFilters, ite
 	return { records: filters.limit === undefined ? records : records.slice(0, filters.limit) };
 }
 
+/** What `confirmedBy` says when the list read after a lost delete answer no longer has the numbers. */
+const CONFIRMED_BY_LIST = 'not listed after the lost answer';
+
 /**
  * `extension/delete` (`body.number`: "2002" or "2002,1001"). It is a POST the PBX does not
- * document as repeatable, so it is sent once and a lost answer stays an error: `confirmedBy`
- * is never set for OpenVox.
+ * document as repeatable, so it is sent once. When its answer was lost (no answer, or a 5xx),
+ * the extension list is read: if none of the numbers is listed any more, the lost attempt
+ * deleted them (`confirmedBy`); otherwise, or if the list cannot be read, the delete's own
+ * error stands. An answer the PBX gave (an errno on HTTP 200) is never second-guessed.
  */
 export async function deleteRecord(ctx: RequestContext, call: VendorCall, itemIndex?: number): Promise<DeleteOutcome> {
-	return { response: await request(ctx, { ...call, idempotent: false }, itemIndex) };
+	try {
+		return { response: await request(ctx, { ...call, idempotent: false }, itemIndex) };
+	} catch (error) {
+		const numbers = String(call.body?.number ?? '').split(',').map((number) => number.trim()).filter(Boolean);
+		if (!numbers.length || !answerLost(error)) throw asNodeError(ctx.getNode(), error);
+		const listed = await listedNumbers(ctx, itemIndex);
+		if (!listed || numbers.some((number) => listed.has(number))) throw asNodeError(ctx.getNode(), error);
+		return { response: null, confirmedBy: CONFIRMED_BY_LIST };
+	}
+}
+
+/** The extension numbers the PBX lists now, or undefined when the list cannot be read. */
+async function listedNumbers(ctx: RequestContext, itemIndex: number | undefined): Promise<Set<string> | undefined> {
+	try {
+		return new Set((await listRecords(ctx, {}, itemIndex)).records.map((record) => String(record.extnumber)));
+	} catch {
+		return undefined;
+	}
+}
+
+/** A failure without the PBX's answer: none came, or a 5xx (from the PBX or a proxy) may hide one. */
+function answerLost(error: unknown): boolean {
+	if (pbxAnswers.has(error as object)) return false;
+	const status = describeFailure(error).status;
+	return status === undefined || status >= 500;
+}
+
+/** Errors that are the PBX's own answer (HTTP 200 with "Failed" and an errno, or unreadable), not a lost one. */
+const pbxAnswers = new WeakSet<object>();
+
+function pbxAnswer<E extends object>(error: E): E {
+	pbxAnswers.add(error);
+	return error;
 }
 
 interface OpenVoxRequestOptions {
@@ -106,7 +144,7 @@ async function send(
 		return parseAnswer(raw);
 	} catch (error) {
 		const message = `OpenVox ${endpoint} failed: ${(error as Error).message}`;
-		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, itemIndex });
+		throw pbxAnswer(new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, itemIndex }));
 	}
 }
 
@@ -188,20 +226,24 @@ async function tokenRequest(
 		answer = await send(ctx, api, current, endpoint, body, itemIndex, options);
 		if (tokenRejected(answer)) {
 			const message = `OpenVox ${endpoint} failed: the PBX rejected a freshly issued token (${errnoMessage(answer.errno)})`;
-			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
-				message,
-				description: 'Check that the PBX clock is right and that no other client logs out this API user',
-				itemIndex,
-			});
+			throw pbxAnswer(
+				new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+					message,
+					description: 'Check that the PBX clock is right and that no other client logs out this API user',
+					itemIndex,
+				}),
+			);
 		}
 	}
 	if (answer.status !== 'Success') {
 		const message = `OpenVox ${endpoint} failed: ${errnoMessage(answer.errno)}`;
-		throw new NodeApiError(ctx.getNode(), { message, errno: answer.errno ?? null } as JsonObject, {
-			message,
-			description: answer.status === 'Failed' ? errnoHint(String(answer.errno)) : 'The PBX answer had no "status" field',
-			itemIndex,
-		});
+		throw pbxAnswer(
+			new NodeApiError(ctx.getNode(), { message, errno: answer.errno ?? null } as JsonObject, {
+				message,
+				description: answer.status === 'Failed' ? errnoHint(String(answer.errno)) : 'The PBX answer had no "status" field',
+				itemIndex,
+			}),
+		);
 	}
 	return answer;
 }

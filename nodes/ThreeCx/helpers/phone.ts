@@ -5,7 +5,7 @@ import { asNodeError } from '../../shared/errors';
 import { withoutFieldsDeep } from '../../shared/redact';
 import { request } from '../transport';
 import { userPath, withoutODataAnnotations } from '../transport/odata';
-import { MacAddressError, normaliseMac, sameMac } from './mac';
+import { MacAddressError, normaliseMac, sameMac } from '../../shared/mac';
 import { convergentUserWrite } from './userWrite';
 
 /**

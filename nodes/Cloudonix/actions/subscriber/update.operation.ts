@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { convergentSubscriberUpdate } from '../../helpers/convergentUpdate';
 import type { OperationContext } from '../../helpers/parameters';
 import { locateSubscriber, newPassword, outputOptions, profileChanges, readPassword, shape } from '../../helpers/parameters';
 import type { SubscriberChanges } from '../../helpers/subscriber';
@@ -72,9 +73,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 			description: 'Add at least one field under "Update Fields".',
 		});
 	}
-	// The profile is merged client-side, so only then is the current record needed.
-	const target = await locateSubscriber(this, context, itemIndex, changes.profile !== undefined);
-	const body = updateBody(changes, target.record, false);
-	const updated = await context.client.update(target.id, body, itemIndex);
+	if (changes.profile !== undefined) {
+		// The profile is merged client-side: a read-modify-write that must converge.
+		const { id, msisdn, record } = await locateSubscriber(this, context, itemIndex, true, true);
+		const converged = await convergentSubscriberUpdate(this, context.client, { id, msisdn, fresh: record }, changes, itemIndex);
+		return shape(converged.record, outputOptions(this, itemIndex));
+	}
+	const target = await locateSubscriber(this, context, itemIndex, false);
+	const updated = await context.client.update(target.id, updateBody(changes, undefined, false), itemIndex);
 	return shape(updated, outputOptions(this, itemIndex));
 }

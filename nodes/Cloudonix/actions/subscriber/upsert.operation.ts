@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { convergentSubscriberUpdate } from '../../helpers/convergentUpdate';
 import type { OperationContext } from '../../helpers/parameters';
 import { outputOptions, readNewSubscriber, shape } from '../../helpers/parameters';
 import type { JsonObject, SubscriberChanges } from '../../helpers/subscriber';
@@ -17,7 +18,7 @@ import { asNodeError } from '../../../shared/errors';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Matches by MSISDN. The domain is listed once per run; then each item costs one request (none if nothing changed). Feed it Compare Extensions\' Local Only and Changed outputs.',
+			'Matches by MSISDN. The domain is listed once per run; then each item costs one request (none if nothing changed, three for a profile change: read, write, read back). Feed it Compare Extensions\' Local Only and Changed outputs.',
 		name: 'upsertNotice',
 		type: 'notice',
 		default: '',
@@ -50,6 +51,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { clie
 
 	const directory = await client.loadDirectory(itemIndex);
 	let existing = directory.get(msisdn);
+	// Read for this item (not taken from the run's list): a profile merge may start from it.
+	let fresh: JsonObject | undefined;
 
 	for (let attempt = 0; attempt < 2; attempt++) {
 		if (!existing) {
@@ -60,13 +63,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { clie
 				}
 				return result(created.subscriber, 'created');
 			}
-			existing = created.subscriber;
+			existing = fresh = created.subscriber;
 		}
 		const changes: SubscriberChanges = { sipPassword: setPassword, active, profile };
 		const body = updateBody(changes, existing, true);
 		if (!Object.keys(body).length) return result(existing, 'unchanged');
 		try {
-			return result(await client.update(String(existing.id), body, itemIndex), 'updated');
+			if (!body.profile) return result(await client.update(String(existing.id), body, itemIndex), 'updated');
+			// The profile is merged client-side: a read-modify-write that must converge, from a fresh read.
+			const converged = await convergentSubscriberUpdate(this, client, { id: String(existing.id), msisdn, fresh }, changes, itemIndex);
+			return result(converged.record, converged.changed ? 'updated' : 'unchanged');
 		} catch (error) {
 			// Deleted since the list was read: create it instead (once).
 			if (statusOf(error) !== 404 || attempt > 0) throw asNodeError(this.getNode(), error);

@@ -27,6 +27,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const raw = String(this.getNodeParameter('number', itemIndex) ?? '');
 	// A number listed twice is deleted once and reported once.
 	const numbers = [...new Set(validated(this, itemIndex, () => parseNumberList(raw, 'number', 'Extension Numbers')))];
-	await deleteRecord(this, { path: 'extension/delete', body: { number: numbers.join(',') } }, itemIndex);
-	return { deleted: numbers, success: true };
+	const { confirmedBy } = await deleteRecord(this, { path: 'extension/delete', body: { number: numbers.join(',') } }, itemIndex);
+	return { deleted: numbers, success: true, ...(confirmedBy ? { confirmedBy } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { refuseNonUnicast } from '../../../shared/mac';
 import { requiredString } from '../../helpers/parameters';
 import { normaliseMac, readPhone } from '../../helpers/phone';
 import { request } from '../../transport';
@@ -63,6 +64,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			description: 'Use 12 hex digits, with or without ":" or "-" separators.',
 		});
+	}
+	try {
+		refuseNonUnicast(serialNo, rawSerial);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `"MAC Address" in item ${itemIndex} ${(error as Error).message}`, { itemIndex });
 	}
 	const modelId = requiredString(this, 'modelId', 'Model Name or ID', itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as { description?: string; deviceVersion?: string };

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
-import { sameMac } from '../../helpers/mac';
+import { sameMac } from '../../../shared/mac';
 import { macParameter } from '../../helpers/phone';
 import { listRecords, request } from '../../transport';
 import { userLocatorField } from '../user/descriptions';

@@ -290,6 +290,9 @@ export function maxUsersField(verb: string): INodeProperties {
 /** Shown from node version 2 on (version 1 keeps its own parameters). */
 export const FROM_V2: IDisplayOptions = { show: { '@version': [{ _cnd: { gte: 2 } }] } };
 
+/** Shown from node version 4 on. */
+export const FROM_V4: IDisplayOptions = { show: { '@version': [{ _cnd: { gte: 4 } }] } };
+
 /** Shown in node version 1 only. */
 export const V1_ONLY: IDisplayOptions = { show: { '@version': [1] } };
 

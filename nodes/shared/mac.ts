@@ -1,4 +1,7 @@
-/** Errors of MAC address input, worded for the user; the caller adds parameter and item. */
+/**
+ * MAC addresses of phones (3CX phone operations, sipXcom phone Create). Errors of MAC address
+ * input, worded for the user; the caller adds parameter and item.
+ */
 export class MacAddressError extends Error {}
 
 /** 12 digits: the most a MAC written only with decimal digits can have. */
@@ -38,12 +41,20 @@ export function normaliseMac(input: unknown): string {
 		);
 	}
 	const mac = text.replace(/[:.-]/g, '').toLowerCase();
+	refuseNonUnicast(mac, input);
+	return mac;
+}
+
+/**
+ * Refuses a MAC (12 lower-case hex digits) that no phone can have: all zeros, the broadcast
+ * address, a multicast (group) address. `input` is what the user gave, quoted in the message.
+ */
+export function refuseNonUnicast(mac: string, input: unknown): void {
 	const notAPhone = (why: string) => new MacAddressError(`${JSON.stringify(input)} is ${why}, not the address of a phone (a unicast hardware address)`);
 	if (mac === '000000000000') throw notAPhone('all zeros');
 	if (mac === 'ffffffffffff') throw notAPhone('the broadcast address');
 	// The lowest bit of the first octet marks a group (multicast) address (IEEE 802).
 	if (parseInt(mac.slice(0, 2), 16) % 2 === 1) throw notAPhone(`a multicast address (its first octet ${mac.slice(0, 2)} is odd)`);
-	return mac;
 }
 
 /** Whether two MACs the PBX returned (in whatever notation) are the same device. */
