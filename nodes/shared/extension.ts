@@ -27,7 +27,8 @@ export interface NormalisedExtension extends IDataObject {
 /** Builds a NormalisedExtension, dropping fields that are undefined. */
 export function normalisedExtension(fields: NormalisedExtension): NormalisedExtension {
 	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(fields)) {
+	for (const key of Object.keys(fields)) {
+		const value = fields[key];
 		if (value !== undefined) out[key] = value;
 	}
 	return out as NormalisedExtension;
@@ -35,8 +36,7 @@ export function normalisedExtension(fields: NormalisedExtension): NormalisedExte
 
 /** Joins first and last name the way PBX directories display them. */
 export function displayName(firstName?: unknown, lastName?: unknown): string | undefined {
-	const parts = [firstName, lastName]
-		.filter((p) => typeof p === 'string' && p.trim() !== '')
-		.map((p) => (p as string).trim());
-	return parts.length ? parts.join(' ') : undefined;
+	const first = typeof firstName === 'string' ? firstName.trim() : '';
+	const last = typeof lastName === 'string' ? lastName.trim() : '';
+	return first && last ? `${first} ${last}` : first || last || undefined;
 }

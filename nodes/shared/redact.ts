@@ -99,9 +99,13 @@ export function withoutFields<T extends object>(record: T, fields: readonly stri
 export function withoutFieldsDeep<T>(value: T, fields: readonly string[]): T {
 	if (Array.isArray(value)) return value.map((entry) => withoutFieldsDeep(entry, fields)) as unknown as T;
 	if (value === null || typeof value !== 'object') return value;
+	const record = value as Record<string, unknown>;
 	const copy: Record<string, unknown> = {};
-	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-		if (!fields.includes(key)) copy[key] = withoutFieldsDeep(entry, fields);
+	for (const key of Object.keys(record)) {
+		if (fields.includes(key)) continue;
+		const entry = record[key];
+		// Only objects and arrays need a walk; a 3CX list page is mostly strings and numbers.
+		copy[key] = entry !== null && typeof entry === 'object' ? withoutFieldsDeep(entry, fields) : entry;
 	}
 	return copy as T;
 }

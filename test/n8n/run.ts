@@ -11,7 +11,8 @@
  *       and checks the result; then the credential Tests through the REST API
  *       (credentialTests.ts) and the change triggers (triggers.ts) in `n8n start`, n8n's SSRF
  *       protection blocking and allowing the sandboxes (ssrf.ts), and the N8N_CUSTOM_EXTENSIONS
- *       install in a user folder of its own (customExtensions.ts).
+ *       install in a user folder of its own (customExtensions.ts); last, a report (not a check)
+ *       of Compare Extensions' versions against n8n's Compare Datasets at 10k × 10k (compareSpeed.ts).
  */
 import * as fs from 'fs';
 import { builtinModules } from 'module';
@@ -26,6 +27,7 @@ import { cases } from './cases';
 import { checkPackContents, packInto, packageJson, tarballFiles } from './pack';
 import type { CommandResult } from './realN8n';
 import { RealN8n, crashedAfterRun, describe, errorsIn } from './realN8n';
+import { runCompareSpeedReport } from './compareSpeed';
 import { runCredentialTestCases } from './credentialTests';
 import { runCustomExtensionCases } from './customExtensions';
 import { runSsrfCases } from './ssrf';
@@ -351,6 +353,7 @@ async function main(): Promise<void> {
 		expectedFailures.add('execute-ssrf-blocked');
 		await runSsrfCases(n8n, { pass, fail });
 		await runCustomExtensionCases(n8n, { pass, fail });
+		await runCompareSpeedReport(n8n, { pass, fail });
 	} catch (error) {
 		fail((error as Error).message);
 	}

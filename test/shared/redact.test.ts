@@ -1,5 +1,5 @@
 import { parseNumber } from '../../nodes/shared/numbers';
-import { redactSecrets, withoutFields } from '../../nodes/shared/redact';
+import { redactSecrets, withoutFields, withoutFieldsDeep } from '../../nodes/shared/redact';
 
 describe('withoutFields', () => {
 	it('copies a record without the named fields, keeping the key order and the original intact', () => {
@@ -60,5 +60,25 @@ describe('parseNumber', () => {
 		expect(parseNumber(0, { displayName: 'Skip' })).toBe(0);
 		expect(parseNumber('0.5', { displayName: 'Ratio', fractions: true })).toBe(0.5);
 		expect(typeof parseNumber(70000, { displayName: 'Port', min: 1, max: 65535 })).toBe('string');
+	});
+});
+
+describe('withoutFieldsDeep', () => {
+	it('removes the fields at every depth, in objects and arrays, keeping key order and the original intact', () => {
+		const record = {
+			Id: 1,
+			AuthPassword: 'sip-secret',
+			Phones: [{ MacAddress: '001122334455', ProvisioningLinkExt: 'https://pbx/provisioning/abc/x.xml', Settings: { Secret: 's', Codec: 'g722' } }],
+			Empty: null,
+			Tags: ['a', 'b'],
+			Name: 'Ann',
+		};
+		const before = JSON.parse(JSON.stringify(record)) as unknown;
+		const copy = withoutFieldsDeep(record, ['AuthPassword', 'ProvisioningLinkExt', 'Secret']);
+		expect(copy).toStrictEqual({ Id: 1, Phones: [{ MacAddress: '001122334455', Settings: { Codec: 'g722' } }], Empty: null, Tags: ['a', 'b'], Name: 'Ann' });
+		expect(Object.keys(copy)).toEqual(['Id', 'Phones', 'Empty', 'Tags', 'Name']);
+		expect(record).toStrictEqual(before);
+		expect(copy.Phones).not.toBe(record.Phones);
+		expect(copy.Tags).not.toBe(record.Tags);
 	});
 });

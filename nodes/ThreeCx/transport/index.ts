@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { jsonObject } from '../../shared/answer';
 import type { RequestContext } from '../../shared/requestContext';
+import { readRequestTimeout } from '../../shared/timeout';
 import { vendorDelete, vendorRequest } from '../../shared/transport';
 import type { DeleteOutcome, RecordList } from '../../shared/vendorApi';
 import type { RawResponse, ThreeCxCall } from './api';
@@ -29,6 +30,11 @@ export interface ListFilters {
 	skip?: number;
 	/** Stop after this many records; all when not given. */
 	limit?: number;
+	/**
+	 * Turns each record into what the caller keeps (Get Many's output item) as its page arrives,
+	 * so a long list never holds every raw page and every output item at once.
+	 */
+	shape?: (record: IDataObject) => IDataObject;
 }
 
 async function baseUrl(ctx: RequestContext): Promise<string> {
@@ -70,6 +76,18 @@ export async function request(ctx: RequestContext, call: ThreeCxCall, itemIndex?
 				: Buffer.from(typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''));
 		return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
 	}
+	return await jsonRequest(ctx, url, call, itemIndex);
+}
+
+/** A JSON call to `url`; `timeout` when the caller has read Request Options › Timeout already (a list's pages). */
+async function jsonRequest(
+	ctx: RequestContext,
+	url: string,
+	call: Omit<ThreeCxCall, 'path' | 'answer'>,
+	itemIndex?: number,
+	timeout?: number,
+): Promise<IDataObject> {
+	const method = call.method ?? 'GET';
 	const response = await vendorRequest.call(
 		ctx,
 		threeCxApi,
@@ -79,6 +97,7 @@ export async function request(ctx: RequestContext, call: ThreeCxCall, itemIndex?
 			qs: call.qs,
 			body: call.body,
 			json: true,
+			timeout,
 			idempotent: call.idempotent,
 			secrets: call.secrets,
 			// Every read of an entity is a JSON object unless the caller says more (collections).
@@ -107,6 +126,9 @@ export async function listRecords(ctx: RequestContext, filters: ListFilters, ite
 	const query: IDataObject = { ...filters.query };
 	const filter = withDepartment(query.$filter as string | undefined, filters.departmentId);
 	if (filter) query.$filter = filter;
+	// Read once for all pages, not once per page: both are the same for every page of the list.
+	const url = `${await baseUrl(ctx)}${filters.collection ?? '/Users'}`;
+	const timeout = readRequestTimeout(ctx, itemIndex);
 	const records: IDataObject[] = [];
 	const seen = new Set<unknown>();
 	let skip = filters.skip ?? 0;
@@ -119,7 +141,7 @@ export async function listRecords(ctx: RequestContext, filters: ListFilters, ite
 		const qs: IDataObject = { ...query, $top: remaining, $skip: skip };
 		if (filters.orderBy !== null) qs.$orderby = stableOrderBy(filters.orderBy);
 		if (page === 0) qs.$count = true;
-		const answer = await request(ctx, { path: filters.collection ?? '/Users', qs, expect: COLLECTION }, itemIndex);
+		const answer = await jsonRequest(ctx, url, { qs, expect: COLLECTION }, itemIndex, timeout);
 		const value = Array.isArray(answer.value) ? (answer.value as IDataObject[]) : [];
 		if (typeof answer['@odata.count'] === 'number') total = answer['@odata.count'] as number;
 		for (const record of value) {
@@ -128,7 +150,7 @@ export async function listRecords(ctx: RequestContext, filters: ListFilters, ite
 				if (seen.has(key)) continue;
 				seen.add(key);
 			}
-			records.push(record);
+			records.push(filters.shape ? filters.shape(record) : record);
 		}
 		skip += value.length;
 		if (value.length < remaining) break;

@@ -54,6 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const output = readOutputMode(this, itemIndex);
 	const skip = readOptionalNumber(this, 'options.skip', itemIndex, { displayName: 'Skip', min: 0 });
+	const includeSecrets = readIncludeSecrets(this, itemIndex);
 	const result = await listRecords(
 		this,
 		{
@@ -62,13 +63,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			orderBy: typeof options.orderby === 'string' ? options.orderby : undefined,
 			skip,
 			limit: Number.isFinite(limit) ? limit : undefined,
+			shape: (user) => shapeRecord(user, output, includeSecrets),
 		},
 		itemIndex,
 	);
-	const includeSecrets = readIncludeSecrets(this, itemIndex);
 	const count = options.count === true ? result.total : undefined;
-	return result.records.map((user) => {
-		const shaped = shapeRecord(user, output, includeSecrets);
-		return count === undefined ? shaped : { ...shaped, '@odata.count': count };
-	});
+	return count === undefined ? result.records : result.records.map((user) => ({ ...user, '@odata.count': count }));
 }
