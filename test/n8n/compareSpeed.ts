@@ -33,6 +33,7 @@ const FIELDS = [
 const COMPARE_EXTENSIONS_PARAMETERS: Record<number, INodeParameters> = {
 	1: { fieldsToCompare: { values: FIELDS } },
 	2: { keyFields: { values: [{ local: 'number', remote: 'number' }] }, compareFields: { values: FIELDS } },
+	3: { keyFields: { values: [{ local: 'number', remote: 'number' }] }, compareFields: { values: FIELDS } },
 };
 
 /** n8n's Compare Datasets (its newest version in n8n 2.41 and 1.123) on the same key. */
