@@ -205,6 +205,9 @@ function changesOf(body: IDataObject, current: IDataObject, request: GatedReques
 export function gateWrite(ctx: RequestContext, request: GatedRequest, read = false): void {
 	const rehearsal = rehearsals.get(ctx);
 	if (!rehearsal) return;
+	// Once the item reached its write, nothing more is sent for it: an operation that catches the
+	// stop and tries again (a read-modify-write loop) stops again at once.
+	if (rehearsal.plan) throw new DryRunStop(rehearsal.plan);
 	const method = request.method.toUpperCase();
 	if (read || READ_METHODS.has(method)) return;
 	if (!rehearsal.plan) {
@@ -232,8 +235,9 @@ export async function rehearse(
 	itemIndex: number,
 	operation: string,
 	run: () => Promise<unknown>,
+	target?: IDataObject,
 ): Promise<DryRunPlan> {
-	const rehearsal: Rehearsal = { itemIndex, operation, followUps: [] };
+	const rehearsal: Rehearsal = { itemIndex, operation, target, followUps: [] };
 	rehearsals.set(ctx, rehearsal);
 	try {
 		await run();

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import type { ItemResult } from '../../../shared/router';
 import { validated } from '../../helpers/extension';
 import { parseNumberList } from '../../helpers/fields';
@@ -20,7 +21,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['extension'], operation: ['delete'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /** `extension/delete` with `number` "2002" or "2002,1001" (one call for the whole list). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

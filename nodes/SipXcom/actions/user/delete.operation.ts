@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { numericId, requiredString } from '../../helpers/parameters';
 import { deleteRecord } from '../../transport';
 import type { RestResult } from '../../transport/xml';
@@ -12,7 +13,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['user'], operation: ['delete'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * `DELETE /rest/user/{id}` → SUCCESS_DELETED; ERROR_OBJECT_NOT_FOUND on the retry after a lost
