@@ -115,7 +115,7 @@ describe('3CX Only If Unchanged', () => {
 			before: () => {
 				if (resource === 'user') sandbox.state.users.get(2)!.FirstName = 'Someone';
 				else if (resource === 'department') sandbox.state.groups.find((group) => group.Id === 3)!.Name = 'Renamed';
-				else (resource === 'queue' ? sandbox.state.queues : sandbox.state.ringGroups).forEach((group: IDataObject) => (group.Name = 'Renamed'));
+				else for (const group of [...sandbox.state.queues, ...sandbox.state.ringGroups]) group.Name = 'Renamed';
 			},
 		});
 		const result = await run({ resource, operation, ...parameters, options: { onlyIfUnchanged: values } }, { continueOnFail: true });
