@@ -117,7 +117,10 @@ export function noteAction(ctx: RequestContext, action: string): void {
 	if (rehearsal) rehearsal.action = action;
 }
 
-/** A write that will follow the first one, listed in the plan after it. */
+/**
+ * A write that will follow the first one, listed in the plan after it. A relative path (e.g.
+ * `{id}` for the record the first write creates) is shown below the first request's path.
+ */
 export function noteFollowUp(ctx: RequestContext, request: PlannedRequest): void {
 	rehearsals.get(ctx)?.followUps.push(request);
 }
@@ -216,7 +219,8 @@ export function gateWrite(ctx: RequestContext, request: GatedRequest, read = fal
 		if (body !== undefined) planned.body = clean(body, request);
 		const action =
 			rehearsal.action ?? (METHOD_NAMED.has(rehearsal.operation) ? (METHOD_ACTIONS[method] ?? rehearsal.operation) : rehearsal.operation);
-		const plan: DryRunPlan = { dryRun: true, action, target: rehearsal.target ?? {}, requests: [planned, ...rehearsal.followUps] };
+		const followUps = rehearsal.followUps.map((next) => (next.path.startsWith('/') ? next : { ...next, path: `${planned.path}/${next.path}` }));
+		const plan: DryRunPlan = { dryRun: true, action, target: rehearsal.target ?? {}, requests: [planned, ...followUps] };
 		if (body && rehearsal.current && (method === 'PUT' || method === 'PATCH')) {
 			plan.changes = changesOf(body, rehearsal.current, request);
 		}

@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['user'], operation: ['update'] } };
 
-export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties, 'user'));
 
 /** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
 export const writes = true;
