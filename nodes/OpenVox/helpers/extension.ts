@@ -49,7 +49,7 @@ export async function checkExtensionUnchanged(ctx: IExecuteFunctions, itemIndex:
 		// The PBX would refuse the write; a dry run says so as well.
 		throw new NodeOperationError(ctx.getNode(), `No OpenVox extension ${number} (item ${itemIndex})`, { itemIndex });
 	}
-	noteTarget(ctx, { number }, current);
+	noteTarget(ctx, { number }, current, ['extid']);
 }
 
 export async function readBack(ctx: IExecuteFunctions, number: string, itemIndex: number): Promise<IDataObject> {
