@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from './errors';
 import { redactDeep } from './redact';
 import type { RequestContext } from './requestContext';
 
@@ -157,7 +158,7 @@ function pathOf(request: GatedRequest): string {
 		path = request.url;
 	}
 	const query = request.qs && Object.keys(request.qs).length
-		? new URLSearchParams(Object.entries(request.qs).map(([key, value]) => [key, String(value)])).toString()
+		? new URLSearchParams(Object.entries(request.qs).map(([key, value]): [string, string] => [key, String(value)])).toString()
 		: '';
 	return query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path;
 }
@@ -270,7 +271,7 @@ export async function rehearse(
 	try {
 		await run();
 	} catch (error) {
-		if (!rehearsal.plan) throw error;
+		if (!rehearsal.plan) throw asNodeError(ctx.getNode(), error);
 	} finally {
 		rehearsals.delete(ctx);
 	}

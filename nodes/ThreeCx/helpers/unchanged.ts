@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isRehearsing, noteTarget } from '../../shared/dryRun';
+import { asNodeError } from '../../shared/errors';
 import { assertUnchanged, readOnlyIfUnchanged } from '../../shared/onlyIfUnchanged';
 import { request } from '../transport';
 import { normaliseRecord, SECRET_FIELDS } from './record';
@@ -34,7 +35,7 @@ export async function beforeEntityWrite(ctx: IExecuteFunctions, itemIndex: numbe
 	try {
 		current = await request(ctx, { path: entity.path }, itemIndex);
 	} catch (error) {
-		if ((error as { httpCode?: string }).httpCode !== '404' || !expected) throw error;
+		if ((error as { httpCode?: string }).httpCode !== '404' || !expected) throw asNodeError(ctx.getNode(), error);
 	}
 	if (expected) {
 		assertUnchanged(ctx, itemIndex, expected, {

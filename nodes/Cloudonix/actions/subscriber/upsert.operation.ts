@@ -84,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		try {
 			return result(await client.update(String(existing.id), body, itemIndex), 'updated');
 		} catch (error) {
-			if (error instanceof DryRunStop) throw error;
+			if (error instanceof DryRunStop) throw asNodeError(this.getNode(), error);
 			// Deleted since the list was read: create it instead (once), unless it had to be unchanged.
 			if (statusOf(error) !== 404 || attempt > 0 || expected) throw asNodeError(this.getNode(), error);
 			directory.delete(msisdn);
