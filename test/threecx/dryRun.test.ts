@@ -76,9 +76,11 @@ describe('3CX Dry Run: every write operation plans and sends no write', () => {
 		expect(apiWrites()).toEqual([]);
 	});
 
-	it('a missing user and the Maximum Users guard fail as in a real run', async () => {
+	it('a missing user, a taken extension number and the Maximum Users guard fail as in a real run', async () => {
 		const missing = await run({ resource: 'user', operation: 'delete', user: locator('id', '999'), options: { dryRun: true } });
 		expect(missing.status).toBe('error');
+		const taken = await run({ resource: 'user', operation: 'create', Number: '101', options: { dryRun: true } });
+		expect(taken.error?.message).toMatch(/^A 3CX user with extension number 101 already exists \(ID \d+\)$/);
 		const guarded = await run({ resource: 'user', operation: 'updateMany', idSource: 'list', ids: '[3, 4, 5]', maxUsers: 2, updateFields: { Enabled: false }, options: { dryRun: true } });
 		expect(guarded.error?.message).toBe('Refusing to update 3 users in one run: "Maximum Users" is 2');
 		expect(apiWrites()).toEqual([]);

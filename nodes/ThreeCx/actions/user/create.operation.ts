@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { isRehearsing, noteTarget } from '../../../shared/dryRun';
+import { asNodeError } from '../../../shared/errors';
 import { withWriteOptions } from '../../../shared/writeOptions';
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
@@ -8,6 +10,7 @@ import { firstAvailableExtensionNumber } from '../../helpers/numbers';
 import { shapeRecord } from '../../helpers/record';
 import { userBody } from '../../helpers/user';
 import { request } from '../../transport';
+import { userPath } from '../../transport/odata';
 import { commonUserFields, FROM_V2, outputField, V1_ONLY } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -95,6 +98,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const number = String(this.getNodeParameter('Number', itemIndex, '') ?? '').trim();
 		if (number !== '') body.Number = number;
 	}
+	if (isRehearsing(this) && body.Number !== undefined) await refuseTakenNumber(this, String(body.Number), itemIndex);
 	const user = await request(this, { method: 'POST', path: '/Users', body }, itemIndex);
 	return shapeRecord(user, readOutputMode(this, itemIndex), false);
+}
+
+/**
+ * A dry run's stand-in for the PBX's refusal of a taken number (a real run learns it from the
+ * POST): the user with that number, read by number. Notes the plan's target.
+ */
+async function refuseTakenNumber(ctx: IExecuteFunctions, number: string, itemIndex: number): Promise<void> {
+	let existing: IDataObject | undefined;
+	try {
+		existing = await request(ctx, { path: userPath({ number }), qs: { $select: 'Id,Number' } }, itemIndex);
+	} catch (error) {
+		if ((error as { httpCode?: string }).httpCode !== '404') throw asNodeError(ctx.getNode(), error);
+	}
+	if (existing) {
+		throw new NodeOperationError(ctx.getNode(), `A 3CX user with extension number ${number} already exists (ID ${String(existing.Id)})`, {
+			itemIndex,
+			description: 'A real run would be refused by the PBX. Use Update for an existing user.',
+		});
+	}
+	noteTarget(ctx, { number });
 }
