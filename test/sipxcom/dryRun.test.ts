@@ -36,11 +36,25 @@ describe('sipXcom Dry Run: every write operation plans and sends no write', () =
 		expect(writes()).toEqual([]);
 	});
 
-	it('Update names the user and shows the fields it would send, without secrets', async () => {
-		const { id, userName } = user();
-		const result = await run({ resource: 'user', operation: 'update', userId: String(id), updateFields: { sipPassword: 'Dry-Secret-77' }, options: { dryRun: true } });
+	it('Update names the user and the fields that would change, without secrets', async () => {
+		const { id, userName, firstName } = user();
+		const result = await run({
+			resource: 'user',
+			operation: 'update',
+			userId: String(id),
+			updateFields: { sipPassword: 'Dry-Secret-77', firstName: 'Changed' },
+			options: { dryRun: true },
+		});
 		const [plan] = result.json(NODE);
-		expect(plan).toMatchObject({ action: 'update', target: { number: userName, id: String(id) }, requests: [{ method: 'PUT', path: `/sipxconfig/rest/user/${id}` }] });
+		expect(plan).toMatchObject({
+			action: 'update',
+			target: { number: userName, id: String(id) },
+			requests: [{ method: 'PUT', path: `/sipxconfig/rest/user/${id}`, body: { userName, firstName: 'Changed', sipPassword: '***' } }],
+			changes: [
+				{ field: 'sipPassword', from: '***', to: '***' },
+				{ field: 'firstName', from: firstName, to: 'Changed' },
+			],
+		});
 		expect(JSON.stringify(plan)).not.toContain('Dry-Secret-77');
 		expect(writes()).toEqual([]);
 	});

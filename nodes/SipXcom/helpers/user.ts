@@ -107,7 +107,7 @@ export function checkUserUnchanged(ctx: IExecuteFunctions, itemIndex: number, id
 			secretFields: SECRET_FIELDS,
 		});
 	}
-	noteTarget(ctx, { ...(user?.userName ? { number: user.userName } : {}), id });
+	noteTarget(ctx, { ...(user?.userName ? { number: user.userName } : {}), id }, user && (currentAsWrite(user) as unknown as IDataObject));
 }
 
 export async function updateUser(ctx: IExecuteFunctions, itemIndex: number, id: string, fields: IDataObject): Promise<RestUser> {
@@ -124,7 +124,11 @@ export async function updateUser(ctx: IExecuteFunctions, itemIndex: number, id: 
 			// attempts follow this node's own write.
 			if (!written) checkUserUnchanged(ctx, itemIndex, id, user, expected);
 			const body = applyUserFields(ctx, currentAsWrite(user), fields, itemIndex);
-			await request(ctx, { api: 'restWrite', method: 'PUT', path: `/user/${id}`, ...userWriteBody(ctx, body, itemIndex) }, itemIndex);
+			await request(
+				ctx,
+				{ api: 'restWrite', method: 'PUT', path: `/user/${id}`, ...userWriteBody(ctx, body, itemIndex), planned: body as unknown as IDataObject },
+				itemIndex,
+			);
 			written = true;
 		},
 	});

@@ -60,7 +60,7 @@ async function restOptions(ctx: RequestContext, call: Omit<RestCall, 'api'>) {
 			...(call.xml !== undefined ? { 'Content-Type': 'text/xml; charset=utf-8' } : {}),
 		},
 		body: call.xml,
-		plannedBody: call.xml === undefined ? undefined : { xml: call.xml },
+		plannedBody: call.planned ?? (call.xml === undefined ? undefined : { xml: call.xml }),
 		encoding: 'text' as const,
 		json: false,
 		idempotent: call.idempotent,
