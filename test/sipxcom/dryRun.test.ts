@@ -82,3 +82,20 @@ describe('sipXcom Only If Unchanged', () => {
 		expect(writes()).toEqual([]);
 	});
 });
+
+describe('sipXcom phone Delete: Only If Unchanged', () => {
+	it('deletes a phone as compared; refuses one whose description changed, writing nothing', async () => {
+		const [first, second] = [...sandbox.state.phones.values()];
+		first.description = 'Lobby';
+		const applied = await run({ resource: 'phone', operation: 'delete', phoneId: String(first.id), options: { onlyIfUnchanged: { description: 'Lobby' } } });
+		expect(applied.error?.message).toBeUndefined();
+		expect(writes().map((request) => request.method)).toEqual(['DELETE']);
+
+		server.clearLog();
+		second.description = 'Moved to the warehouse';
+		const refused = await run({ resource: 'phone', operation: 'delete', phoneId: String(second.id), options: { onlyIfUnchanged: { description: 'Lobby' } } });
+		expect(refused.error?.message).toBe(`sipXcom phone ${second.id} changed since it was compared: description (was "Lobby", now "Moved to the warehouse")`);
+		expect(writes()).toEqual([]);
+		expect(sandbox.state.phones.has(second.id)).toBe(true);
+	});
+});
