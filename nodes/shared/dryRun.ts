@@ -52,14 +52,12 @@ export interface GatedRequest {
 }
 
 interface Rehearsal {
-	itemIndex: number;
 	/** The Operation value, the action of every write except create, update and delete. */
 	operation: string;
 	target?: IDataObject;
 	current?: IDataObject;
 	/** Body fields that name the record rather than change it (OpenVox `extid`). */
 	keyFields?: string[];
-	action?: string;
 	plan?: DryRunPlan;
 	/** Writes that follow the first one, known before it (e.g. deactivate after create). */
 	followUps: PlannedRequest[];
@@ -132,12 +130,6 @@ export function noteTarget(ctx: RequestContext, target: IDataObject, current?: I
 	rehearsal.target = target;
 	if (current !== undefined) rehearsal.current = current;
 	if (keyFields) rehearsal.keyFields = keyFields;
-}
-
-/** Names the action when neither the Operation value nor the method does (e.g. `create` then `deactivate`). */
-export function noteAction(ctx: RequestContext, action: string): void {
-	const rehearsal = rehearsals.get(ctx);
-	if (rehearsal) rehearsal.action = action;
 }
 
 /**
@@ -241,8 +233,7 @@ export function gateWrite(ctx: RequestContext, request: GatedRequest, read = fal
 		const body = isPlainObject(request.body) ? request.body : undefined;
 		const planned: PlannedRequest = { method, path: clean(pathOf(request), request) };
 		if (body !== undefined) planned.body = withoutSecretFields(clean(body, request));
-		const action =
-			rehearsal.action ?? (METHOD_NAMED.has(rehearsal.operation) ? (METHOD_ACTIONS[method] ?? rehearsal.operation) : rehearsal.operation);
+		const action = METHOD_NAMED.has(rehearsal.operation) ? (METHOD_ACTIONS[method] ?? rehearsal.operation) : rehearsal.operation;
 		const followUps = rehearsal.followUps.map((next) => (next.path.startsWith('/') ? next : { ...next, path: `${planned.path}/${next.path}` }));
 		const plan: DryRunPlan = { dryRun: true, action, target: rehearsal.target ?? {}, requests: [planned, ...followUps] };
 		// An update's changes: what the record as read holds against what would be sent.
@@ -261,12 +252,11 @@ export function gateWrite(ctx: RequestContext, request: GatedRequest, read = fal
  */
 export async function rehearse(
 	ctx: IExecuteFunctions,
-	itemIndex: number,
 	operation: string,
 	run: () => Promise<unknown>,
 	target?: IDataObject,
 ): Promise<DryRunPlan> {
-	const rehearsal: Rehearsal = { itemIndex, operation, target, followUps: [] };
+	const rehearsal: Rehearsal = { operation, target, followUps: [] };
 	rehearsals.set(ctx, rehearsal);
 	try {
 		await run();

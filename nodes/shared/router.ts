@@ -150,7 +150,7 @@ export async function route<C = undefined>(
 		// Both options are checked before the item's first request, so bad input never half-runs.
 		if (entry.writes) readOnlyIfUnchanged(ctx, itemIndex);
 		if (entry.writes && readDryRun(ctx, itemIndex)) {
-			return await rehearse(ctx, itemIndex, operation, async () => await entry.execute.call(ctx, itemIndex, context));
+			return await rehearse(ctx, operation, async () => await entry.execute.call(ctx, itemIndex, context));
 		}
 		return await entry.execute.call(ctx, itemIndex, context);
 	});

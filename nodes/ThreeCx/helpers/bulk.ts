@@ -47,7 +47,7 @@ export async function runBulk(
 			// Options › Dry Run: the batch's first item decides for the batch (one request for all of them).
 			if (readDryRun(ctx, itemIndex)) {
 				const operation = ctx.getNodeParameter('operation', 0) as string;
-				return await rehearse(ctx, itemIndex, operation, async () => await action(ids, itemIndex), { ids });
+				return await rehearse(ctx, operation, async () => await action(ids, itemIndex), { ids });
 			}
 			return await action(ids, itemIndex);
 		},
