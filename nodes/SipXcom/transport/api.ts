@@ -30,6 +30,8 @@ import { describeXmlError, parseRestResult, XmlFormatError } from './xml';
 export interface RestCall extends Omit<VendorCall, 'body'> {
 	api: 'rest' | 'restWrite';
 	xml?: string;
+	/** What the XML says, as a dry run's plan shows it (e.g. the user write's fields); `{ xml }` when not given. */
+	planned?: IDataObject;
 }
 
 /** A call of the CXF REST API (path below `/sipxconfig/api`, e.g. `/phones`), JSON both ways. */

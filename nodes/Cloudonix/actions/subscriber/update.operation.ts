@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { readOnlyIfUnchanged } from '../../../shared/onlyIfUnchanged';
 import { convergentSubscriberUpdate } from '../../helpers/convergentUpdate';
 import type { OperationContext } from '../../helpers/parameters';
-import { locateSubscriber, newPassword, outputOptions, profileChanges, readPassword, shape } from '../../helpers/parameters';
+import { checkUnchanged, locateSubscriber, newPassword, outputOptions, profileChanges, readPassword, shape } from '../../helpers/parameters';
 import type { SubscriberChanges } from '../../helpers/subscriber';
 import { updateBody } from '../../helpers/subscriber';
 import {
@@ -53,8 +54,12 @@ const displayOptions = { show: { resource: ['subscriber'], operation: ['update']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext) {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const expected = readOnlyIfUnchanged(this, itemIndex);
 	const changes: SubscriberChanges = {};
 	if (typeof fields.active === 'boolean') changes.active = fields.active;
 	if (fields.generatePassword === true && fields.sipPassword !== undefined) {
@@ -76,10 +81,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	if (changes.profile !== undefined) {
 		// The profile is merged client-side: a read-modify-write that must converge.
 		const { id, msisdn, record } = await locateSubscriber(this, context, itemIndex, true, true);
-		const converged = await convergentSubscriberUpdate(this, context.client, { id, msisdn, fresh: record }, changes, itemIndex);
+		const fresh = expected ? await checkUnchanged(this, context, itemIndex, expected, { id, msisdn }) : record;
+		const converged = await convergentSubscriberUpdate(this, context.client, { id, msisdn, fresh }, changes, itemIndex);
 		return shape(converged.record, outputOptions(this, itemIndex));
 	}
 	const target = await locateSubscriber(this, context, itemIndex, false);
-	const updated = await context.client.update(target.id, updateBody(changes, undefined, false), itemIndex);
+	const current = expected ? await checkUnchanged(this, context, itemIndex, expected, target) : target.record;
+	const updated = await context.client.update(target.id, updateBody(changes, current, false), itemIndex);
 	return shape(updated, outputOptions(this, itemIndex));
 }

@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { isRehearsing, noteTarget } from '../../../shared/dryRun';
+import { asNodeError } from '../../../shared/errors';
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { firstAvailableExtensionNumber } from '../../helpers/numbers';
 import { shapeRecord } from '../../helpers/record';
 import { userBody } from '../../helpers/user';
 import { request } from '../../transport';
+import { userPath } from '../../transport/odata';
 import { commonUserFields, FROM_V2, outputField, V1_ONLY } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -62,7 +66,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * POST /Users with a Pbx.User body; 3CX answers 201 with the created user. Version 2 never
@@ -91,6 +98,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const number = String(this.getNodeParameter('Number', itemIndex, '') ?? '').trim();
 		if (number !== '') body.Number = number;
 	}
+	if (isRehearsing(this) && body.Number !== undefined) await refuseTakenNumber(this, String(body.Number), itemIndex);
 	const user = await request(this, { method: 'POST', path: '/Users', body }, itemIndex);
 	return shapeRecord(user, readOutputMode(this, itemIndex), false);
+}
+
+/**
+ * A dry run's stand-in for the PBX's refusal of a taken number (a real run learns it from the
+ * POST): the user with that number, read by number. Notes the plan's target.
+ */
+async function refuseTakenNumber(ctx: IExecuteFunctions, number: string, itemIndex: number): Promise<void> {
+	let existing: IDataObject | undefined;
+	try {
+		existing = await request(ctx, { path: userPath({ number }), qs: { $select: 'Id,Number' } }, itemIndex);
+	} catch (error) {
+		if ((error as { httpCode?: string }).httpCode !== '404') throw asNodeError(ctx.getNode(), error);
+	}
+	if (existing) {
+		throw new NodeOperationError(ctx.getNode(), `A 3CX user with extension number ${number} already exists (ID ${String(existing.Id)})`, {
+			itemIndex,
+			description: 'A real run would be refused by the PBX. Use Update for an existing user.',
+		});
+	}
+	noteTarget(ctx, { number });
 }
