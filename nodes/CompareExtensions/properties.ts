@@ -375,6 +375,15 @@ const version2: INodeProperties[] = [
 		options: [
 			duplicatesOption,
 			{
+				displayName: 'Explain Key',
+				name: 'explainKey',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 150',
+				description:
+					'Explain how one key was matched: the item routed for it gets an <code>explanation</code> with the items holding it, how each key part was normalised, and why each compared field differs or counts as equal. Separate the parts of a composite key with "/". A key in neither input stops the run unless a Summary output carries the explanation.',
+			},
+			{
 				displayName: 'Include Raw Records',
 				name: 'includeRaw',
 				type: 'boolean',
