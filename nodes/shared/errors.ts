@@ -64,7 +64,8 @@ function bodyText(body: unknown): string | undefined {
 	}
 }
 
-async function secretValues(ctx: RequestContext, api: VendorApi): Promise<string[]> {
+/** The values of the credential's secret fields, kept out of errors and dry-run plans. */
+export async function credentialSecrets(ctx: RequestContext, api: VendorApi): Promise<string[]> {
 	try {
 		const credentials = await ctx.getCredentials(api.credentialType);
 		return api.secretFields.map((field) => credentials[field]).filter((v): v is string => typeof v === 'string');
@@ -87,7 +88,7 @@ export async function vendorError(
 	itemIndex?: number,
 	extraSecrets: string[] = [],
 ): Promise<NodeApiError> {
-	const secrets = [...(await secretValues(ctx, api)), ...extraSecrets];
+	const secrets = [...(await credentialSecrets(ctx, api)), ...extraSecrets];
 	const local = failure.status === undefined ? api.describeLocalFailure?.(failure) : undefined;
 	if (local) {
 		const message = cleanText(api, local.message, secrets);
@@ -142,7 +143,7 @@ export async function unexpectedAnswer(
 	itemIndex: number | undefined,
 	extraSecrets: string[],
 ): Promise<NodeApiError> {
-	const secrets = [...(await secretValues(ctx, api)), ...extraSecrets];
+	const secrets = [...(await credentialSecrets(ctx, api)), ...extraSecrets];
 	const contentType = contentTypeOf(failure.headers);
 	let path = url;
 	try {

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readDryRun, rehearse } from './dryRun';
+
 /** What an operation returns for one input item: JSON objects or ready execution items. */
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[];
 
@@ -71,7 +73,13 @@ export function errorJson(error: unknown): IDataObject {
  */
 export type ItemOperation<C = undefined> = (this: IExecuteFunctions, itemIndex: number, context: C) => Promise<ItemResult>;
 export type RunOperation<C = undefined> = (this: IExecuteFunctions, context: C) => Promise<INodeExecutionData[][]>;
-export type Operation<C = undefined> = { execute: ItemOperation<C> } | { executeRun: RunOperation<C> };
+export type Operation<C = undefined> = ({ execute: ItemOperation<C> } | { executeRun: RunOperation<C> }) & {
+	/**
+	 * Set by operations that change the PBX: they offer Options › Dry Run (and, for an update,
+	 * deactivate or delete, Only If Unchanged). The router rehearses their items when it is on.
+	 */
+	writes?: boolean;
+};
 
 /** An operation file: its properties, scoped to its resource and operation, and what it runs. */
 export type OperationModule<C = undefined> = Operation<C> & { description: INodeProperties[] };
@@ -137,7 +145,12 @@ export async function route<C = undefined>(
 	}
 	const context = (createContext ? await createContext(ctx) : undefined) as C;
 	if ('executeRun' in entry) return await entry.executeRun.call(ctx, context);
-	return await executePerItem.call(ctx, async (itemIndex) => await entry.execute.call(ctx, itemIndex, context));
+	return await executePerItem.call(ctx, async (itemIndex) => {
+		if (entry.writes && readDryRun(ctx, itemIndex)) {
+			return await rehearse(ctx, itemIndex, operation, async () => await entry.execute.call(ctx, itemIndex, context));
+		}
+		return await entry.execute.call(ctx, itemIndex, context);
+	});
 }
 
 /** Input items that go out in one request, and what each contributed. */

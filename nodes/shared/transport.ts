@@ -3,7 +3,8 @@ import { sleep } from 'n8n-workflow';
 
 import type { AnswerShape } from './answer';
 import { parseJsonAnswer } from './answer';
-import { unexpectedAnswer, vendorError } from './errors';
+import { gateWrite, isRehearsing } from './dryRun';
+import { credentialSecrets, unexpectedAnswer, vendorError } from './errors';
 import type { HttpFailure } from './httpFailure';
 import { describeFailure, isTimeout } from './httpFailure';
 import type { RequestContext } from './requestContext';
@@ -45,6 +46,8 @@ export interface VendorRequestOptions extends IHttpRequestOptions {
 	 * request is idempotent (sipXconfig answers a REST write it refused with HTTP 500 and a result code).
 	 */
 	finalAnswer?: (failure: HttpFailure) => boolean;
+	/** A request that only reads although its method is not GET (e.g. a query sent as POST): a dry run sends it. */
+	read?: boolean;
 }
 
 /**
@@ -102,8 +105,23 @@ async function send(
 	deleteNotFound: NotFoundAnswer | undefined,
 ): Promise<DeleteOutcome> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...api.retry };
-	const { idempotent: idempotentOption, beforeAttempt, secrets = [], expect, finalAnswer, ...requestOptions } = options;
+	const { idempotent: idempotentOption, beforeAttempt, secrets = [], expect, finalAnswer, read, ...requestOptions } = options;
 	const method = (requestOptions.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
+	// The write gate of Options › Dry Run (dryRun.ts): a rehearsed item's write stops here, unsent.
+	if (isRehearsing(ctx)) {
+		gateWrite(
+			ctx,
+			{
+				method,
+				url: requestOptions.url,
+				qs: requestOptions.qs,
+				body: requestOptions.body,
+				secrets: [...(await credentialSecrets(ctx, api)), ...secrets],
+				redact: api.redact,
+			},
+			read,
+		);
+	}
 	const idempotent = idempotentOption ?? isIdempotentMethod(method);
 	const stalled = timedOutRuns.get(ctx)?.get(api.credentialType);
 	if (stalled) {

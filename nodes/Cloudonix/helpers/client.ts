@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DryRunStop } from '../../shared/dryRun';
 import { asNodeError } from '../../shared/errors';
 import type { RequestContext } from '../../shared/requestContext';
 import type { DeleteOutcome } from '../../shared/vendorApi';
@@ -85,6 +86,20 @@ export class SubscriberClient {
 	}
 
 	/**
+	 * The subscriber with this ID as it is now, or undefined when it is gone (never from the
+	 * directory). If the path segment was read as an MSISDN, the list answers.
+	 */
+	async current(id: string, itemIndex: number): Promise<JsonObject | undefined> {
+		const found = await request<JsonObject | null>(this.ctx, { subscriber: id, expect: SUBSCRIBER_LOOKUP }, itemIndex);
+		if (found === null) return undefined;
+		if (String(found.id) === id) {
+			this.remember(found);
+			return found;
+		}
+		return (await this.list(itemIndex)).find((sub) => String(sub.id) === id);
+	}
+
+	/**
 	 * The subscriber with this MSISDN, or undefined. Uses the execution's directory when loaded
 	 * (unless `fresh`), else GET `/subscribers/{msisdn}`; if that answers a different subscriber
 	 * (an id equal to the MSISDN), it falls back to the list.
@@ -120,6 +135,7 @@ export class SubscriberClient {
 				this.remember(created);
 				return { subscriber: created, outcome: 'created' };
 			} catch (error) {
+				if (error instanceof DryRunStop) throw error;
 				if (isDuplicateError(error)) {
 					const existing = await this.findByMsisdn(msisdn, itemIndex, true);
 					if (existing) return { subscriber: existing, outcome: 'exists' };

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isRehearsing, noteTarget } from '../../shared/dryRun';
+import { assertUnchanged } from '../../shared/onlyIfUnchanged';
 import type { OutputMode } from '../../shared/properties';
 import { readIncludeSecrets, readOutputMode } from '../../shared/properties';
 import type { SubscriberClient } from './client';
-import { shapeRecord } from './record';
+import { normaliseRecord, SECRET_FIELDS, shapeRecord } from './record';
 import type { JsonObject } from './subscriber';
 import {
 	PASSWORD_DEFAULT_LENGTH,
@@ -136,13 +138,62 @@ export function readNewSubscriber(ctx: IExecuteFunctions, itemIndex: number, fie
 	return { msisdn, setPassword, profile, body };
 }
 
-/** Reads "Find By" and its value, and finds the subscriber. */
+export interface LocatedSubscriber {
+	id: string;
+	msisdn?: string;
+	record?: JsonObject;
+}
+
+/**
+ * Reads "Find By" and its value, and finds the subscriber. A dry run always reads the record
+ * (its plan compares it with what would be sent) and notes it as the plan's target.
+ */
 export async function locateSubscriber(
+	ctx: IExecuteFunctions,
+	context: OperationContext,
+	itemIndex: number,
+	needRecord: boolean,
+): Promise<LocatedSubscriber> {
+	const located = await findSubscriber(ctx, context, itemIndex, needRecord || isRehearsing(ctx));
+	noteTarget(ctx, subscriberTarget(located.msisdn, located.id), located.record as IDataObject | undefined);
+	return located;
+}
+
+/** A plan's target: the subscriber's number (MSISDN) and ID, as far as known. */
+export function subscriberTarget(msisdn: string | undefined, id: string | undefined): IDataObject {
+	return { ...(msisdn === undefined ? {} : { number: msisdn }), ...(id === undefined ? {} : { id }) };
+}
+
+/**
+ * Options › Only If Unchanged: reads the subscriber again just before the write and fails the
+ * item if a field differs from `expected`. Returns the record as read, for the write to build on.
+ */
+export async function checkUnchanged(
+	ctx: IExecuteFunctions,
+	{ client }: OperationContext,
+	itemIndex: number,
+	expected: IDataObject,
+	target: { id?: string; msisdn?: string },
+): Promise<JsonObject> {
+	// No ID: Create or Update found no subscriber with the MSISDN, so it is gone since compared.
+	const current = target.id === undefined ? undefined : await client.current(target.id, itemIndex);
+	assertUnchanged(ctx, itemIndex, expected, {
+		what: 'Cloudonix subscriber',
+		number: target.msisdn ?? (current?.msisdn === undefined ? `ID ${target.id}` : String(current.msisdn)),
+		raw: current as IDataObject | undefined,
+		normalised: current && normaliseRecord(current as IDataObject, true),
+		secretFields: SECRET_FIELDS,
+	});
+	noteTarget(ctx, subscriberTarget(target.msisdn ?? String(current!.msisdn), target.id), current as IDataObject);
+	return current!;
+}
+
+async function findSubscriber(
 	ctx: IExecuteFunctions,
 	{ client, itemCount }: OperationContext,
 	itemIndex: number,
 	needRecord: boolean,
-): Promise<{ id: string; msisdn?: string; record?: JsonObject }> {
+): Promise<LocatedSubscriber> {
 	const findBy = ctx.getNodeParameter('findBy', itemIndex, 'msisdn') as 'msisdn' | 'id';
 	if (findBy === 'id') {
 		const id = String(ctx.getNodeParameter('subscriberId', itemIndex, '') ?? '').trim();

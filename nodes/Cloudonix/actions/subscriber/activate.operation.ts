@@ -11,6 +11,9 @@ const displayOptions = { show: { resource: ['subscriber'], operation: ['activate
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext) {
 	return await setActive.call(this, itemIndex, context, true);
 }

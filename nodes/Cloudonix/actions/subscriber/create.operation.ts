@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { isRehearsing, noteFollowUp, noteTarget } from '../../../shared/dryRun';
 import type { OperationContext } from '../../helpers/parameters';
-import { outputOptions, readNewSubscriber, shape } from '../../helpers/parameters';
+import { outputOptions, readNewSubscriber, shape, subscriberTarget } from '../../helpers/parameters';
+import { subscriberPath } from '../../transport';
 import {
 	additionalFieldsProperty,
 	msisdnProperty,
@@ -23,17 +25,29 @@ const displayOptions = { show: { resource: ['subscriber'], operation: ['create']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const { body } = readNewSubscriber(this, itemIndex, fields);
-	const { subscriber, outcome } = await client.create(body, itemIndex);
-	if (outcome === 'exists') {
-		throw new NodeOperationError(
+	const { msisdn, body } = readNewSubscriber(this, itemIndex, fields);
+	const exists = (subscriber: IDataObject) =>
+		new NodeOperationError(
 			this.getNode(),
-			`A Cloudonix subscriber with MSISDN ${String(body.msisdn)} already exists (ID ${String(subscriber.id)})`,
+			`A Cloudonix subscriber with MSISDN ${msisdn} already exists (ID ${String(subscriber.id)})`,
 			{ itemIndex, description: 'Use "Create or Update" to update existing subscribers instead.' },
 		);
+	if (isRehearsing(this)) {
+		// A real run learns this from Cloudonix's answer to the create; a dry run reads it first.
+		const existing = await client.findByMsisdn(msisdn, itemIndex);
+		if (existing) throw exists(existing as IDataObject);
+		noteTarget(this, subscriberTarget(msisdn, undefined));
+		if (fields.active === false) {
+			noteFollowUp(this, { method: 'PUT', path: `${await subscriberPath(this)}/{id}`, body: { active: false } });
+		}
 	}
+	const { subscriber, outcome } = await client.create(body, itemIndex);
+	if (outcome === 'exists') throw exists(subscriber as IDataObject);
 	let result = subscriber;
 	// The create body has no "active": create, then deactivate.
 	if (fields.active === false) result = await client.update(String(subscriber.id), { active: false }, itemIndex);

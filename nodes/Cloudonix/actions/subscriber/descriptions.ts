@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { dryRunProperty } from '../../../shared/dryRun';
+import { onlyIfUnchangedProperty } from '../../../shared/onlyIfUnchanged';
 import { includeSecretsProperty, outputProperty as sharedOutputProperty } from '../../../shared/properties';
 import { PASSWORD_DEFAULT_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PROFILE_NAME_KEY } from '../../helpers/subscriber';
 import { SECRET_FIELDS } from '../../helpers/record';
@@ -100,9 +102,17 @@ export const optionsProperty: INodeProperties = {
 	displayOptions: { show: { resource: ['subscriber'] } },
 	options: [
 		{
+			...dryRunProperty(),
+			displayOptions: { show: { '/operation': ['activate', 'create', 'deactivate', 'delete', 'update', 'upsert'] } },
+		},
+		{
 			...includeSecretsProperty({ keeps: 'the SIP password', fields: SECRET_FIELDS }),
 			// Delete outputs no subscriber, so there is nothing the switch could keep.
 			displayOptions: { hide: { '/operation': ['delete'] } },
+		},
+		{
+			...onlyIfUnchangedProperty('subscriber'),
+			displayOptions: { show: { '/operation': ['activate', 'deactivate', 'delete', 'update', 'upsert'] } },
 		},
 		{
 			displayName: 'Requests per Window',

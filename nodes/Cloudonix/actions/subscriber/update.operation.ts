@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { readOnlyIfUnchanged } from '../../../shared/onlyIfUnchanged';
 import type { OperationContext } from '../../helpers/parameters';
-import { locateSubscriber, newPassword, outputOptions, profileChanges, readPassword, shape } from '../../helpers/parameters';
+import { checkUnchanged, locateSubscriber, newPassword, outputOptions, profileChanges, readPassword, shape } from '../../helpers/parameters';
 import type { SubscriberChanges } from '../../helpers/subscriber';
 import { updateBody } from '../../helpers/subscriber';
 import {
@@ -52,8 +53,12 @@ const displayOptions = { show: { resource: ['subscriber'], operation: ['update']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext) {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const expected = readOnlyIfUnchanged(this, itemIndex);
 	const changes: SubscriberChanges = {};
 	if (typeof fields.active === 'boolean') changes.active = fields.active;
 	if (fields.generatePassword === true && fields.sipPassword !== undefined) {
@@ -74,7 +79,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	}
 	// The profile is merged client-side, so only then is the current record needed.
 	const target = await locateSubscriber(this, context, itemIndex, changes.profile !== undefined);
-	const body = updateBody(changes, target.record, false);
+	const current = expected ? await checkUnchanged(this, context, itemIndex, expected, target) : target.record;
+	const body = updateBody(changes, current, false);
 	const updated = await context.client.update(target.id, body, itemIndex);
 	return shape(updated, outputOptions(this, itemIndex));
 }

@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { DryRunStop, noteFollowUp, noteTarget } from '../../../shared/dryRun';
+import { readOnlyIfUnchanged } from '../../../shared/onlyIfUnchanged';
 import type { OperationContext } from '../../helpers/parameters';
-import { outputOptions, readNewSubscriber, shape } from '../../helpers/parameters';
+import { checkUnchanged, outputOptions, readNewSubscriber, shape, subscriberTarget } from '../../helpers/parameters';
+import { subscriberPath } from '../../transport';
 import type { JsonObject, SubscriberChanges } from '../../helpers/subscriber';
 import { updateBody } from '../../helpers/subscriber';
 import { statusOf } from '../../helpers/client';
@@ -34,15 +37,22 @@ const displayOptions = { show: { resource: ['subscriber'], operation: ['upsert']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
+
 type Action = 'created' | 'updated' | 'unchanged';
 
 /**
  * Create or Update by MSISDN. A "Generate" password is used only when creating, so existing
  * subscribers keep theirs. If another worker creates the MSISDN first, the create answers
  * "duplicate" and this falls back to an update; a lost create answer is checked, not re-sent.
+ * With Only If Unchanged, an update reads the subscriber again just before writing, and a
+ * subscriber that existed when compared but is gone now fails the item instead of being created.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, { client }: OperationContext) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext) {
+	const { client } = context;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const expected = readOnlyIfUnchanged(this, itemIndex);
 	const { msisdn, setPassword, profile, body: createBody } = readNewSubscriber(this, itemIndex, fields);
 	const active = typeof fields.active === 'boolean' ? fields.active : undefined;
 	const options = outputOptions(this, itemIndex);
@@ -50,6 +60,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { clie
 
 	const directory = await client.loadDirectory(itemIndex);
 	let existing = directory.get(msisdn);
+	const target = subscriberTarget(msisdn, existing === undefined ? undefined : String(existing.id));
+	noteTarget(this, target, existing as IDataObject | undefined);
+	if (expected) {
+		existing = await checkUnchanged(this, context, itemIndex, expected, { id: target.id as string | undefined, msisdn });
+	} else if (!existing && active === false) {
+		noteFollowUp(this, { method: 'PUT', path: `${await subscriberPath(this)}/{id}`, body: { active: false } });
+	}
 
 	for (let attempt = 0; attempt < 2; attempt++) {
 		if (!existing) {
@@ -68,8 +85,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { clie
 		try {
 			return result(await client.update(String(existing.id), body, itemIndex), 'updated');
 		} catch (error) {
-			// Deleted since the list was read: create it instead (once).
-			if (statusOf(error) !== 404 || attempt > 0) throw asNodeError(this.getNode(), error);
+			if (error instanceof DryRunStop) throw error;
+			// Deleted since the list was read: create it instead (once), unless it had to be unchanged.
+			if (statusOf(error) !== 404 || attempt > 0 || expected) throw asNodeError(this.getNode(), error);
 			directory.delete(msisdn);
 			existing = undefined;
 		}
