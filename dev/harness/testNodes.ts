@@ -111,7 +111,7 @@ class Code implements INodeType {
 		const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
 			...args: string[]
 		) => (...values: unknown[]) => Promise<unknown>;
-		const read = (expression: string) => this.evaluateExpression(`={{ ${expression} }}`, 0);
+		const read = (expression: string) => this.evaluateExpression(`{{ ${expression} }}`, 0);
 		const $ = (name: string) => {
 			const node = `$(${JSON.stringify(name)})`;
 			return {
