@@ -58,6 +58,8 @@ interface Settings {
 	summary: SummaryMode;
 	/** Options › Explain Key (version 2 and later); empty when off. */
 	explainKey: string;
+	/** Whether Changed, Local Only and Remote Only items carry `compared` (version 3, or Include Compared Values). */
+	compared: boolean;
 }
 
 function fieldPairs(raw: IDataObject[]): FieldPair[] {
@@ -119,10 +121,13 @@ function readVersion1(ctx: IExecuteFunctions): Settings {
 		includeRaw: true,
 		summary: 'none',
 		explainKey: '',
+		compared: false,
 	};
 }
 
+/** Versions 2 and 3 share their parameters; version 3 matches Trimmed, Case-Insensitive keys as people see them. */
 function readVersion2(ctx: IExecuteFunctions): Settings {
+	const version = ctx.getNode().typeVersion;
 	const rawOptions = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const rawParts = ctx.getNodeParameter('keyFields.values', 0, []) as IDataObject[];
 	const parts: KeyPart[] = [];
@@ -152,9 +157,10 @@ function readVersion2(ctx: IExecuteFunctions): Settings {
 	}
 	const summary = ctx.getNodeParameter('summary', 0, 'none') as SummaryMode;
 	return {
-		version: 2,
+		version,
 		compare: {
 			keys: parts,
+			unicodeKeys: version >= 3,
 			fields: fieldPairs(ctx.getNodeParameter('compareFields.values', 0, []) as IDataObject[]),
 			looseRules: (rawOptions.looseRules as LooseRule[] | undefined) ?? DEFAULT_LOOSE_RULES,
 			duplicates: (rawOptions.duplicates as DuplicateHandling | undefined) ?? 'error',
@@ -166,6 +172,7 @@ function readVersion2(ctx: IExecuteFunctions): Settings {
 		includeRaw: rawOptions.includeRaw === true,
 		summary,
 		explainKey: String(rawOptions.explainKey ?? '').trim(),
+		compared: version >= 3 || rawOptions.includeCompared === true,
 	};
 }
 
@@ -208,8 +215,8 @@ export class CompareExtensions implements INodeType {
 		name: 'compareExtensions',
 		icon: { light: 'file:compareExtensions.svg', dark: 'file:compareExtensions.dark.svg' },
 		group: ['transform'],
-		version: [1, 2],
-		defaultVersion: 2,
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		usableAsTool: true,
 		subtitle:
 			'={{"by " + ($parameter["keyFields"] ? (($parameter["keyFields"].values || []).map(part => part.local).join(" + ")) : $parameter["localKeyField"] + " / " + $parameter["remoteKeyField"])}}',
@@ -378,6 +385,20 @@ function counts(result: CompareResult, localItems: INodeExecutionData[], remoteI
 	};
 }
 
+/** The paths whose values `compared` holds for one side: its key parts, then its compared fields, each once. */
+function comparedPaths(settings: Settings, side: Side): string[] {
+	const paths = [...settings.parts, ...(settings.compare.fields ?? [])].map((pair) => pair[side]);
+	return [...new Set(paths)];
+}
+
+/**
+ * The values at `paths` as read from one item, a missing one as null. Built with fromEntries so
+ * that a path named "__proto__" is a plain key.
+ */
+function valuesAt(json: IDataObject, paths: string[]): IDataObject {
+	return Object.fromEntries(paths.map((path) => [path, getPath(json, path) ?? null])) as IDataObject;
+}
+
 function buildOutputs(
 	settings: Settings,
 	result: CompareResult,
@@ -391,6 +412,12 @@ function buildOutputs(
 	const localNames = new Map((settings.compare.fields ?? []).map((pair) => [differenceLabel(pair), pair.local]));
 	const changedFields = (pair: MatchedPair) => pair.differences.map((difference) => localNames.get(difference.field) ?? difference.field);
 	const displayKey = (key: string) => (composite ? keyParts(key).join(' / ') : key);
+	const localPaths = comparedPaths(settings, 'local');
+	const remotePaths = comparedPaths(settings, 'remote');
+	const comparedPair = (local: INodeExecutionData, remote: INodeExecutionData): IDataObject => ({
+		local: valuesAt(local.json, localPaths),
+		remote: valuesAt(remote.json, remotePaths),
+	});
 
 	const matchItem = (pair: MatchedPair, changed: boolean): INodeExecutionData => {
 		const local = localItems[pair.local];
@@ -409,18 +436,27 @@ function buildOutputs(
 			const json: IDataObject = changed
 				? { key: displayKey(pair.key), differences, changedFields: changedFields(pair), local: strip(local.json), remote: strip(remote.json) }
 				: { key: displayKey(pair.key), local: strip(local.json), remote: strip(remote.json) };
+			if (changed && settings.compared) json.compared = comparedPair(local, remote);
 			return { json, pairedItem };
 		}
 		const source = settings.matchOutput === 'local' ? local : remote;
 		let json: IDataObject;
 		if (!v2) json = changed ? { ...source.json, _differences: differences } : source.json;
-		else json = changed ? { _differences: differences, _changedFields: changedFields(pair), ...strip(source.json) } : strip(source.json);
+		else if (!changed) json = strip(source.json);
+		else {
+			json = { _differences: differences, _changedFields: changedFields(pair), ...strip(source.json) };
+			if (settings.compared) json.compared = comparedPair(local, remote);
+		}
 		return source.binary ? { json, binary: source.binary, pairedItem } : { json, pairedItem };
 	};
-	const passThrough = (item: INodeExecutionData, index: number, input: number): INodeExecutionData =>
-		item.binary
-			? { json: item.json, binary: item.binary, pairedItem: { item: index, input } }
-			: { json: item.json, pairedItem: { item: index, input } };
+	// Unmatched items pass through as they came in; with `compared`, as a copy that adds it last.
+	const passThrough = (item: INodeExecutionData, index: number, input: number): INodeExecutionData => {
+		let json = item.json;
+		if (settings.compared) {
+			json = { ...json, compared: input === 0 ? { local: valuesAt(json, localPaths) } : { remote: valuesAt(json, remotePaths) } };
+		}
+		return item.binary ? { json, binary: item.binary, pairedItem: { item: index, input } } : { json, pairedItem: { item: index, input } };
+	};
 
 	const outputs: INodeExecutionData[][] = [
 		result.localOnly.map((index) => passThrough(localItems[index], index, 0)),

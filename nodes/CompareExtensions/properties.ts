@@ -1,11 +1,14 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { safetyProperty } from '../shared/massChange';
 
 const V1: IDisplayOptions = { show: { '@version': [1] } };
 const V2: IDisplayOptions = { show: { '@version': [{ _cnd: { gte: 2 } }] } };
+const ONLY_V2: IDisplayOptions = { show: { '@version': [2] } };
+const V3: IDisplayOptions = { show: { '@version': [{ _cnd: { gte: 3 } }] } };
 
-const keyMatchingOptions: INodeProperties['options'] = [
+/** Key Matching as versions 1 and 2 apply it. */
+const keyMatchingOptions: INodePropertyOptions[] = [
 	{
 		name: 'Digits Only',
 		value: 'digitsOnly',
@@ -22,6 +25,17 @@ const keyMatchingOptions: INodeProperties['options'] = [
 		description: 'Ignore surrounding spaces and letter case',
 	},
 ];
+
+/** Key Matching from version 3: Trimmed, Case-Insensitive also ignores invisible characters and Unicode composition. */
+const unicodeKeyMatchingOptions: INodePropertyOptions[] = keyMatchingOptions.map((option) =>
+	option.value === 'trimCaseInsensitive'
+		? {
+				...option,
+				description:
+					'Ignore surrounding spaces, letter case, invisible characters such as a zero-width space, and how accents are encoded',
+			}
+		: option,
+);
 
 /** Local Field and Remote Field of a compared pair, the same in both versions. */
 const comparedFieldPair: INodeProperties[] = [
@@ -240,16 +254,16 @@ const version1: INodeProperties[] = [
 	},
 ];
 
-/** Version 2: composite keys, per-pair value rules, Summary, Safety and readable matches. */
-const version2: INodeProperties[] = [
-	{
+/** Key Fields of version 2 and, with Unicode-aware Key Matching, of version 3 and later. */
+function keyFieldsProperty(displayOptions: IDisplayOptions, matching: INodePropertyOptions[]): INodeProperties {
+	return {
 		displayName: 'Key Fields',
 		name: 'keyFields',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Key Part',
 		default: { values: [{ local: 'number', remote: 'number' }] },
-		displayOptions: V2,
+		displayOptions,
 		description:
 			'Fields that identify an extension. Add several parts for a composite key, e.g. site + extension number when several sites reuse 100–199. Each part is normalised on its own.',
 		options: [
@@ -272,7 +286,7 @@ const version2: INodeProperties[] = [
 						type: 'options',
 						default: 'trimCaseInsensitive',
 						description: 'How this part is normalised before it is matched',
-						options: keyMatchingOptions,
+						options: matching,
 					},
 					{
 						displayName: 'Local Field',
@@ -304,7 +318,82 @@ const version2: INodeProperties[] = [
 				],
 			},
 		],
-	},
+	};
+}
+
+/** Include Compared Values: version 2 only, since version 3 always carries `compared`. */
+const includeComparedOption: INodeProperties = {
+	displayName: 'Include Compared Values',
+	name: 'includeCompared',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether Changed, Local Only and Remote Only items carry <code>compared</code>: the key and compared fields as read from each side, e.g. for Only If Unchanged when applying',
+};
+
+/** The Options of version 2 (with Include Compared Values) and of version 3 and later. */
+function optionsProperty(displayOptions: IDisplayOptions, includeCompared: boolean): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			duplicatesOption,
+			{
+				displayName: 'Explain Key',
+				name: 'explainKey',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 150',
+				description:
+					'Explain how one key was matched: the item routed for it gets an <code>explanation</code> with the items holding it, how each key part was normalised, and why each compared field differs or counts as equal. Separate the parts of a composite key with "/". A key in neither input stops the run unless a Summary output carries the explanation.',
+			},
+			...(includeCompared ? [includeComparedOption] : []),
+			{
+				displayName: 'Include Raw Records',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether Synced and Changed items keep the <code>raw</code> vendor record of each side. Off keeps matches small and readable; Local Only and Remote Only items always keep theirs.',
+			},
+			missingKeysOption,
+			{
+				displayName: 'Output for Matches',
+				name: 'matchOutput',
+				type: 'options',
+				default: 'both',
+				description: 'What the Synced and Changed outputs emit for each match',
+				options: [
+					{
+						name: 'Both Items',
+						value: 'both',
+						description: 'An item with key, differences and changedFields (Changed), local and remote',
+					},
+					{
+						name: 'Local Item',
+						value: 'local',
+						description: 'The local item; Changed puts _differences and _changedFields first',
+					},
+					{
+						name: 'Remote Item',
+						value: 'remote',
+						description: 'The remote item; Changed puts _differences and _changedFields first',
+					},
+				],
+			},
+			looseRulesOption,
+		],
+	};
+}
+
+/** Version 2: composite keys, per-pair value rules, Summary, Safety and readable matches. */
+const version2: INodeProperties[] = [
+	keyFieldsProperty(ONLY_V2, keyMatchingOptions),
+	keyFieldsProperty(V3, unicodeKeyMatchingOptions),
 	{
 		displayName: 'Fields to Compare',
 		name: 'compareFields',
@@ -365,60 +454,8 @@ const version2: INodeProperties[] = [
 		displayOptions: V2,
 		note: 'A stopped run fails before any item is passed on.',
 	}),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: V2,
-		options: [
-			duplicatesOption,
-			{
-				displayName: 'Explain Key',
-				name: 'explainKey',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 150',
-				description:
-					'Explain how one key was matched: the item routed for it gets an <code>explanation</code> with the items holding it, how each key part was normalised, and why each compared field differs or counts as equal. Separate the parts of a composite key with "/". A key in neither input stops the run unless a Summary output carries the explanation.',
-			},
-			{
-				displayName: 'Include Raw Records',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether Synced and Changed items keep the <code>raw</code> vendor record of each side. Off keeps matches small and readable; Local Only and Remote Only items always pass through unchanged.',
-			},
-			missingKeysOption,
-			{
-				displayName: 'Output for Matches',
-				name: 'matchOutput',
-				type: 'options',
-				default: 'both',
-				description: 'What the Synced and Changed outputs emit for each match',
-				options: [
-					{
-						name: 'Both Items',
-						value: 'both',
-						description: 'An item with key, differences and changedFields (Changed), local and remote',
-					},
-					{
-						name: 'Local Item',
-						value: 'local',
-						description: 'The local item; Changed puts _differences and _changedFields first',
-					},
-					{
-						name: 'Remote Item',
-						value: 'remote',
-						description: 'The remote item; Changed puts _differences and _changedFields first',
-					},
-				],
-			},
-			looseRulesOption,
-		],
-	},
+	optionsProperty(ONLY_V2, true),
+	optionsProperty(V3, false),
 ];
 
 export const compareExtensionsProperties: INodeProperties[] = [

@@ -49,6 +49,11 @@ export interface CompareOptions {
 	 */
 	keys?: KeyPart[];
 	objectKeys?: ObjectKeyHandling;
+	/**
+	 * Trimmed, Case-Insensitive also matches text as people see it (version 3): Unicode NFC,
+	 * invisible format characters (\p{Cf}, e.g. a zero-width space) removed.
+	 */
+	unicodeKeys?: boolean;
 }
 
 export interface Difference {
@@ -103,10 +108,34 @@ export const DEFAULT_OPTIONS: CompareOptions = {
 
 /** Joins the parts of a composite key: a control character that PBX keys do not hold. */
 export const KEY_SEPARATOR = '\u001f';
+/**
+ * Precedes a KEY_SEPARATOR or KEY_ESCAPE inside a part, so that no two different part lists
+ * join as one ("A␟B" + "1" and "A" + "B␟1" stay apart). Parts without either character, which
+ * is every real key, join exactly as plain text.
+ */
+const KEY_ESCAPE = '\u001e';
+const KEY_SPECIAL = /[\u001e\u001f]/g;
+
+/** A part as it goes into a composite key. */
+function keyPartText(part: string): string {
+	return part.indexOf(KEY_SEPARATOR) === -1 && part.indexOf(KEY_ESCAPE) === -1 ? part : part.replace(KEY_SPECIAL, `${KEY_ESCAPE}$&`);
+}
 
 /** The normalised parts of a matched pair's key. */
 export function keyParts(key: string): string[] {
-	return key.split(KEY_SEPARATOR);
+	if (key.indexOf(KEY_ESCAPE) === -1) return key.split(KEY_SEPARATOR);
+	const parts: string[] = [];
+	let part = '';
+	for (let i = 0; i < key.length; i++) {
+		const char = key[i];
+		if (char === KEY_ESCAPE) part += key[++i];
+		else if (char === KEY_SEPARATOR) {
+			parts.push(part);
+			part = '';
+		} else part += char;
+	}
+	parts.push(part);
+	return parts;
 }
 
 /** The `field` label of a Difference for a pair: the field name, or "local → remote". */
@@ -134,8 +163,15 @@ export function getPath(source: unknown, path: string): unknown {
 	return current;
 }
 
+/** Anything outside printable ASCII: only such keys can hold format characters or need NFC. */
+const BEYOND_ASCII = /[^\x20-\x7e]/;
+/** Invisible format characters: zero-width space and joiners, soft hyphen, direction marks, BOM. */
+const FORMAT_CHARACTERS = /\p{Cf}+/gu;
+
+export type KeyNormalisation = Pick<CompareOptions, 'keyMatching' | 'stripPrefixes' | 'lastDigits' | 'unicodeKeys'>;
+
 /** Returns the match key for a raw key value, or undefined when the item has no usable key. */
-export function normaliseKey(value: unknown, options: Pick<CompareOptions, 'keyMatching' | 'stripPrefixes' | 'lastDigits'>): string | undefined {
+export function normaliseKey(value: unknown, options: KeyNormalisation): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'object') return undefined;
 	let key = String(value);
@@ -146,7 +182,9 @@ export function normaliseKey(value: unknown, options: Pick<CompareOptions, 'keyM
 			key = key.replace(/\D+/g, '');
 			break;
 		default:
-			key = key.trim().toLowerCase();
+			if (options.unicodeKeys && BEYOND_ASCII.test(key)) {
+				key = key.replace(FORMAT_CHARACTERS, '').trim().toLowerCase().normalize('NFC');
+			} else key = key.trim().toLowerCase();
 	}
 	for (const prefix of options.stripPrefixes) {
 		if (prefix !== '' && key.startsWith(prefix) && key.length > prefix.length) {
@@ -159,9 +197,9 @@ export function normaliseKey(value: unknown, options: Pick<CompareOptions, 'keyM
 }
 
 /** Normalises the user's prefix list the same way keys are normalised, longest first. */
-export function normalisePrefixes(prefixes: string[], keyMatching: KeyMatching): string[] {
+export function normalisePrefixes(prefixes: string[], keyMatching: KeyMatching, unicodeKeys = false): string[] {
 	return prefixes
-		.map((p) => normaliseKey(p, { keyMatching, stripPrefixes: [], lastDigits: 0 }) ?? '')
+		.map((p) => normaliseKey(p, { keyMatching, stripPrefixes: [], lastDigits: 0, unicodeKeys }) ?? '')
 		.filter((p) => p !== '')
 		.sort((a, b) => b.length - a.length);
 }
@@ -262,6 +300,7 @@ interface SidePart {
 	keyMatching: KeyMatching;
 	stripPrefixes: string[];
 	lastDigits: number;
+	unicodeKeys: boolean;
 }
 
 function sideName(side: Side): string {
@@ -374,7 +413,7 @@ function indexSide(items: readonly unknown[], parts: SidePart[], side: Side, opt
 					key = undefined;
 					break;
 				}
-				key = p === 0 ? part : key + KEY_SEPARATOR + part;
+				key = p === 0 ? keyPartText(part) : key + KEY_SEPARATOR + keyPartText(part);
 			}
 		}
 		keys[i] = key;
@@ -435,12 +474,13 @@ export function keyPartsOf(options: CompareOptions): KeyPart[] {
 	];
 }
 
-function sideParts(parts: KeyPart[], side: Side): SidePart[] {
+function sideParts(parts: KeyPart[], side: Side, unicodeKeys: boolean): SidePart[] {
 	return parts.map((part) => ({
 		field: side === 'local' ? part.local : part.remote,
 		keyMatching: part.keyMatching,
-		stripPrefixes: normalisePrefixes(part.stripPrefixes, part.keyMatching),
+		stripPrefixes: normalisePrefixes(part.stripPrefixes, part.keyMatching, unicodeKeys),
 		lastDigits: part.lastDigits,
+		unicodeKeys,
 	}));
 }
 
@@ -455,8 +495,9 @@ export function compareExtensions(
 ): CompareResult {
 	const options: CompareOptions = { ...DEFAULT_OPTIONS, ...partial };
 	const parts = keyPartsOf(options);
-	const local = indexSide(localItems, sideParts(parts, 'local'), 'local', options);
-	const remote = indexSide(remoteItems, sideParts(parts, 'remote'), 'remote', options);
+	const unicodeKeys = options.unicodeKeys === true;
+	const local = indexSide(localItems, sideParts(parts, 'local', unicodeKeys), 'local', options);
+	const remote = indexSide(remoteItems, sideParts(parts, 'remote', unicodeKeys), 'remote', options);
 	const fields = options.fields;
 	const valueOptions = fields.map((pair) => ({
 		looseRules: options.looseRules,

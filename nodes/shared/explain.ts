@@ -93,17 +93,25 @@ function shown(value: unknown): string {
 	return JSON.stringify(value) ?? String(value);
 }
 
-/** Runs normaliseKey one setting at a time, recording each change. */
-export function traceKeyPart(value: unknown, field: string, part: Pick<KeyPart, 'keyMatching' | 'stripPrefixes' | 'lastDigits'>): KeyPartTrace {
-	const prefixes = normalisePrefixes(part.stripPrefixes, part.keyMatching);
-	const normalised = normaliseKey(value, { keyMatching: part.keyMatching, stripPrefixes: prefixes, lastDigits: part.lastDigits });
+/**
+ * Runs normaliseKey one setting at a time, recording each change. `unicodeKeys` as in the
+ * comparison (version 3: Trimmed, Case-Insensitive also applies NFC and drops format characters).
+ */
+export function traceKeyPart(
+	value: unknown,
+	field: string,
+	part: Pick<KeyPart, 'keyMatching' | 'stripPrefixes' | 'lastDigits'>,
+	unicodeKeys = false,
+): KeyPartTrace {
+	const prefixes = normalisePrefixes(part.stripPrefixes, part.keyMatching, unicodeKeys);
+	const normalised = normaliseKey(value, { keyMatching: part.keyMatching, stripPrefixes: prefixes, lastDigits: part.lastDigits, unicodeKeys });
 	const steps: NormalisationStep[] = [];
 	if (value !== undefined && value !== null && typeof value !== 'object') {
 		let current = String(value);
-		const matched = normaliseKey(value, { keyMatching: part.keyMatching, stripPrefixes: [], lastDigits: 0 }) ?? '';
+		const matched = normaliseKey(value, { keyMatching: part.keyMatching, stripPrefixes: [], lastDigits: 0, unicodeKeys }) ?? '';
 		if (matched !== current) steps.push({ rule: KEY_MATCHING_NAMES[part.keyMatching], from: current, to: matched });
 		current = matched;
-		const stripped = normaliseKey(value, { keyMatching: part.keyMatching, stripPrefixes: prefixes, lastDigits: 0 }) ?? '';
+		const stripped = normaliseKey(value, { keyMatching: part.keyMatching, stripPrefixes: prefixes, lastDigits: 0, unicodeKeys }) ?? '';
 		if (stripped !== current) {
 			const prefix = current.slice(0, current.length - stripped.length);
 			steps.push({ rule: `Strip Prefixes "${prefix}"`, from: current, to: stripped });
@@ -205,7 +213,8 @@ export function explainKey(
 			`Explain Key "${key}" has ${askedValues.length} part(s), but the key has ${parts.length} (${parts.map((part) => part.local).join(' + ')}); separate the parts with "${EXPLAIN_PART_SEPARATOR}"`,
 		);
 	}
-	const asked = parts.map((part, p) => traceKeyPart(askedValues[p], part.local, part));
+	const unicodeKeys = options.unicodeKeys === true;
+	const asked = parts.map((part, p) => traceKeyPart(askedValues[p], part.local, part, unicodeKeys));
 	const wanted = keyOf(asked);
 	if (!wanted) throw new ExplainKeyError(`Explain Key "${key}" gives no usable key: ${asked.filter((part) => part.normalised === null).map((part) => part.field).join(', ')} empty after normalisation`);
 
@@ -214,7 +223,7 @@ export function explainKey(
 		items.forEach((item, index) => {
 			const traced = parts.map((part) => {
 				const field = side === 'local' ? part.local : part.remote;
-				return traceKeyPart(getPath(item, field), field, part);
+				return traceKeyPart(getPath(item, field), field, part, unicodeKeys);
 			});
 			const itemKey = keyOf(traced);
 			if (itemKey && itemKey.every((value, p) => value === wanted[p])) found.push({ index, parts: traced });

@@ -125,6 +125,24 @@ function describeLimit(limit: ChangeLimit, allowedItems: number, input: string):
 		: `${items(allowedItems)}`;
 }
 
+/**
+ * The most items `percent` % of `total` allows, exactly. The percentage is taken as the
+ * decimal the user wrote (the shortest form that reads back as the same number, so 2.3 is
+ * 23/10) and multiplied in integers: in floating point 2.3 × 3000 is 6899.999…, which stopped
+ * a run of 69 out of 3000 and offered 68 in the message.
+ */
+export function allowedByPercent(percent: number, total: number): number {
+	const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(percent));
+	if (!match) return Math.floor((percent * total) / 100);
+	const fraction = match[2] ?? '';
+	const exponent = Number(match[3] ?? 0) - fraction.length;
+	let numerator = BigInt(match[1] + fraction) * BigInt(total);
+	let denominator = BigInt(100);
+	if (exponent >= 0) numerator *= BigInt(10) ** BigInt(exponent);
+	else denominator *= BigInt(10) ** BigInt(-exponent);
+	return Number(numerator / denominator);
+}
+
 function checkLimit(
 	rule: GuardRule,
 	count: number,
@@ -134,10 +152,8 @@ function checkLimit(
 	input: string,
 ): GuardTrip | undefined {
 	if (limit.unit === 'none') return undefined;
-	// Percentages compare exactly (count / total > value %); allowedItems is only for the message.
-	const exceeded = limit.unit === 'percent' ? count * 100 > limit.value * total : count > limit.value;
-	if (!exceeded) return undefined;
-	const allowedItems = limit.unit === 'percent' ? Math.floor((limit.value * total) / 100) : limit.value;
+	const allowedItems = limit.unit === 'percent' ? allowedByPercent(limit.value, total) : limit.value;
+	if (count <= allowedItems) return undefined;
 	return {
 		rule,
 		count,

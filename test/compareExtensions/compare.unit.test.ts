@@ -251,3 +251,24 @@ describe('getPath with object-member names', () => {
 		expect(getPath({ list: [1] }, 'list.length')).toBe(1);
 	});
 });
+
+describe('composite key encoding (issue 21 point 8)', () => {
+	const partsOf = (local: Array<Record<string, string>>) =>
+		compareExtensions(local, local, {
+			keys: [
+				{ local: 'a', remote: 'a', keyMatching: 'exact', stripPrefixes: [], lastDigits: 0 },
+				{ local: 'b', remote: 'b', keyMatching: 'exact', stripPrefixes: [], lastDigits: 0 },
+			],
+		}).synced.map((pair) => keyParts(pair.key));
+
+	it('splits back every part list, separator and escape characters included', () => {
+		const items = [
+			{ a: 'x\u001f', b: '\u001fy' },
+			{ a: 'x', b: '\u001f\u001fy' },
+			{ a: '\u001e', b: '\u001e\u001f' },
+			{ a: '\u001e\u001f', b: '\u001e' },
+			{ a: 'plain', b: 'text' },
+		];
+		expect(partsOf(items)).toEqual(items.map((item) => [item.a, item.b]));
+	});
+});

@@ -128,6 +128,17 @@ describe('explainKey', () => {
 		expect(() => explainKey('100', local, remote, options)).toThrow('Explain Key "100" has 1 part(s), but the key has 2 (site + number); separate the parts with "/"');
 	});
 
+	it('normalises keys as version 3 does when the comparison does (NFC, invisible characters removed)', () => {
+		const local = [{ number: 'Caf\u0065\u0301-1' }];
+		const remote = [{ number: '\u200bCAF\u00c9-1' }];
+		// Without: only the item spelt exactly like the asked key (decomposed é) holds it.
+		expect(explainKey('caf\u0065\u0301-1', local, remote).outcome).toBe('localOnly');
+		const v3 = explainKey('café-1', local, remote, { unicodeKeys: true });
+		expect(v3.outcome).toBe('synced');
+		expect(v3.remote[0].parts[0].steps).toEqual([{ rule: 'Trimmed, Case-Insensitive', from: '\u200bCAF\u00c9-1', to: 'caf\u00e9-1' }]);
+		expect(compareExtensions(local, remote, { unicodeKeys: true }).synced).toHaveLength(1);
+	});
+
 	it('refuses a key that normalises to nothing', () => {
 		expect(() => explainKey(' - ', LOCAL, REMOTE, OPTIONS)).toThrow('Explain Key " - " gives no usable key: number empty after normalisation');
 	});

@@ -18,7 +18,7 @@ const REMOTE = [
 ];
 const compareFields = { values: [{ local: 'name', remote: 'name', ignoreCase: true }, { local: 'enabled', remote: 'enabled' }] };
 
-function run(explainKey: string, parameters: IDataObject = {}, continueOnFail = false) {
+function run(explainKey: string, parameters: IDataObject = {}, continueOnFail = false, typeVersion = 2) {
 	return runWorkflow(
 		buildWorkflow(
 			[
@@ -27,7 +27,7 @@ function run(explainKey: string, parameters: IDataObject = {}, continueOnFail = 
 				{
 					name: COMPARE,
 					type: pkg('compareExtensions'),
-					typeVersion: 2,
+					typeVersion,
 					parameters: { compareFields, safety: NO_SAFETY, options: { explainKey }, ...parameters },
 					continueOnFail,
 				},
@@ -111,6 +111,13 @@ describe('Compare Extensions › Explain Key', () => {
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('Explain Key "150" has 1 part(s), but the key has 2 (site + number); separate the parts with "/"');
+	});
+
+	it('explains with version 3 too, keys normalised as version 3 matches them', async () => {
+		const result = await run('\u200b150', {}, false, 3);
+		expect(result.status).toBe('success');
+		const [synced] = result.json(COMPARE, 2);
+		expect(synced).toMatchObject({ key: '150', explanation: { outcome: 'synced', asked: [{ value: '\u200b150', normalised: '150' }] } });
 	});
 
 	it('changes nothing when left empty', async () => {

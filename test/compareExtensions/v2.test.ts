@@ -385,6 +385,30 @@ describe('Compare Extensions v2: Safety', () => {
 		expect(result.error?.message).toBe('Safety → Allow This Run must be true or false, got "maybe"');
 	});
 
+	// Issue 21 point 5: 2.3 * 3000 is 6899.999… in floating point, so 69 of 3000 used to stop
+	// the run and the message offered 68 items.
+	it.each([
+		[2.3, 3000, 69],
+		[0.57, 10000, 57],
+		[18.4, 375, 69],
+	])('lets exactly %s %% of %s Remote items (%s) through and stops one more, naming the real allowed count', async (percent, total, atLimit) => {
+		const safety = { remoteOnlyLimit: 'percent', maxRemoteOnly: percent };
+		const passed = await runWorkflow(compareWorkflow(many(total - atLimit), many(total), { safety }));
+		expect(passed.status).toBe('success');
+		expect(passed.json(COMPARE, 1)).toHaveLength(atLimit);
+		const stopped = await runWorkflow(compareWorkflow(many(total - atLimit - 1), many(total), { safety }));
+		expect(stopped.error?.message).toContain(
+			`Remote Only would be ${atLimit + 1} of ${total} items in the Remote input`,
+		);
+		expect(stopped.error?.message).toContain(`above the limit of ${percent} % of the Remote input (${atLimit} items)`);
+	});
+
+	it('takes a percent limit given by an expression as text exactly', async () => {
+		const safety = { remoteOnlyLimit: 'percent', maxRemoteOnly: '={{ "2.3" }}' };
+		const passed = await runWorkflow(compareWorkflow(many(3000 - 69), many(3000), { safety }));
+		expect(passed.status).toBe('success');
+	});
+
 	it('is not part of version 1', async () => {
 		const result = await runWorkflow(compareWorkflow([], many(5), {}, { typeVersion: 1 }));
 		expect(result.status).toBe('success');

@@ -81,6 +81,34 @@ describe('checkMassChange', () => {
 		);
 	});
 
+	// Issue 21 point 5: limits compare exactly, whatever floating point makes of value × total.
+	it.each([
+		[2.3, 3000, 69],
+		[0.57, 10000, 57],
+		[18.4, 375, 69],
+		[0.1, 1000000, 1000],
+		[33.3, 1000, 333],
+		[1e-7, 10000000000, 10],
+		[150, 10, 15],
+	])('a %s %% limit of %s items allows exactly %s', (value, total, allowed) => {
+		const limits = settings({ maxRemoteOnly: { unit: 'percent', value } });
+		const at = (remoteOnly: number) => checkMassChange({ localTotal: total, remoteTotal: total, localOnly: 0, remoteOnly }, limits);
+		expect(at(allowed).status).toBe('passed');
+		const verdict = at(allowed + 1);
+		expect(verdict.status).toBe('stopped');
+		expect(verdict.trips[0]).toMatchObject({ rule: 'maxRemoteOnly', count: allowed + 1, allowedItems: allowed });
+		expect(verdict.trips[0].reason).toContain(`above the limit of ${value} % of the Remote input (${allowed} items)`);
+	});
+
+	it('rounds the allowed count of a percent limit down to whole items', () => {
+		const verdict = checkMassChange(
+			{ localTotal: 7, remoteTotal: 7, localOnly: 0, remoteOnly: 1 },
+			settings({ maxRemoteOnly: { unit: 'percent', value: 14.2 } }),
+		);
+		expect(verdict.trips[0]).toMatchObject({ allowedItems: 0 });
+		expect(checkMassChange({ localTotal: 7, remoteTotal: 7, localOnly: 0, remoteOnly: 1 }, settings({ maxRemoteOnly: { unit: 'percent', value: 14.3 } })).status).toBe('passed');
+	});
+
 	it('has no Changed limit by default and checks one when set', () => {
 		const counts = { localTotal: 10, remoteTotal: 10, localOnly: 0, remoteOnly: 0, changed: 10 };
 		expect(checkMassChange(counts).status).toBe('passed');
