@@ -132,7 +132,7 @@ function pathOf(request: GatedRequest): string {
 		path = request.url;
 	}
 	const query = request.qs && Object.keys(request.qs).length
-		? new URLSearchParams(Object.entries(request.qs).map(([key, value]) => [key, String(value)])).toString()
+		? new URLSearchParams(Object.entries(request.qs).map(([key, value]): [string, string] => [key, String(value)])).toString()
 		: '';
 	return query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path;
 }
