@@ -13,7 +13,7 @@ import type {
 	ITriggerFunctions,
 	ITriggerResponse,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 class ManualTrigger implements INodeType {
 	description = {
@@ -252,7 +252,32 @@ class EditFields implements INodeType {
 	}
 }
 
+/** The Stop and Error node (v1) with Error Type "Error Message": fails the run with that message. */
+class StopAndError implements INodeType {
+	description = {
+		displayName: 'Stop and Error',
+		name: 'stopAndError',
+		group: ['input'],
+		version: 1,
+		description: 'Throw an error in the workflow',
+		defaults: { name: 'Stop and Error' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [],
+		properties: [
+			{ displayName: 'Error Type', name: 'errorType', type: 'string', default: 'errorMessage' },
+			{ displayName: 'Error Message', name: 'errorMessage', type: 'string', default: '' },
+		],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const errorType = this.getNodeParameter('errorType', 0) as string;
+		if (errorType !== 'errorMessage') throw new Error(`The test stand-in for Stop and Error supports only Error Message, not ${errorType}`);
+		throw new NodeOperationError(this.getNode(), this.getNodeParameter('errorMessage', 0) as string);
+	}
+}
+
 export const testNodeTypes: Record<string, INodeType> = {
+	'n8n-nodes-base.stopAndError': new StopAndError(),
 	'n8n-nodes-base.set': new EditFields(),
 	'n8n-nodes-base.switch': new Switch(),
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),

@@ -100,6 +100,20 @@ describe('example: sync one extension, with a trace', () => {
 		expect(cloudonix.byMsisdn('103')!.profile.displayName).toBe('Changed by an admin');
 	});
 
+	it('rejects a request without a usable number before asking either PBX', async () => {
+		threeCx.server.clearLog();
+		for (const body of [{}, { number: '' }, { number: "1' or Number ne '" }]) {
+			const result = await post(body);
+			expect(result.status).toBe('error');
+			expect(result.error?.node?.name).toBe('Reject the Request');
+			expect(result.error?.message).toBe(
+				`The request needs "number": an extension number (digits, optionally a leading +), got ${JSON.stringify((body as { number?: string }).number ?? null)}`,
+			);
+		}
+		expect(threeCx.server.requests).toEqual([]);
+		expect(cloudonix.server.requests).toEqual([]);
+	});
+
 	it('explains numbers that need nothing: in sync, only in Cloudonix, on neither side', async () => {
 		const synced = await post({ number: '101', apply: true });
 		expect(synced.json('Trace and Result')[0]).toMatchObject({ outcome: 'synced', result: { action: 'none' } });
