@@ -56,10 +56,9 @@ export function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 }
 
 /**
- * A Continue On Fail item. Under "Continue (using error output)" it carries the error itself,
- * the one way n8n moves an item with a description to the error output (n8n then keeps the
- * message in its JSON and the description on the error); under
- * "Continue" its JSON is the message and the description.
+ * A Continue On Fail item: its JSON is the message and the description. Under "Continue (using
+ * error output)" it also carries the error itself, the one way n8n moves an item whose JSON has a
+ * description to the error output (n8n then keeps only the message in the JSON).
  */
 function errorItem(
 	ctx: IExecuteFunctions,
