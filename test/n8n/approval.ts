@@ -128,6 +128,7 @@ export async function runApprovalCases(n8n: RealN8n, report: Reporter): Promise<
 			threeCx.reset();
 			cloudonix.reset();
 			const expected = seedNightlySync(threeCx, cloudonix);
+			cloudonix.server.clearLog();
 			const known = new Set((await server.executions(WORKFLOW_ID)).map((execution) => execution.id));
 			const started = await fetch(`${server.baseUrl}/webhook/${START_PATH}`, { method: 'POST' });
 			if (!started.ok) throw new Error(`starting the workflow: HTTP ${started.status} ${await started.text()}`);
