@@ -2,6 +2,8 @@
  * One Compare Extensions measurement in its own process, so peak memory (maxRSS) belongs
  * to this case alone. Prints one JSON line.
  * Usage: <items per side> <pure|engine|nestedLoop> <single|twoPart> [node version, default 2]
+ * `ms` is wall time; `cpuMs` the process's CPU time over the same span (all threads, the
+ * garbage collector's included), which a shared machine distorts less.
  */
 import type { KeyPart } from '../nodes/shared/compare';
 import { compareExtensions } from '../nodes/shared/compare';
@@ -92,11 +94,13 @@ async function main() {
 	// The machine is shared: the best of a few runs is the comparison's own time, not its neighbours'.
 	const repeats = n <= 100_000 ? 3 : 1;
 	let ms = Infinity;
+	let cpuMs = Infinity;
 	let rssBefore = 0;
 	for (let run = 0; run < repeats; run++) {
 		if (global.gc) global.gc();
 		if (run === 0) rssBefore = process.memoryUsage().rss;
 		const started = process.hrtime.bigint();
+		const cpuStarted = process.cpuUsage();
 		let check = 0;
 		if (mode === 'pure') {
 			const result = compareExtensions(local, remote, options);
@@ -110,10 +114,12 @@ async function main() {
 			check = outputs[2].length + outputs[3].length;
 		}
 		ms = Math.min(ms, Number(process.hrtime.bigint() - started) / 1e6);
+		const cpu = process.cpuUsage(cpuStarted);
+		cpuMs = Math.min(cpuMs, (cpu.user + cpu.system) / 1000);
 		if (check !== Math.ceil(n / 2)) throw new Error(`expected ${Math.ceil(n / 2)} matches, got ${check}`);
 	}
 	const peakMb = process.resourceUsage().maxRSS / 1024;
-	console.log(JSON.stringify({ n, mode, shape, version, ms, peakMb, inputsMb: rssBefore / 1024 / 1024 }));
+	console.log(JSON.stringify({ n, mode, shape, version, ms, cpuMs, peakMb, inputsMb: rssBefore / 1024 / 1024 }));
 }
 
 main().catch((error) => {

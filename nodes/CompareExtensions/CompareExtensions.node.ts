@@ -391,12 +391,32 @@ function comparedPaths(settings: Settings, side: Side): string[] {
 	return [...new Set(paths)];
 }
 
-/**
- * The values at `paths` as read from one item, a missing one as null. Built with fromEntries so
- * that a path named "__proto__" is a plain key.
- */
+/** The values at `paths` as read from one item, a missing one as null; a path named "__proto__" is a plain key. */
 function valuesAt(json: IDataObject, paths: string[]): IDataObject {
-	return Object.fromEntries(paths.map((path) => [path, getPath(json, path) ?? null])) as IDataObject;
+	const values: IDataObject = {};
+	for (let p = 0; p < paths.length; p++) {
+		const path = paths[p];
+		const value = (getPath(json, path) ?? null) as IDataObject[string];
+		if (path === '__proto__') Object.defineProperty(values, path, { value, enumerable: true, writable: true, configurable: true });
+		else values[path] = value;
+	}
+	return values;
+}
+
+/**
+ * A shallow copy of `json` with `compared` set last (in place if the item has its own). Copied
+ * key by key: a spread followed by one more key takes about twice the memory per item in V8.
+ */
+function withCompared(json: IDataObject, compared: IDataObject): IDataObject {
+	const copy: IDataObject = {};
+	const keys = Object.keys(json);
+	for (let k = 0; k < keys.length; k++) {
+		const key = keys[k];
+		if (key === '__proto__') Object.defineProperty(copy, key, { value: json[key], enumerable: true, writable: true, configurable: true });
+		else copy[key] = json[key];
+	}
+	copy.compared = compared;
+	return copy;
 }
 
 function buildOutputs(
@@ -453,7 +473,7 @@ function buildOutputs(
 	const passThrough = (item: INodeExecutionData, index: number, input: number): INodeExecutionData => {
 		let json = item.json;
 		if (settings.compared) {
-			json = { ...json, compared: input === 0 ? { local: valuesAt(json, localPaths) } : { remote: valuesAt(json, remotePaths) } };
+			json = withCompared(json, input === 0 ? { local: valuesAt(json, localPaths) } : { remote: valuesAt(json, remotePaths) });
 		}
 		return item.binary ? { json, binary: item.binary, pairedItem: { item: index, input } } : { json, pairedItem: { item: index, input } };
 	};

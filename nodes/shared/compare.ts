@@ -2,6 +2,7 @@
  * Pure comparison of two extension lists by key: a hash join in O(n + m).
  * No n8n imports, so unit tests and the benchmark can call it directly.
  */
+import { KeyIndex } from './keyIndex';
 
 export type KeyMatching = 'trimCaseInsensitive' | 'exact' | 'digitsOnly';
 export type LooseRule = 'numberString' | 'booleanString' | 'emptyMissing';
@@ -284,16 +285,6 @@ export function valuesEqual(
 	return false;
 }
 
-interface KeyedSide {
-	/** normalised key per item index; undefined when the item has no usable key */
-	keys: Array<string | undefined>;
-	/** key → index of the first item with that key */
-	first: Map<string, number>;
-	/** key → indexes of further items with the same key (duplicates are rare, so kept apart) */
-	more: Map<string, number[]>;
-	missing: number[];
-}
-
 /** A key part for one side, with its prefixes normalised once. */
 interface SidePart {
 	field: string;
@@ -391,51 +382,61 @@ function duplicateKeyError(key: string, indexes: number[], parts: SidePart[], si
 	);
 }
 
-function indexSide(items: readonly unknown[], parts: SidePart[], side: Side, options: CompareOptions): KeyedSide {
-	const keys = new Array<string | undefined>(items.length);
+/** keyOf's answer for an item whose key part holds an object or array (never a usable key). */
+const OBJECT_KEY = null;
+
+/**
+ * The normalised key of one item: its parts normalised on their own and joined by
+ * KEY_SEPARATOR. undefined when a part is missing or empty, OBJECT_KEY when a part holds an
+ * object or array.
+ */
+function keyOf(item: unknown, parts: SidePart[]): string | undefined | typeof OBJECT_KEY {
+	let key: string | undefined;
+	for (let p = 0; p < parts.length; p++) {
+		const value = getPath(item, parts[p].field);
+		const part = normaliseKey(value, parts[p]);
+		if (part === undefined) return isObjectValue(value) ? OBJECT_KEY : undefined;
+		if (parts.length === 1) return part;
+		key = p === 0 ? keyPartText(part) : key + KEY_SEPARATOR + keyPartText(part);
+	}
+	return key;
+}
+
+/**
+ * Only on the error path: the key whose second item comes first in the input, with every item
+ * that holds it, as the error names them.
+ */
+function firstDuplicate(items: readonly unknown[], parts: SidePart[]): { key: string; indexes: number[] } {
 	const first = new Map<string, number>();
-	const more = new Map<string, number[]>();
-	const missing: number[] = [];
-	const objects: number[] = [];
-	const single = parts.length === 1 ? parts[0] : undefined;
-	for (let i = 0; i < items.length; i++) {
-		let key: string | undefined;
-		if (single) {
-			const value = getPath(items[i], single.field);
-			key = normaliseKey(value, single);
-			if (key === undefined && isObjectValue(value)) objects.push(i);
-		} else {
-			for (let p = 0; p < parts.length; p++) {
-				const value = getPath(items[i], parts[p].field);
-				const part = normaliseKey(value, parts[p]);
-				if (part === undefined) {
-					if (isObjectValue(value)) objects.push(i);
-					key = undefined;
-					break;
-				}
-				key = p === 0 ? keyPartText(part) : key + KEY_SEPARATOR + keyPartText(part);
-			}
-		}
-		keys[i] = key;
-		if (key === undefined) {
-			missing.push(i);
-		} else if (!first.has(key)) {
-			first.set(key, i);
-		} else {
-			const list = more.get(key);
-			if (list) list.push(i);
-			else more.set(key, [i]);
-		}
+	let duplicate: string | undefined;
+	for (let i = 0; i < items.length && duplicate === undefined; i++) {
+		const key = keyOf(items[i], parts);
+		if (typeof key !== 'string') continue;
+		if (first.has(key)) duplicate = key;
+		else first.set(key, i);
 	}
-	if (objects.length && (options.objectKeys === 'error' || options.missingKeys === 'error')) {
-		throw objectKeyError(items, objects, parts, side);
+	const indexes: number[] = [];
+	for (let i = 0; i < items.length; i++) if (keyOf(items[i], parts) === duplicate) indexes.push(i);
+	return { key: duplicate!, indexes };
+}
+
+/** What one side's pass found wrong; the errors are thrown after both passes, Local first. */
+interface SideProblems {
+	objects: number[];
+	missing: number[];
+	duplicate: boolean;
+}
+
+/** Throws the first error a side's problems call for: an object key, a missing key, a duplicate. */
+function throwProblems(items: readonly unknown[], parts: SidePart[], side: Side, problems: SideProblems, options: CompareOptions): void {
+	if (problems.objects.length && (options.objectKeys === 'error' || options.missingKeys === 'error')) {
+		throw objectKeyError(items, problems.objects, parts, side);
 	}
-	if (missing.length && options.missingKeys === 'error') throw missingKeyError(items, missing, parts, side);
-	if (more.size && options.duplicates === 'error') {
-		const [key, others] = more.entries().next().value as [string, number[]];
-		throw duplicateKeyError(key, [first.get(key)!, ...others], parts, side);
+	if (problems.missing.length && options.missingKeys === 'error') throw missingKeyError(items, problems.missing, parts, side);
+	if (problems.duplicate && options.duplicates === 'error') {
+		const { key, indexes } = firstDuplicate(items, parts);
+		throw duplicateKeyError(key, indexes, parts, side);
 	}
-	return { keys, first, more, missing };
 }
 
 /** Shared by every pair without differences, so a million synced pairs allocate no arrays. */
@@ -444,12 +445,14 @@ const NO_DIFFERENCES: Difference[] = [];
 type ValueOptions = Pick<CompareOptions, 'looseRules' | 'ignoreCase' | 'trimValues'>;
 
 function differencesOf(localItem: unknown, remoteItem: unknown, fields: FieldPair[], valueOptions: ValueOptions[]): Difference[] {
-	const differences: Difference[] = [];
+	// Allocated at the first difference only: most pairs are synced.
+	let differences = NO_DIFFERENCES;
 	for (let f = 0; f < fields.length; f++) {
 		const pair = fields[f];
 		const local = getPath(localItem, pair.local);
 		const remote = getPath(remoteItem, pair.remote);
 		if (!valuesEqual(local, remote, valueOptions[f])) {
+			if (differences === NO_DIFFERENCES) differences = [];
 			differences.push({
 				field: differenceLabel(pair),
 				local: local === undefined ? null : local,
@@ -484,9 +487,17 @@ function sideParts(parts: KeyPart[], side: Side, unicodeKeys: boolean): SidePart
 	}));
 }
 
+/** Per remote item, in compareExtensions. */
+const UNMATCHED = 0;
+const MATCHED = 1;
+const KEYLESS = 2;
+
 /**
- * Joins local and remote items by normalised key. Item arrays hold the items' JSON; the
- * result holds indexes only, so callers decide what to emit and nothing is copied here.
+ * Joins local and remote items by normalised key in one pass over each side: the Remote items
+ * go into one Map (key → index), then each Local item is looked up as it is read. A Local key
+ * is kept only where a duplicate must be found and no Remote item shows it (a Local Only key,
+ * with Duplicate Keys set to stop). Item arrays hold the items' JSON; the result holds indexes
+ * only, so callers decide what to emit and nothing is copied here.
  */
 export function compareExtensions(
 	localItems: readonly unknown[],
@@ -496,43 +507,73 @@ export function compareExtensions(
 	const options: CompareOptions = { ...DEFAULT_OPTIONS, ...partial };
 	const parts = keyPartsOf(options);
 	const unicodeKeys = options.unicodeKeys === true;
-	const local = indexSide(localItems, sideParts(parts, 'local', unicodeKeys), 'local', options);
-	const remote = indexSide(remoteItems, sideParts(parts, 'remote', unicodeKeys), 'remote', options);
+	const localParts = sideParts(parts, 'local', unicodeKeys);
+	const remoteParts = sideParts(parts, 'remote', unicodeKeys);
+	// Local Only keys seen so far, to find a Local duplicate that no Remote item shows.
+	const localOnlyKeys = options.duplicates === 'error' ? new KeyIndex(localItems.length) : undefined;
+
+	// Remote: key → index of its first item; later items of the same key, which are rare, apart.
+	const index = new KeyIndex(remoteItems.length);
+	const moreRemote = new Map<string, number[]>();
+	const remoteState = new Uint8Array(remoteItems.length);
+	const remoteProblems: SideProblems = { objects: [], missing: [], duplicate: false };
+	for (let r = 0; r < remoteItems.length; r++) {
+		const key = keyOf(remoteItems[r], remoteParts);
+		if (typeof key !== 'string') {
+			remoteState[r] = KEYLESS;
+			remoteProblems.missing.push(r);
+			if (key === OBJECT_KEY) remoteProblems.objects.push(r);
+			continue;
+		}
+		if (index.addIfAbsent(key, r) !== undefined) {
+			remoteProblems.duplicate = true;
+			const list = moreRemote.get(key);
+			if (list) list.push(r);
+			else moreRemote.set(key, [r]);
+		}
+	}
+
 	const fields = options.fields;
 	const valueOptions = fields.map((pair) => ({
 		looseRules: options.looseRules,
 		ignoreCase: pair.ignoreCase ?? options.ignoreCase,
 		trimValues: pair.trimValues ?? options.trimValues,
 	}));
-
 	const result: CompareResult = { localOnly: [], remoteOnly: [], synced: [], changed: [], skipped: [] };
-	const remoteMatched = new Uint8Array(remoteItems.length);
 	const pair = (key: string, l: number, r: number) => {
-		remoteMatched[r] = 1;
+		remoteState[r] = MATCHED;
 		const differences = fields.length ? differencesOf(localItems[l], remoteItems[r], fields, valueOptions) : NO_DIFFERENCES;
 		if (differences.length) result.changed.push({ key, local: l, remote: r, differences });
 		else result.synced.push({ key, local: l, remote: r, differences: NO_DIFFERENCES });
 	};
+	const localProblems: SideProblems = { objects: [], missing: [], duplicate: false };
 	for (let l = 0; l < localItems.length; l++) {
-		const key = local.keys[l];
-		if (key === undefined) {
+		const key = keyOf(localItems[l], localParts);
+		if (typeof key !== 'string') {
+			localProblems.missing.push(l);
+			if (key === OBJECT_KEY) localProblems.objects.push(l);
 			if (options.missingKeys === 'unmatched') result.localOnly.push(l);
 			else result.skipped.push({ side: 'local', index: l });
 			continue;
 		}
-		const r = remote.first.get(key);
+		const r = index.get(key);
 		if (r === undefined) {
+			if (localOnlyKeys && localOnlyKeys.addIfAbsent(key, l) !== undefined) localProblems.duplicate = true;
 			result.localOnly.push(l);
 			continue;
 		}
+		// The first Remote item of a key is matched only by Local items of that key.
+		if (remoteState[r] === MATCHED) localProblems.duplicate = true;
 		pair(key, l, r);
-		if (remote.more.size) for (const other of remote.more.get(key) ?? []) pair(key, l, other);
+		if (moreRemote.size) for (const other of moreRemote.get(key) ?? []) pair(key, l, other);
 	}
+	throwProblems(localItems, localParts, 'local', localProblems, options);
+	throwProblems(remoteItems, remoteParts, 'remote', remoteProblems, options);
 
 	for (let r = 0; r < remoteItems.length; r++) {
-		if (remoteMatched[r]) continue;
-		if (remote.keys[r] !== undefined) result.remoteOnly.push(r);
-		else if (options.missingKeys === 'unmatched') result.remoteOnly.push(r);
+		const state = remoteState[r];
+		if (state === MATCHED) continue;
+		if (state === UNMATCHED || options.missingKeys === 'unmatched') result.remoteOnly.push(r);
 		else result.skipped.push({ side: 'remote', index: r });
 	}
 	return result;

@@ -9,6 +9,7 @@ import {
 	normaliseKey,
 	valuesEqual,
 } from '../../nodes/shared/compare';
+import { KeyIndex } from '../../nodes/shared/keyIndex';
 
 const loose = { looseRules: ['numberString', 'booleanString', 'emptyMissing'] as LooseRule[], ignoreCase: false, trimValues: false };
 const strict = { looseRules: [] as LooseRule[], ignoreCase: false, trimValues: false };
@@ -270,5 +271,23 @@ describe('composite key encoding (issue 21 point 8)', () => {
 			{ a: 'plain', b: 'text' },
 		];
 		expect(partsOf(items)).toEqual(items.map((item) => [item.a, item.b]));
+	});
+});
+
+describe('KeyIndex', () => {
+	it('finds every key it holds and no other, keeping the first value of a key', () => {
+		const keys = ['', '__proto__', 'constructor', 'a', 'A', 'ä', 'a\u0308', 'hq\u001f100', ...Array.from({ length: 5000 }, (_, i) => String(1_000_000 + i * 7))];
+		const index = new KeyIndex(keys.length);
+		keys.forEach((key, i) => expect(index.addIfAbsent(key, i)).toBeUndefined());
+		keys.forEach((key, i) => {
+			expect(index.get(key)).toBe(i);
+			expect(index.addIfAbsent(key, 99)).toBe(i);
+		});
+		for (const other of ['b', 'hq\u001f101', '1000001', ' ', '__PROTO__']) expect(index.get(other)).toBeUndefined();
+	});
+
+	it('works with room for no key at all', () => {
+		const index = new KeyIndex(0);
+		expect(index.get('x')).toBeUndefined();
 	});
 });

@@ -134,3 +134,26 @@ describe('Compare Extensions v2: the compared field is opt-in', () => {
 		expect(result.json(COMPARE, 2)[0]).not.toHaveProperty('compared');
 	});
 });
+
+describe('Compare Extensions v3: compared with unusual field names', () => {
+	it('keeps "__proto__" and "constructor" as plain keys of compared', async () => {
+		const local = [JSON.parse('{"number": "1", "__proto__": "x", "constructor": "c"}') as IDataObject];
+		const result = await runWorkflow(
+			compareWorkflow(local, [{ number: '2' }], { compareFields: { values: [{ local: '__proto__' }, { local: 'constructor' }] } }),
+		);
+		const compared = result.json(COMPARE, 0)[0].compared as IDataObject;
+		expect(Object.keys(compared.local as object)).toEqual(['number', '__proto__', 'constructor']);
+		expect(JSON.parse(JSON.stringify(compared))).toEqual(JSON.parse('{"local": {"number": "1", "__proto__": "x", "constructor": "c"}}'));
+		expect(result.json(COMPARE, 1)[0].compared).toEqual({ remote: JSON.parse('{"number": "2", "__proto__": null, "constructor": null}') });
+	});
+});
+
+describe('Compare Extensions v3: unmatched items keep every field of their own', () => {
+	it('copies "__proto__", "constructor" and a field named compared (which compared replaces in place)', async () => {
+		const local = [JSON.parse('{"number": "1", "__proto__": {"x": 1}, "compared": "mine", "constructor": "c"}') as IDataObject];
+		const result = await runWorkflow(compareWorkflow(local, [{ number: '2' }], {}));
+		const [item] = result.json(COMPARE, 0);
+		expect(Object.keys(item)).toEqual(['number', '__proto__', 'compared', 'constructor']);
+		expect(JSON.stringify(item)).toBe('{"number":"1","__proto__":{"x":1},"compared":{"local":{"number":"1"}},"constructor":"c"}');
+	});
+});
