@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from './errors';
 import { redactDeep } from './redact';
 import type { RequestContext } from './requestContext';
 
@@ -56,14 +57,32 @@ interface Rehearsal {
 	operation: string;
 	target?: IDataObject;
 	current?: IDataObject;
+	/** Body fields that name the record rather than change it (OpenVox `extid`). */
+	keyFields?: string[];
 	action?: string;
 	plan?: DryRunPlan;
 	/** Writes that follow the first one, known before it (e.g. deactivate after create). */
 	followUps: PlannedRequest[];
 }
 
-/** Operations whose action is named by the write's method: POST create, PUT/PATCH update, DELETE delete. */
-const METHOD_NAMED = new Set(['create', 'update', 'upsert', 'delete']);
+/** Operations whose action is named by the write's method (POST create, PUT/PATCH update, DELETE delete); the others by their Operation value. */
+const METHOD_NAMED = new Set(['upsert']);
+
+/**
+ * Body fields whose values a plan never shows, whatever the vendor calls them (SIP, register,
+ * login and web client passwords, PINs, secrets, tokens), besides the known secret values.
+ */
+const SECRET_KEY = /pass(word)?|secret|pin|token/i;
+
+function withoutSecretFields<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(withoutSecretFields) as unknown as T;
+	if (value === null || typeof value !== 'object') return value;
+	const out: Record<string, unknown> = {};
+	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+		out[key] = SECRET_KEY.test(key) && entry !== null && entry !== undefined && entry !== '' ? '***' : withoutSecretFields(entry);
+	}
+	return out as T;
+}
 const METHOD_ACTIONS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -103,12 +122,16 @@ export function isRehearsing(ctx: RequestContext): boolean {
 	return rehearsals.has(ctx);
 }
 
-/** Records the item's target and the record as read (before any write), for the plan. No-op outside a dry run. */
-export function noteTarget(ctx: RequestContext, target: IDataObject, current?: IDataObject): void {
+/**
+ * Records the item's target and the record as read (before any write), for the plan; `keyFields`
+ * are body fields that name the record and are never a change. No-op outside a dry run.
+ */
+export function noteTarget(ctx: RequestContext, target: IDataObject, current?: IDataObject, keyFields?: string[]): void {
 	const rehearsal = rehearsals.get(ctx);
 	if (!rehearsal) return;
 	rehearsal.target = target;
 	if (current !== undefined) rehearsal.current = current;
+	if (keyFields) rehearsal.keyFields = keyFields;
 }
 
 /** Names the action when neither the Operation value nor the method does (e.g. `create` then `deactivate`). */
@@ -117,7 +140,10 @@ export function noteAction(ctx: RequestContext, action: string): void {
 	if (rehearsal) rehearsal.action = action;
 }
 
-/** A write that will follow the first one, listed in the plan after it. */
+/**
+ * A write that will follow the first one, listed in the plan after it. A relative path (e.g.
+ * `{id}` for the record the first write creates) is shown below the first request's path.
+ */
 export function noteFollowUp(ctx: RequestContext, request: PlannedRequest): void {
 	rehearsals.get(ctx)?.followUps.push(request);
 }
@@ -181,13 +207,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** The fields a body would change in `current`; a secret shows as `***` on both sides. */
-function changesOf(body: IDataObject, current: IDataObject, request: GatedRequest): PlannedChange[] {
+function changesOf(body: IDataObject, current: IDataObject, request: GatedRequest, keyFields: string[] = []): PlannedChange[] {
 	const changes: PlannedChange[] = [];
 	for (const [field, to] of leaves(body)) {
+		if (keyFields.includes(field)) continue;
 		const from = valueAt(current, field);
 		if (sameValue(from, to)) continue;
 		const shownTo = clean(to, request);
-		const secret = JSON.stringify(shownTo) !== JSON.stringify(to);
+		const secret = SECRET_KEY.test(field.split('.').pop() ?? field) || JSON.stringify(shownTo) !== JSON.stringify(to);
 		changes.push({
 			field,
 			from: secret ? '***' : ((from ?? null) as IDataObject[string]),
@@ -205,17 +232,22 @@ function changesOf(body: IDataObject, current: IDataObject, request: GatedReques
 export function gateWrite(ctx: RequestContext, request: GatedRequest, read = false): void {
 	const rehearsal = rehearsals.get(ctx);
 	if (!rehearsal) return;
+	// Once the item reached its write, nothing more is sent for it: an operation that catches the
+	// stop and tries again (a read-modify-write loop) stops again at once.
+	if (rehearsal.plan) throw new DryRunStop(rehearsal.plan);
 	const method = request.method.toUpperCase();
 	if (read || READ_METHODS.has(method)) return;
 	if (!rehearsal.plan) {
 		const body = isPlainObject(request.body) ? request.body : undefined;
 		const planned: PlannedRequest = { method, path: clean(pathOf(request), request) };
-		if (body !== undefined) planned.body = clean(body, request);
+		if (body !== undefined) planned.body = withoutSecretFields(clean(body, request));
 		const action =
 			rehearsal.action ?? (METHOD_NAMED.has(rehearsal.operation) ? (METHOD_ACTIONS[method] ?? rehearsal.operation) : rehearsal.operation);
-		const plan: DryRunPlan = { dryRun: true, action, target: rehearsal.target ?? {}, requests: [planned, ...rehearsal.followUps] };
-		if (body && rehearsal.current && (method === 'PUT' || method === 'PATCH')) {
-			plan.changes = changesOf(body, rehearsal.current, request);
+		const followUps = rehearsal.followUps.map((next) => (next.path.startsWith('/') ? next : { ...next, path: `${planned.path}/${next.path}` }));
+		const plan: DryRunPlan = { dryRun: true, action, target: rehearsal.target ?? {}, requests: [planned, ...followUps] };
+		// An update's changes: what the record as read holds against what would be sent.
+		if (body && rehearsal.current && method !== 'DELETE' && action !== 'create' && action !== 'delete') {
+			plan.changes = changesOf(body, rehearsal.current, request, rehearsal.keyFields);
 		}
 		rehearsal.plan = plan;
 	}
@@ -232,13 +264,14 @@ export async function rehearse(
 	itemIndex: number,
 	operation: string,
 	run: () => Promise<unknown>,
+	target?: IDataObject,
 ): Promise<DryRunPlan> {
-	const rehearsal: Rehearsal = { itemIndex, operation, followUps: [] };
+	const rehearsal: Rehearsal = { itemIndex, operation, target, followUps: [] };
 	rehearsals.set(ctx, rehearsal);
 	try {
 		await run();
 	} catch (error) {
-		if (!rehearsal.plan) throw error;
+		if (!rehearsal.plan) throw asNodeError(ctx.getNode(), error);
 	} finally {
 		rehearsals.delete(ctx);
 	}

@@ -19,7 +19,7 @@ export function onlyIfUnchangedProperty(record: string): INodeProperties {
 		type: 'json',
 		default: '',
 		placeholder: 'e.g. {{ $json.compared.remote }}',
-		description: `The values the ${record} had when it was reviewed, as a JSON object of field: value, e.g. {"name": "Ann Smith", "enabled": true} or Compare Extensions' {{ $json.compared.remote }}. Fields are the normalised extension's (number, name, firstName, lastName, email, mobile, enabled, status, aliases, ID) or the vendor's raw record's (dotted paths allowed). If any differs when the node reads the ${record} just before writing, the item fails and nothing is written for it. Empty: no check.`,
+		description: `The values the ${record} had when it was reviewed, as a JSON object of field: value, e.g. {"name": "Ann Smith", "enabled": true} or the compared.remote field of a Compare Extensions item. Fields are the normalised extension's (number, name, firstName, lastName, email, mobile, enabled, status, aliases, ID) or the vendor's raw record's (dotted paths allowed). If any differs when the node reads the ${record} just before writing, the item fails and nothing is written for it. Empty: no check.`,
 	};
 }
 

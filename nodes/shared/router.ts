@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readDryRun, rehearse } from './dryRun';
+import { readOnlyIfUnchanged } from './onlyIfUnchanged';
 
 /** What an operation returns for one input item: JSON objects or ready execution items. */
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[];
@@ -159,6 +160,8 @@ export async function route<C = undefined>(
 	const context = (createContext ? await createContext(ctx) : undefined) as C;
 	if ('executeRun' in entry) return await entry.executeRun.call(ctx, context);
 	return await executePerItem.call(ctx, async (itemIndex) => {
+		// Both options are checked before the item's first request, so bad input never half-runs.
+		if (entry.writes) readOnlyIfUnchanged(ctx, itemIndex);
 		if (entry.writes && readDryRun(ctx, itemIndex)) {
 			return await rehearse(ctx, itemIndex, operation, async () => await entry.execute.call(ctx, itemIndex, context));
 		}

@@ -48,6 +48,8 @@ export interface VendorRequestOptions extends IHttpRequestOptions {
 	finalAnswer?: (failure: HttpFailure) => boolean;
 	/** A request that only reads although its method is not GET (e.g. a query sent as POST): a dry run sends it. */
 	read?: boolean;
+	/** How a dry run's plan shows the body when the wire form is text (XML, a JSON string): the call's own fields. */
+	plannedBody?: IDataObject;
 }
 
 /**
@@ -105,7 +107,7 @@ async function send(
 	deleteNotFound: NotFoundAnswer | undefined,
 ): Promise<DeleteOutcome> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...api.retry };
-	const { idempotent: idempotentOption, beforeAttempt, secrets = [], expect, finalAnswer, read, ...requestOptions } = options;
+	const { idempotent: idempotentOption, beforeAttempt, secrets = [], expect, finalAnswer, read, plannedBody, ...requestOptions } = options;
 	const method = (requestOptions.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	// The write gate of Options › Dry Run (dryRun.ts): a rehearsed item's write stops here, unsent.
 	if (isRehearsing(ctx)) {
@@ -115,7 +117,7 @@ async function send(
 				method,
 				url: requestOptions.url,
 				qs: requestOptions.qs,
-				body: requestOptions.body,
+				body: plannedBody ?? requestOptions.body,
 				secrets: [...(await credentialSecrets(ctx, api)), ...secrets],
 				redact: api.redact,
 			},

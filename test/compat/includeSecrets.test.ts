@@ -92,12 +92,20 @@ describe('Cloudonix Options: Include Secrets only where a subscriber is output',
 
 	it('offers it on every operation that outputs a subscriber, and pacing on all of them', () => {
 		expect(operations.sort()).toEqual(['activate', 'create', 'deactivate', 'delete', 'get', 'getAll', 'update', 'upsert']);
+		// Dry Run on every write, Only If Unchanged on those that change an existing subscriber (issue 25).
+		const writeOptions: Record<string, string[]> = {
+			activate: ['dryRun', 'onlyIfUnchanged'],
+			create: ['dryRun'],
+			deactivate: ['dryRun', 'onlyIfUnchanged'],
+			update: ['dryRun', 'onlyIfUnchanged'],
+			upsert: ['dryRun', 'onlyIfUnchanged'],
+		};
 		for (const operation of operations.filter((op) => op !== 'delete')) {
-			expect([operation, shown(operation)]).toEqual([operation, ['includeSecrets', 'requestsPerWindow', 'windowMs']]);
+			expect([operation, shown(operation)]).toEqual([operation, [...(writeOptions[operation] ?? []), 'includeSecrets', 'requestsPerWindow', 'windowMs'].sort()]);
 		}
 	});
 
 	it('hides it on Delete, which outputs no subscriber, and keeps the pacing options there', () => {
-		expect(shown('delete')).toEqual(['requestsPerWindow', 'windowMs']);
+		expect(shown('delete')).toEqual(['dryRun', 'onlyIfUnchanged', 'requestsPerWindow', 'windowMs']);
 	});
 });

@@ -135,7 +135,7 @@ export class SubscriberClient {
 				this.remember(created);
 				return { subscriber: created, outcome: 'created' };
 			} catch (error) {
-				if (error instanceof DryRunStop) throw error;
+				if (error instanceof DryRunStop) throw asNodeError(this.ctx.getNode(), error);
 				if (isDuplicateError(error)) {
 					const existing = await this.findByMsisdn(msisdn, itemIndex, true);
 					if (existing) return { subscriber: existing, outcome: 'exists' };

@@ -41,11 +41,6 @@ async function target(ctx: RequestContext, subscriber: string | undefined) {
 	};
 }
 
-/** The path of a subscriber (or the list) as a dry-run plan shows it, e.g. for a write that follows a create. */
-export async function subscriberPath(ctx: RequestContext, subscriber?: string): Promise<string> {
-	return new URL((await target(ctx, subscriber)).url).pathname;
-}
-
 /** One Cloudonix call (the domain's subscribers, or one by id or MSISDN) with a JSON answer. */
 export async function request<T>(ctx: RequestContext, call: CloudonixCall, itemIndex?: number): Promise<T> {
 	return (await vendorRequest.call(

@@ -99,6 +99,9 @@ async function send(
 			skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
 			idempotent: options.idempotent ?? false,
 			expect: OPENVOX_ENVELOPE,
+			// Every call is a POST; the queries only read, so a dry run sends them.
+			read: endpoint in READS,
+			plannedBody: body,
 		},
 		itemIndex,
 	);

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { convergentWrite } from '../../shared/convergentWrite';
+import { noteTarget } from '../../shared/dryRun';
+import { assertUnchanged, readOnlyIfUnchanged } from '../../shared/onlyIfUnchanged';
 import { checkXmlFields } from '../../shared/xmlText';
 import { request } from '../transport';
 import { appUrl, CREDENTIAL_TYPE } from '../transport/credential';
@@ -8,6 +10,7 @@ import { parseOrFail, USER_DOCUMENT } from '../transport/api';
 import type { RestUser, UserWrite } from '../transport/xml';
 import { buildUserXml, parseSingleUser } from '../transport/xml';
 import { idList, splitList } from './parameters';
+import { normaliseRecord, SECRET_FIELDS } from './record';
 
 const USER_FIELD_LABELS: Record<string, string> = {
 	userName: 'User Name',
@@ -90,8 +93,26 @@ function showsFields(user: RestUser, wanted: UserWrite, fields: IDataObject): bo
  * change another writer undid is written again from fresh data). The PIN and SIP password are
  * never returned by sipXconfig, so they count as done once written. Returns the user read back.
  */
+/**
+ * Options › Only If Unchanged (given `expected`): fails the item when the user as just read
+ * differs. Also notes the user as a dry run's target.
+ */
+export function checkUserUnchanged(ctx: IExecuteFunctions, itemIndex: number, id: string, user: RestUser | undefined, expected: IDataObject | undefined): void {
+	if (expected) {
+		assertUnchanged(ctx, itemIndex, expected, {
+			what: 'sipXcom user',
+			number: user?.userName ?? `ID ${id}`,
+			raw: user as IDataObject | undefined,
+			normalised: user && normaliseRecord(user as IDataObject, true),
+			secretFields: SECRET_FIELDS,
+		});
+	}
+	noteTarget(ctx, { ...(user?.userName ? { number: user.userName } : {}), id });
+}
+
 export async function updateUser(ctx: IExecuteFunctions, itemIndex: number, id: string, fields: IDataObject): Promise<RestUser> {
 	const writeOnly = ['pin', 'sipPassword'].some((key) => fields[key] !== undefined);
+	const expected = readOnlyIfUnchanged(ctx, itemIndex);
 	let written = false;
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const { state } = await convergentWrite(ctx, itemIndex, `sipxcom ${appUrl(credentials.serverUrl)} user ${id}`, {
@@ -99,6 +120,9 @@ export async function updateUser(ctx: IExecuteFunctions, itemIndex: number, id: 
 		read: async () => await readUser(ctx, id, itemIndex),
 		holds: (user) => (!writeOnly || written) && showsFields(user, applyUserFields(ctx, currentAsWrite(user), fields, itemIndex), fields),
 		write: async (user) => {
+			// The read just before the first write is what Only If Unchanged checks; later
+			// attempts follow this node's own write.
+			if (!written) checkUserUnchanged(ctx, itemIndex, id, user, expected);
 			const body = applyUserFields(ctx, currentAsWrite(user), fields, itemIndex);
 			await request(ctx, { api: 'restWrite', method: 'PUT', path: `/user/${id}`, ...userWriteBody(ctx, body, itemIndex) }, itemIndex);
 			written = true;

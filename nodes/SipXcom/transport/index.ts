@@ -60,6 +60,7 @@ async function restOptions(ctx: RequestContext, call: Omit<RestCall, 'api'>) {
 			...(call.xml !== undefined ? { 'Content-Type': 'text/xml; charset=utf-8' } : {}),
 		},
 		body: call.xml,
+		plannedBody: call.xml === undefined ? undefined : { xml: call.xml },
 		encoding: 'text' as const,
 		json: false,
 		idempotent: call.idempotent,
@@ -130,6 +131,9 @@ async function soapCall(ctx: RequestContext, call: SoapCall, itemIndex?: number)
 				idempotent: call.idempotent,
 				secrets: soapSecrets(call.content),
 				expect: SOAP_ENVELOPE,
+				// Every SOAP call is a POST; FindUser only reads, so a dry run sends it.
+				read: /^(Find|Get)/.test(call.operation),
+				plannedBody: { [call.operation]: call.content as IDataObject },
 			},
 			itemIndex,
 		),

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readDryRun, rehearse } from '../../shared/dryRun';
 import { readNumber } from '../../shared/numbers';
 import { executeInBatches } from '../../shared/router';
 import { idsOfItem, uniqueIds } from './ids';
@@ -41,7 +42,14 @@ export async function runBulk(
 		},
 		async (batch) => {
 			if (refusal) throw refusal;
-			return await action(uniqueIds(batch.values.flatMap((value) => value.ids)), batch.itemIndexes[0]);
+			const ids = uniqueIds(batch.values.flatMap((value) => value.ids));
+			const itemIndex = batch.itemIndexes[0];
+			// Options › Dry Run: the batch's first item decides for the batch (one request for all of them).
+			if (readDryRun(ctx, itemIndex)) {
+				const operation = ctx.getNodeParameter('operation', 0) as string;
+				return await rehearse(ctx, itemIndex, operation, async () => await action(ids, itemIndex), { ids });
+			}
+			return await action(ids, itemIndex);
 		},
 	);
 }

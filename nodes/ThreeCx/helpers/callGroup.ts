@@ -7,6 +7,7 @@ import type { ItemResult } from '../../shared/router';
 import { deleteRecord, listRecords, request } from '../transport';
 import { odataQuery, odataString, withoutODataAnnotations } from '../transport/odata';
 import { otherPropertiesJson } from './json';
+import { beforeEntityWrite } from './unchanged';
 
 /*
  * Queues and ring groups: both are DNs of the PBX whose calls ring a list of users (a queue's
@@ -222,6 +223,7 @@ export async function updateCallGroup(ctx: IExecuteFunctions, kind: CallGroupKin
 		delete body.Number;
 		if (Object.keys(body).length === 0) throw nothing();
 	}
+	await beforeEntityWrite(ctx, itemIndex, { path: callGroupPath(kind, { id }), label: kind.label });
 	await callGroupRequest(ctx, kind, itemIndex, async () => await request(ctx, { method: 'PATCH', path: callGroupPath(kind, { id }), body }, itemIndex));
 	return shapeCallGroup(await readCallGroup(ctx, kind, { id }, itemIndex));
 }
@@ -229,6 +231,7 @@ export async function updateCallGroup(ctx: IExecuteFunctions, kind: CallGroupKin
 /** Delete: DELETE {collection}({Id}) (204); a lost answer whose retry gets 404 is reported as deleted. */
 export async function deleteCallGroup(ctx: IExecuteFunctions, kind: CallGroupKind, itemIndex: number): Promise<ItemResult> {
 	const group = await resolveCallGroup(ctx, kind, itemIndex);
+	await beforeEntityWrite(ctx, itemIndex, { path: callGroupPath(kind, { id: group.id }), label: kind.label });
 	const { confirmedBy } = await callGroupRequest(ctx, kind, itemIndex, async () => await deleteRecord(ctx, { path: callGroupPath(kind, { id: group.id }) }, itemIndex));
 	const deleted: IDataObject = group.number === undefined ? { id: group.id, deleted: true } : { id: group.id, number: group.number, deleted: true };
 	return confirmedBy ? { ...deleted, confirmedBy } : deleted;

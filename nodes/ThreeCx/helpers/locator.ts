@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { noteTarget } from '../../shared/dryRun';
 import { request } from '../transport';
 import { userPath } from '../transport/odata';
 
@@ -49,11 +50,15 @@ export function userKey(ctx: IExecuteFunctions, itemIndex: number, name = 'user'
  */
 export async function resolveUser(ctx: IExecuteFunctions, itemIndex: number, name = 'user', displayName = 'User'): Promise<UserRef> {
 	const key = userKey(ctx, itemIndex, name, displayName);
-	if ('id' in key) return key;
+	if ('id' in key) {
+		noteTarget(ctx, { id: String(key.id) });
+		return key;
+	}
 	const found: IDataObject = await request(ctx, { path: userPath(key), qs: { $select: 'Id,Number' } }, itemIndex);
 	const id = Number(found.Id);
 	if (!Number.isInteger(id) || id < 1) {
 		throw new NodeOperationError(ctx.getNode(), `The PBX answered the lookup of extension ${key.number} without a user ID`, { itemIndex });
 	}
+	noteTarget(ctx, { number: key.number, id: String(id) });
 	return { id, number: key.number };
 }

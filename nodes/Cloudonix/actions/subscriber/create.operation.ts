@@ -4,7 +4,6 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { isRehearsing, noteFollowUp, noteTarget } from '../../../shared/dryRun';
 import type { OperationContext } from '../../helpers/parameters';
 import { outputOptions, readNewSubscriber, shape, subscriberTarget } from '../../helpers/parameters';
-import { subscriberPath } from '../../transport';
 import {
 	additionalFieldsProperty,
 	msisdnProperty,
@@ -43,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { clie
 		if (existing) throw exists(existing as IDataObject);
 		noteTarget(this, subscriberTarget(msisdn, undefined));
 		if (fields.active === false) {
-			noteFollowUp(this, { method: 'PUT', path: `${await subscriberPath(this)}/{id}`, body: { active: false } });
+			noteFollowUp(this, { method: 'PUT', path: '{id}', body: { active: false } });
 		}
 	}
 	const { subscriber, outcome } = await client.create(body, itemIndex);

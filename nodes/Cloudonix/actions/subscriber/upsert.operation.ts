@@ -5,7 +5,6 @@ import { DryRunStop, noteFollowUp, noteTarget } from '../../../shared/dryRun';
 import { readOnlyIfUnchanged } from '../../../shared/onlyIfUnchanged';
 import type { OperationContext } from '../../helpers/parameters';
 import { checkUnchanged, outputOptions, readNewSubscriber, shape, subscriberTarget } from '../../helpers/parameters';
-import { subscriberPath } from '../../transport';
 import type { JsonObject, SubscriberChanges } from '../../helpers/subscriber';
 import { updateBody } from '../../helpers/subscriber';
 import { statusOf } from '../../helpers/client';
@@ -65,7 +64,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	if (expected) {
 		existing = await checkUnchanged(this, context, itemIndex, expected, { id: target.id as string | undefined, msisdn });
 	} else if (!existing && active === false) {
-		noteFollowUp(this, { method: 'PUT', path: `${await subscriberPath(this)}/{id}`, body: { active: false } });
+		noteFollowUp(this, { method: 'PUT', path: '{id}', body: { active: false } });
 	}
 
 	for (let attempt = 0; attempt < 2; attempt++) {
@@ -85,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		try {
 			return result(await client.update(String(existing.id), body, itemIndex), 'updated');
 		} catch (error) {
-			if (error instanceof DryRunStop) throw error;
+			if (error instanceof DryRunStop) throw asNodeError(this.getNode(), error);
 			// Deleted since the list was read: create it instead (once), unless it had to be unchanged.
 			if (statusOf(error) !== 404 || attempt > 0 || expected) throw asNodeError(this.getNode(), error);
 			directory.delete(msisdn);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { readIncludeSecrets, readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { readBack, validated } from '../../helpers/extension';
@@ -53,7 +54,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['extension'], operation: ['create'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * `extension/add` with `number`, the register password (set or generated) and the chosen settings;

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { readIncludeSecrets, readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
-import { readBack, validated } from '../../helpers/extension';
+import { readOnlyIfUnchanged } from '../../../shared/onlyIfUnchanged';
+import { checkExtensionUnchanged, readBack, validated } from '../../helpers/extension';
 import { settingsToBody, validateExtensionNumber } from '../../helpers/fields';
 import { generatedRegisterPassword } from '../../helpers/password';
 import { shapeRecord } from '../../helpers/record';
@@ -47,7 +49,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['extension'], operation: ['update'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties, 'extension'));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /** `extension/update` with `extid` (and `extnumber` to renumber); returns the updated extension. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
@@ -78,6 +83,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
+	await checkExtensionUnchanged(this, itemIndex, extid, readOnlyIfUnchanged(this, itemIndex));
 	// Renumbering is not repeatable (the old number is gone after the first success); other updates are.
 	await request(
 		this,

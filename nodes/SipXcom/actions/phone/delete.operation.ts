@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { requiredString } from '../../helpers/parameters';
 import { phoneRef } from '../../helpers/phone';
 import { deleteRecord } from '../../transport';
@@ -12,7 +13,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['phone'], operation: ['delete'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /** `DELETE /api/phones/{id-or-MAC}`; an empty 404 on the retry after a lost answer means it was deleted. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { splitList } from '../../helpers/parameters';
 import { phoneRef } from '../../helpers/phone';
 import { request } from '../../transport';
@@ -26,7 +27,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['phone'], operation: ['sendProfiles'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * Regenerates and sends the configuration profiles of several phones

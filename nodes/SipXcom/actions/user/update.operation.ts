@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { readOutputMode } from '../../../shared/properties';
 import { shapeRecord } from '../../helpers/record';
 import { numericId, requiredString } from '../../helpers/parameters';
@@ -24,7 +25,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['user'], operation: ['update'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties, 'user'));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = numericId(this, requiredString(this, 'userId', 'User ID', itemIndex), 'User ID', itemIndex);

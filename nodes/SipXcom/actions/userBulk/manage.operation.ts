@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { readNumber } from '../../../shared/numbers';
 import { request } from '../../transport';
 import type { Json } from '../../transport/xml';
@@ -116,7 +117,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['userBulk'], operation: ['manage'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 type Action = 'edit' | 'addGroup' | 'removeGroup' | 'updateBranch' | 'deleteUser';
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import type { ItemResult } from '../../../shared/router';
 import { departmentBody, shapeDepartment } from '../../helpers/department';
 import { request } from '../../transport';
@@ -28,7 +29,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['department'], operation: ['create'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /** POST /Groups with a Pbx.Group body (201 with the created group); the PBX assigns the Number. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { includeSecretsProperty, readIncludeSecrets } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
@@ -46,7 +47,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['phone'], operation: ['assign'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * Read-modify-write of the user's Phones: GET /Users({Id})?$expand=Phones, then PATCH

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
 import { sameMac } from '../../helpers/mac';
@@ -23,7 +24,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['phone'], operation: ['provisionDevice'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * Finds the discovered device by MAC in GET /DeviceInfos (paged, compared in any notation,

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
 import { macParameter, removePhones } from '../../helpers/phone';
@@ -25,7 +26,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['phone'], operation: ['remove'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * Read-modify-write of the user's Phones without the phone (or all the phones the user had when

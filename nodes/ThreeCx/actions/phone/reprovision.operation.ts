@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import type { ItemResult } from '../../../shared/router';
 import { macParameter } from '../../helpers/phone';
 import { request } from '../../transport';
@@ -10,7 +11,10 @@ const properties: INodeProperties[] = [macField()];
 
 const displayOptions = { show: { resource: ['phone'], operation: ['reprovision'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /** POST /Users/Pbx.ReprovisionPhone `{"mac"}` (204): the phone fetches its configuration again. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { runBulk } from '../../helpers/bulk';
 import { request } from '../../transport';
 import { idSourceFields } from './descriptions';
@@ -9,7 +10,10 @@ const properties: INodeProperties[] = [...idSourceFields('delete')];
 
 const displayOptions = { show: { resource: ['user'], operation: ['batchDelete'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * POST /Users/Pbx.BatchDelete with `{"ids":[int,…]}`. 3CX answers 200 with

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
 import { regeneratedSummary, regenerateOptions } from '../../helpers/regenerate';
@@ -11,7 +12,10 @@ const properties: INodeProperties[] = [userLocatorField(), ...regenerateFields()
 
 const displayOptions = { show: { resource: ['user'], operation: ['regenerate'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /** POST /Users({Id})/Pbx.Regenerate with `{"opts": Pbx.RegenerateOptions}` (204). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

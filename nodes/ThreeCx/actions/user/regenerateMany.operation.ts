@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { runBulk } from '../../helpers/bulk';
 import { regeneratedSummary, regenerateOptions } from '../../helpers/regenerate';
 import { request } from '../../transport';
@@ -12,7 +13,10 @@ const properties: INodeProperties[] = [...idSourceFields(VERB), ...regenerateFie
 
 const displayOptions = { show: { resource: ['user'], operation: ['regenerateMany'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * POST /Users/Pbx.RegeneratePasswords with `{"Ids":[…], "opts":{…}}` (204): one request for

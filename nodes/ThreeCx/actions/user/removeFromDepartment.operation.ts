@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import type { ItemResult } from '../../../shared/router';
 import { departmentIdParameter } from '../../helpers/department';
 import { resolveUser } from '../../helpers/locator';
@@ -12,7 +13,10 @@ const properties: INodeProperties[] = [userLocatorField(), departmentIdField('Th
 
 const displayOptions = { show: { resource: ['user'], operation: ['removeFromDepartment'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * Read-modify-write of the user's `Groups` without this department; the other memberships

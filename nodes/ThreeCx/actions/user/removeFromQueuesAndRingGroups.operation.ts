@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import type { ItemResult } from '../../../shared/router';
 import { removeFromAllCallGroups } from '../../helpers/callGroupMembers';
 import { userLocatorField } from './descriptions';
@@ -11,7 +12,10 @@ user.description =
 
 const displayOptions = { show: { resource: ['user'], operation: ['removeFromQueuesAndRingGroups'] } };
 
-export const description = updateDisplayOptions(displayOptions, [user] as INodeProperties[]);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions([user] as INodeProperties[]));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * GET /Queues and GET /RingGroups with $expand of their lists (paged), then for each one that

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import type { ItemResult } from '../../../shared/router';
 import { resolveUser } from '../../helpers/locator';
 import { request } from '../../transport';
@@ -10,7 +11,10 @@ const properties: INodeProperties[] = [userLocatorField()];
 
 const displayOptions = { show: { resource: ['user'], operation: ['sendWelcomeEmail'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * POST /Users({Id})/Pbx.SendWelcomeEmail (no body, 204). The PBX sends its welcome e-mail

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import type { ItemResult } from '../../../shared/router';
 import { checkNotOwnExtension, describeDestination, forwardingDestination, forwardProfiles, NO_ANSWER_TIMEOUT, readNoAnswerTimeout } from '../../helpers/forwarding';
 import type { UserRef } from '../../helpers/locator';
@@ -75,7 +76,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['user'], operation: ['setForwarding'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * Read-modify-write of the forwarding profiles: GET /Users({Id})/ForwardingProfiles, then

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { readOutputMode } from '../../../shared/properties';
 import type { ItemResult } from '../../../shared/router';
 import { userIdParameter } from '../../helpers/ids';
 import { resolveUser } from '../../helpers/locator';
 import { shapeRecord } from '../../helpers/record';
+import { beforeEntityWrite } from '../../helpers/unchanged';
 import { userBody } from '../../helpers/user';
 import { request } from '../../transport';
 import { userPath } from '../../transport/odata';
@@ -27,7 +29,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['user'], operation: ['update'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties, 'user'));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * PATCH /Users({Id}) with only the changed properties (204), then GET the user so the node
@@ -58,6 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
 	}
+	await beforeEntityWrite(this, itemIndex, { path: userPath({ id }), label: 'user', user: true });
 	await request(this, { method: 'PATCH', path: userPath({ id }), body }, itemIndex);
 	const user = await request(this, { path: userPath({ id }) }, itemIndex);
 	return shapeRecord(user, readOutputMode(this, itemIndex), false);

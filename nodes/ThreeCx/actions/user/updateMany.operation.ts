@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withWriteOptions } from '../../../shared/writeOptions';
 import { runBulk } from '../../helpers/bulk';
 import { multiEditBody } from '../../helpers/multiEdit';
 import { request } from '../../transport';
@@ -55,7 +56,10 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['user'], operation: ['updateMany'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, withWriteOptions(properties));
+
+/** Changes the PBX: Options › Dry Run applies (see nodes/shared/router.ts). */
+export const writes = true;
 
 /**
  * POST /Users/Pbx.MultiUserUpdate with `{"ids":[…], "user": Pbx.MultiEditUserData}` (204): one
