@@ -412,6 +412,7 @@ const GENERATED_OPENVOX_PASSWORD = /^[A-HJ-NP-Za-km-z2-9]{20}$/;
 const onboardingWebhook = defineCase<{ openVox: OpenVoxSandbox; cloudonix: CloudonixSandbox }>({
 	name: 'a new-hire request creates the OpenVox extension and the Cloudonix subscriber, without secrets in the answer',
 	example: 'onboarding-webhook.json',
+	prepare: (workflow) => withDryRun(workflow, false),
 	// What the Webhook node emits for a POST with this JSON body.
 	triggerOutput: [
 		{
