@@ -74,14 +74,15 @@ async function main(): Promise<number> {
 			cloudonixApi: store.add('cloudonixApi', cloudonix.credentials(), 'Cloudonix API account'),
 		};
 		console.log(bold('n8n-nodes-pbx-sync demo: nightly 3CX → Cloudonix sync'));
-		console.log(`Workflow   examples/${EXAMPLE} (run ${runNumber} on this sandbox data)`);
+		console.log(`Workflow   examples/${EXAMPLE} with Settings › Dry Run off (run ${runNumber} on this sandbox data)`);
 		console.log(`3CX        ${threeCx.server.baseUrl}  ${threeCx.state.users.size} users`);
 		console.log(`Cloudonix  ${cloudonix.server.baseUrl}  ${cloudonix.state.subscribers.size} subscribers in ${cloudonix.domain.domain}`);
 		console.log('Running through the n8n engine (Cloudonix allows 10 requests per 3 s, so writes are paced)…\n');
 
 		nodeTypes(); // load (and compile) the node types first, so the time below is the workflow's own
 		const started = Date.now();
-		const result = await runWorkflow(loadExample(EXAMPLE, credentials), store);
+		// The example ships with Settings › Dry Run on (a plan, no write); the demo shows the sync itself.
+		const result = await runWorkflow(loadExample(EXAMPLE, credentials, { dryRun: false }), store);
 		const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
 		const keys = (node: string, output = 0) => result.json(node, output).map((item) => String(item.number ?? item.key));

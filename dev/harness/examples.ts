@@ -10,7 +10,9 @@
  *   trigger's name and position that returns those items, started by a Manual Trigger named `<name> (start)` placed left of it. Downstream expressions
  *   such as `$('New Hire Webhook').item.json.body` keep working. Pinned data is not used for
  *   this: `n8n execute` ignores it (only manual and evaluation runs read pinData);
- * - credential references point at the given credentials.
+ * - credential references point at the given credentials;
+ * - with `dryRun`, the example's "Settings" node (Edit Fields with a Dry Run boolean, which
+ *   the examples that write ship switched on) is set to that value.
  */
 import * as fs from 'fs';
 import type { IConnections, IDataObject, INode, INodeCredentialsDetails } from 'n8n-workflow';
@@ -48,6 +50,8 @@ export interface LoadExampleOptions {
 	 * there; an Edit Fields node behaves the same on 1.x and 2.x (npm run test:n8n uses it).
 	 */
 	standIn?: 'code' | 'editFields';
+	/** The value of Settings › dryRun; the example's own (on) when not given. */
+	dryRun?: boolean;
 }
 
 type CredentialReferences = Record<string, INodeCredentialsDetails & { id: string }>;
@@ -134,11 +138,33 @@ export function withCredentials<T extends WorkflowJson>(workflow: T, references:
 	};
 }
 
-/** An example ready to run: trigger replaced, credentials pointed at the caller's. */
+/** The node examples use for the workflow-wide Dry Run switch. */
+export const SETTINGS_NODE = 'Settings';
+
+/** Sets the Dry Run boolean of the example's Settings node (an Edit Fields node); fails if there is none. */
+export function withDryRun<T extends WorkflowJson>(workflow: T, dryRun: boolean): T {
+	let found = false;
+	const nodes = workflow.nodes.map((node) => {
+		if (node.name !== SETTINGS_NODE || node.type !== 'n8n-nodes-base.set') return node;
+		const parameters = node.parameters as { assignments?: { assignments?: Array<{ name: string; value: unknown }> } };
+		const assignments = (parameters.assignments?.assignments ?? []).map((assignment) => {
+			if (assignment.name !== 'dryRun') return assignment;
+			found = true;
+			return { ...assignment, value: dryRun };
+		});
+		return { ...node, parameters: { ...node.parameters, assignments: { ...parameters.assignments, assignments } } as INode['parameters'] };
+	});
+	if (!found) throw new Error(`The workflow has no ${SETTINGS_NODE} node with a dryRun field`);
+	return { ...workflow, nodes };
+}
+
+/** An example ready to run: trigger replaced, credentials pointed at the caller's, Dry Run as asked. */
 export function loadExample(
 	file: string,
 	credentials: CredentialReferences = {},
 	options: LoadExampleOptions = {},
 ): WorkflowJson {
-	return withCredentials(withManualTrigger(readExample(file), options), credentials);
+	const example = readExample(file);
+	const workflow = options.dryRun === undefined ? example : withDryRun(example, options.dryRun);
+	return withCredentials(withManualTrigger(workflow, options), credentials);
 }

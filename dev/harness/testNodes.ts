@@ -13,7 +13,7 @@ import type {
 	ITriggerFunctions,
 	ITriggerResponse,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 class ManualTrigger implements INodeType {
 	description = {
@@ -76,9 +76,11 @@ class StickyNote implements INodeType {
 
 /**
  * The Code node (v2) in its default mode, "Run Once for All Items", JavaScript only: the
- * code runs as an async function body with `$input.all()` and `items`, and returns items
- * (`{ json }` or plain objects). Example workflows use it for sample data; the real Code
- * node runs them in `npm run test:n8n`. Other modes and languages fail loudly here.
+ * code runs as an async function body with `$input.all()`, `items` and `$('<node>')` (its
+ * `all(output)`, `first()` and `isExecuted`, read through n8n's expression engine), and returns
+ * items (`{ json }` or plain objects). Example workflows use it for sample data and to pick up
+ * an earlier node's items; the real Code node runs them in `npm run test:n8n`. Other modes and
+ * languages fail loudly here.
  */
 class Code implements INodeType {
 	description = {
@@ -109,7 +111,18 @@ class Code implements INodeType {
 		const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
 			...args: string[]
 		) => (...values: unknown[]) => Promise<unknown>;
-		const returned = await new AsyncFunction('$input', 'items', code)({ all: () => items, first: () => items[0] }, items);
+		const read = (expression: string) => this.evaluateExpression(`{{ ${expression} }}`, 0);
+		const $ = (name: string) => {
+			const node = `$(${JSON.stringify(name)})`;
+			return {
+				all: (output = 0) => read(`${node}.all(${Number(output)})`),
+				first: () => read(`${node}.first()`),
+				get isExecuted() {
+					return read(`${node}.isExecuted`);
+				},
+			};
+		};
+		const returned = await new AsyncFunction('$input', 'items', '$', code)({ all: () => items, first: () => items[0] }, items, $);
 		const list = (Array.isArray(returned) ? returned : [returned]) as Array<IDataObject | INodeExecutionData>;
 		return [
 			list.map((item, index) => ({
@@ -189,7 +202,83 @@ class Switch implements INodeType {
 	}
 }
 
+interface Assignment {
+	name?: string;
+	value?: unknown;
+	type?: string;
+}
+
+/**
+ * The Edit Fields (Set) node (v3.3, v3.4) in its default Manual Mapping mode: each assignment's
+ * value (expressions already resolved) converted to its type, on a new item or, with Include
+ * Other Input Fields, on a copy of the input item. Field names are taken as written (no dot
+ * notation). Other modes fail loudly; the real node runs the examples in `npm run test:n8n`.
+ */
+class EditFields implements INodeType {
+	description = {
+		displayName: 'Edit Fields (Set)',
+		name: 'set',
+		group: ['input'],
+		version: [3.3, 3.4],
+		description: 'Modify, add, or remove item fields',
+		defaults: { name: 'Edit Fields' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Mode', name: 'mode', type: 'string', default: 'manual' },
+			{ displayName: 'Fields to Set', name: 'assignments', type: 'assignmentCollection', default: {} },
+			{ displayName: 'Include Other Input Fields', name: 'includeOtherFields', type: 'boolean', default: false },
+			{ displayName: 'Options', name: 'options', type: 'json', default: {} },
+		],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [
+			this.getInputData().map((item, itemIndex) => {
+				const mode = this.getNodeParameter('mode', itemIndex, 'manual') as string;
+				if (mode !== 'manual') throw new Error(`The test stand-in for the Edit Fields node supports only Manual Mapping, not ${mode}`);
+				const assignments = (this.getNodeParameter('assignments.assignments', itemIndex, []) as Assignment[]) ?? [];
+				const json: IDataObject = this.getNodeParameter('includeOtherFields', itemIndex, false) ? { ...item.json } : {};
+				for (const { name, value, type } of assignments) {
+					if (!name) continue;
+					if (type === 'boolean') json[name] = typeof value === 'string' ? value.trim().toLowerCase() === 'true' : Boolean(value);
+					else if (type === 'number') json[name] = Number(value);
+					else if (type === 'string') json[name] = value === undefined || value === null ? '' : String(value);
+					else json[name] = value as IDataObject;
+				}
+				return { json, pairedItem: { item: itemIndex } };
+			}),
+		];
+	}
+}
+
+/** The Stop and Error node (v1) with Error Type "Error Message": fails the run with that message. */
+class StopAndError implements INodeType {
+	description = {
+		displayName: 'Stop and Error',
+		name: 'stopAndError',
+		group: ['input'],
+		version: 1,
+		description: 'Throw an error in the workflow',
+		defaults: { name: 'Stop and Error' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [],
+		properties: [
+			{ displayName: 'Error Type', name: 'errorType', type: 'string', default: 'errorMessage' },
+			{ displayName: 'Error Message', name: 'errorMessage', type: 'string', default: '' },
+		],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const errorType = this.getNodeParameter('errorType', 0) as string;
+		if (errorType !== 'errorMessage') throw new Error(`The test stand-in for Stop and Error supports only Error Message, not ${errorType}`);
+		throw new NodeOperationError(this.getNode(), this.getNodeParameter('errorMessage', 0) as string);
+	}
+}
+
 export const testNodeTypes: Record<string, INodeType> = {
+	'n8n-nodes-base.stopAndError': new StopAndError(),
+	'n8n-nodes-base.set': new EditFields(),
 	'n8n-nodes-base.switch': new Switch(),
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.noOp': new NoOp(),

@@ -25,6 +25,8 @@ import { compareExtensionsProperties } from './properties';
 import type { MassChangeVerdict } from '../shared/massChange';
 import { MassChangeSettingError, checkMassChange, readSafetySettings, verdictJson } from '../shared/massChange';
 import { asNodeError } from '../shared/errors';
+import type { KeyExplanation } from '../shared/explain';
+import { ExplainKeyError, explainKey } from '../shared/explain';
 
 type MatchOutput = 'both' | 'local' | 'remote';
 type SummaryMode = 'none' | 'output' | 'only';
@@ -54,6 +56,8 @@ interface Settings {
 	matchOutput: MatchOutput;
 	includeRaw: boolean;
 	summary: SummaryMode;
+	/** Options › Explain Key (version 2 and later); empty when off. */
+	explainKey: string;
 	/** Whether Changed, Local Only and Remote Only items carry `compared` (version 3, or Include Compared Values). */
 	compared: boolean;
 }
@@ -116,6 +120,7 @@ function readVersion1(ctx: IExecuteFunctions): Settings {
 		matchOutput: (rawOptions.matchOutput as MatchOutput | undefined) ?? 'both',
 		includeRaw: true,
 		summary: 'none',
+		explainKey: '',
 		compared: false,
 	};
 }
@@ -166,6 +171,7 @@ function readVersion2(ctx: IExecuteFunctions): Settings {
 		matchOutput: (rawOptions.matchOutput as MatchOutput | undefined) ?? 'both',
 		includeRaw: rawOptions.includeRaw === true,
 		summary,
+		explainKey: String(rawOptions.explainKey ?? '').trim(),
 		compared: version >= 3 || rawOptions.includeCompared === true,
 	};
 }
@@ -300,6 +306,31 @@ export class CompareExtensions implements INodeType {
 		}
 
 		const outputs = buildOutputs(settings, result, localItems, remoteItems, hasChanged);
+		let explanation: KeyExplanation | undefined;
+		if (settings.explainKey) {
+			try {
+				explanation = explainKey(
+					settings.explainKey,
+					localItems.map((item) => item.json),
+					remoteItems.map((item) => item.json),
+					settings.compare,
+				);
+			} catch (error) {
+				if (!(error instanceof ExplainKeyError)) throw asNodeError(this.getNode(), error);
+				throw new NodeOperationError(this.getNode(), error.message, {
+					description: 'Set Options › Explain Key to one extension number, or to its key parts separated by "/", or leave it empty.',
+				});
+			}
+			if (explanation.outcome === 'inNeither' && settings.summary === 'none') {
+				return fail(
+					`Explain Key "${settings.explainKey}" is in neither input`,
+					explanation.trace.join('\n'),
+					{ explanation: explanation as unknown as IDataObject },
+					undefined,
+				);
+			}
+			addExplanation(outputs, explanation);
+		}
 		if (settings.summary !== 'none') {
 			if (settings.summary === 'only') for (const output of outputs) output.length = 0;
 			// The summary stands for every item of both inputs.
@@ -307,7 +338,9 @@ export class CompareExtensions implements INodeType {
 				...localItems.map((_, item) => ({ item, input: 0 })),
 				...remoteItems.map((_, item) => ({ item, input: 1 })),
 			];
-			outputs.push([{ json: { ...counts(result, localItems, remoteItems), safety: verdictJson(verdict!) }, pairedItem }]);
+			const json: IDataObject = { ...counts(result, localItems, remoteItems), safety: verdictJson(verdict!) };
+			if (explanation) json.explanation = explanation as unknown as IDataObject;
+			outputs.push([{ json, pairedItem }]);
 		}
 		return outputs;
 	}
@@ -320,6 +353,19 @@ function readSafety(ctx: IExecuteFunctions) {
 		if (!(error instanceof MassChangeSettingError)) throw asNodeError(ctx.getNode(), error);
 		throw new NodeOperationError(ctx.getNode(), error.message, {
 			description: 'Set a valid value under Safety, or remove the setting to use its default.',
+		});
+	}
+}
+
+/** Adds `explanation` to every routed item whose items all hold the explained key. */
+function addExplanation(outputs: INodeExecutionData[][], explanation: KeyExplanation): void {
+	const holders = [new Set(explanation.local.map((item) => item.index)), new Set(explanation.remote.map((item) => item.index))];
+	const json = explanation as unknown as IDataObject;
+	for (const output of outputs) {
+		output.forEach((item, index) => {
+			const paired = Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem];
+			const holds = paired.every((entry) => typeof entry === 'object' && holders[entry.input ?? 0].has(entry.item));
+			if (holds) output[index] = { ...item, json: { ...item.json, explanation: json } };
 		});
 	}
 }

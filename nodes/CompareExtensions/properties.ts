@@ -342,6 +342,15 @@ function optionsProperty(displayOptions: IDisplayOptions, includeCompared: boole
 		displayOptions,
 		options: [
 			duplicatesOption,
+			{
+				displayName: 'Explain Key',
+				name: 'explainKey',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 150',
+				description:
+					'Explain how one key was matched: the item routed for it gets an <code>explanation</code> with the items holding it, how each key part was normalised, and why each compared field differs or counts as equal. Separate the parts of a composite key with "/". A key in neither input stops the run unless a Summary output carries the explanation.',
+			},
 			...(includeCompared ? [includeComparedOption] : []),
 			{
 				displayName: 'Include Raw Records',

@@ -37,10 +37,7 @@ export async function executePerItem(
 			output.push(...toItems(await operation(itemIndex), itemIndex));
 		} catch (error) {
 			if (this.continueOnFail()) {
-				output.push({
-					json: errorJson(error),
-					pairedItem: { item: itemIndex },
-				});
+				output.push(errorItem(this, error, itemIndex, { item: itemIndex }));
 				continue;
 			}
 			throw asItemError(this, error, itemIndex);
@@ -57,6 +54,22 @@ export function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 		return err;
 	}
 	return new NodeOperationError(ctx.getNode(), err.message ?? String(error), { itemIndex });
+}
+
+/**
+ * A Continue On Fail item: its JSON is the message and the description. Under "Continue (using
+ * error output)" it also carries the error itself, the one way n8n moves an item whose JSON has a
+ * description to the error output (n8n then keeps only the message in the JSON).
+ */
+function errorItem(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	pairedItem: INodeExecutionData['pairedItem'],
+): INodeExecutionData {
+	const json = errorJson(error);
+	if (ctx.getNode().onError !== 'continueErrorOutput') return { json, pairedItem };
+	return { json, error: asItemError(ctx, error, itemIndex) as NodeOperationError, pairedItem };
 }
 
 /** The JSON a Continue On Fail item carries: the message and, when there is one, the hint. */
@@ -182,7 +195,7 @@ export async function executeInBatches<T>(
 			valid.push({ itemIndex, value: read(itemIndex) });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asItemError(ctx, error, itemIndex);
-			output.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
+			output.push(errorItem(ctx, error, itemIndex, { item: itemIndex }));
 		}
 	}
 	for (const batch of valid.length ? group(valid) : []) {
@@ -191,7 +204,7 @@ export async function executeInBatches<T>(
 			output.push({ json: await send(batch), pairedItem });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asItemError(ctx, error, batch.itemIndexes[0]);
-			output.push({ json: errorJson(error), pairedItem });
+			output.push(errorItem(ctx, error, batch.itemIndexes[0], pairedItem));
 		}
 	}
 	return [output];

@@ -1,9 +1,12 @@
-/** The flagship example, as a user imports it, against the 3CX and Cloudonix sandboxes. */
+/**
+ * The flagship example against the 3CX and Cloudonix sandboxes: as a user imports it (Settings ›
+ * Dry Run on: a plan, no write) and with Dry Run switched off (the nightly sync).
+ */
 import { sandboxPerTest } from '../../dev/harness/sandboxPerTest';
 import * as vendors from '../../dev/harness/vendors';
 import { CredentialStore } from '../../dev/harness/credentials';
 import { runWorkflow } from '../../dev/harness/engine';
-import { loadExample } from '../../dev/harness/examples';
+import { loadExample, readExample } from '../../dev/harness/examples';
 import { DOMAIN_DIDS, seedNightlySync } from '../../dev/sandbox/scenarios';
 
 const FILE = 'nightly-3cx-cloudonix-sync.json';
@@ -23,13 +26,41 @@ function credentials() {
 }
 
 describe('example: nightly 3CX → Cloudonix sync', () => {
-	it('creates missing subscribers, updates changed ones, reports orphans, and finds everything synced the next night', async () => {
+	it('ships with Settings › Dry Run on, wired to both Cloudonix write nodes', () => {
+		const workflow = readExample(FILE);
+		const settings = workflow.nodes.find((node) => node.name === 'Settings')!;
+		expect(settings.type).toBe('n8n-nodes-base.set');
+		expect(settings.parameters.assignments).toMatchObject({ assignments: [{ name: 'dryRun', value: true, type: 'boolean' }] });
+		expect(workflow.connections['Every Night at 02:00'].main[0]!.map((c) => c.node)).toEqual(['Settings']);
+		for (const name of ['Create Missing Subscribers', 'Update Changed Subscribers']) {
+			expect(workflow.nodes.find((node) => node.name === name)!.parameters.options).toEqual({ dryRun: "={{ $('Settings').first().json.dryRun }}" });
+		}
+	});
+
+	it('as imported, plans every create and update and writes nothing', async () => {
+		const expected = seedNightlySync(threeCx, cloudonix);
+		const before = cloudonix.list();
+		cloudonix.server.clearLog();
+		const { store, ids } = credentials();
+		const result = await runWorkflow(loadExample(FILE, ids), store);
+		expect(result.status).toBe('success');
+		const plan = (name: string) => result.json(name).map((item) => [(item.target as { number: string }).number, item.dryRun, item.action]);
+		expect(plan('Create Missing Subscribers')).toEqual(expected.localOnly.map((number) => [number, true, 'create']));
+		expect(plan('Update Changed Subscribers')).toEqual(expected.changed.map((number) => [number, true, 'update']));
+		expect(result.json('Update Changed Subscribers')[0].changes).toEqual([
+			expect.objectContaining({ field: expect.stringMatching(/^(profile\.displayName|active)$/) }),
+		]);
+		expect(cloudonix.server.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+		expect(cloudonix.list()).toEqual(before);
+	});
+
+	it('with Dry Run off, creates missing subscribers, updates changed ones, reports orphans, and finds everything synced the next night', async () => {
 		const expected = seedNightlySync(threeCx, cloudonix);
 		const { store, ids } = credentials();
 		const numbers = (name: string, output = 0) =>
 			result.json(name, output).map((item) => String(item.number ?? item.key));
 
-		let result = await runWorkflow(loadExample(FILE, ids), store);
+		let result = await runWorkflow(loadExample(FILE, ids, { dryRun: false }), store);
 		expect(result.status).toBe('success');
 		expect(numbers('Compare Extensions', 0)).toEqual(expected.localOnly);
 		expect(numbers('Compare Extensions', 1)).toEqual(expected.remoteOnly);
@@ -57,7 +88,7 @@ describe('example: nightly 3CX → Cloudonix sync', () => {
 		// Orphans and DIDs are left alone.
 		for (const number of [...expected.remoteOnly, ...DOMAIN_DIDS]) expect(cloudonix.byMsisdn(number)?.active).toBe(true);
 
-		result = await runWorkflow(loadExample(FILE, ids), store);
+		result = await runWorkflow(loadExample(FILE, ids, { dryRun: false }), store);
 		expect(result.status).toBe('success');
 		expect(numbers('Compare Extensions', 0)).toEqual([]);
 		expect(numbers('Compare Extensions', 3)).toEqual([]);
@@ -75,7 +106,7 @@ describe('example: nightly 3CX → Cloudonix sync', () => {
 		threeCx.state.users.clear();
 		cloudonix.server.clearLog();
 		const { store, ids } = credentials();
-		const result = await runWorkflow(loadExample(FILE, ids), store);
+		const result = await runWorkflow(loadExample(FILE, ids, { dryRun: false }), store);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^Safety stop: the Local input is empty while the Remote input has 45 items; /);
 		expect(result.executed).not.toContain('Create Missing Subscribers');

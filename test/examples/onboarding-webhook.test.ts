@@ -1,7 +1,8 @@
 /**
  * Runs examples/onboarding-webhook.json as exported (the Webhook trigger replaced by a Code node
  * emitting the request item, behind a manual trigger; see dev/harness/examples.ts) against the
- * OpenVox and Cloudonix sandboxes.
+ * OpenVox and Cloudonix sandboxes: as imported (Settings › Dry Run on: a plan, no write) and with
+ * Dry Run switched off.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -20,14 +21,14 @@ function request(body: IDataObject) {
 	return [{ body, headers: { 'content-type': 'application/json' }, params: {}, query: {} }];
 }
 
-async function post(body: IDataObject) {
+async function post(body: IDataObject, dryRun = false) {
 	const store = new CredentialStore();
 	const openVoxCredential = store.add('openVoxApi', openVox.credentials() as never, 'OpenVox account');
 	const cloudonixCredential = store.add('cloudonixApi', cloudonix.credentials(), 'Cloudonix account');
 	const workflow = loadExample(
 		'onboarding-webhook.json',
 		{ openVoxApi: openVoxCredential, cloudonixApi: cloudonixCredential },
-		{ triggerOutput: request(body) },
+		{ triggerOutput: request(body), dryRun },
 	);
 	return await runWorkflow(workflow, store);
 }
@@ -43,12 +44,38 @@ describe('example: onboarding webhook', () => {
 		expect(node.parameters).not.toHaveProperty('registerpassword');
 	});
 
-	it('creates the OpenVox extension and the Cloudonix subscriber, and answers without secrets', async () => {
+	it('as imported (Dry Run on in Settings) answers with the plan of both creates and writes nothing', async () => {
+		openVox.server.clearLog();
+		cloudonix.server.clearLog();
+		const extensions = openVox.state.extensions.size;
+		const result = await post({ extension: '205', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }, true);
+
+		expect(result.status).toBe('success');
+		expect(result.executed).toEqual(['New Hire Webhook (start)', 'New Hire Webhook', 'Settings', 'Create OpenVox Extension', 'Create Cloudonix Subscriber']);
+		expect(result.json('Create OpenVox Extension')[0]).toMatchObject({
+			dryRun: true,
+			action: 'create',
+			requests: [{ method: 'POST', path: expect.stringContaining('/extension/add'), body: { number: '205', registerpassword: '***', username: 'Ada Lovelace' } }],
+		});
+		// The webhook answers with the Cloudonix plan: the subscriber it would create, from the request.
+		expect(result.json('Create Cloudonix Subscriber')[0]).toMatchObject({
+			dryRun: true,
+			action: 'create',
+			target: { number: '205' },
+			requests: [{ method: 'POST', body: { msisdn: '205', sipPassword: '***', profile: { displayName: 'Ada Lovelace', email: 'ada@example.com', openvoxExtension: '205' } } }],
+		});
+		expect(openVox.state.extensions.size).toBe(extensions);
+		expect(openVox.server.count('POST', 'extension/add')).toBe(0);
+		expect(cloudonix.server.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+		expect(cloudonix.byMsisdn('205')).toBeUndefined();
+	});
+
+	it('with Dry Run off creates the OpenVox extension and the Cloudonix subscriber, and answers without secrets', async () => {
 		const result = await post({ extension: '205', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' });
 
 		expect(result.status).toBe('success');
 		// The Webhook became a Code node (same name) emitting the request, started by a Manual Trigger.
-		expect(result.executed).toEqual(['New Hire Webhook (start)', 'New Hire Webhook', 'Create OpenVox Extension', 'Create Cloudonix Subscriber']);
+		expect(result.executed).toEqual(['New Hire Webhook (start)', 'New Hire Webhook', 'Settings', 'Create OpenVox Extension', 'Create Cloudonix Subscriber']);
 
 		const extension = openVox.state.extensions.get('205');
 		expect(extension).toMatchObject({

@@ -29,6 +29,7 @@ import * as assert from 'assert';
 import type { ICredentialDataDecryptedObject, IDataObject, IRun } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../../dev/harness/engine';
+import { withDryRun } from '../../dev/harness/examples';
 import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import type { CloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import { createOpenVoxSandbox } from '../../dev/sandbox/openvox';
@@ -182,8 +183,9 @@ export const multiSiteGuard = defineCase({
 });
 
 const nightlySync = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: CloudonixSandbox; expected: NightlySyncExpectation }>({
-	name: 'nightly sync creates missing Cloudonix subscribers, updates changed ones, lists orphans',
+	name: 'nightly sync with Settings › Dry Run off creates missing Cloudonix subscribers, updates changed ones, lists orphans',
 	example: 'nightly-3cx-cloudonix-sync.json',
+	prepare: (workflow) => withDryRun(workflow, false),
 	async start() {
 		const threeCx = createThreeCxSandbox();
 		const cloudonix = createCloudonixSandbox(); // Cloudonix's real limit: 10 requests per 3 s
@@ -221,6 +223,47 @@ const nightlySync = defineCase<{ threeCx: ThreeCxSandbox; cloudonix: CloudonixSa
 			assert.strictEqual(cloudonix.byMsisdn(number)?.active, true, `${number} left alone`);
 		}
 		assert.strictEqual(threeCx.state.tokensIssued, 1, 'one 3CX token for the run');
+	},
+});
+
+/** The flagship as imported: Settings › Dry Run on, so the Cloudonix nodes plan and write nothing. */
+const nightlySyncDryRun = defineCase<{ cloudonix: CloudonixSandbox; expected: NightlySyncExpectation }>({
+	name: 'nightly sync as imported (Settings › Dry Run on) plans every create and update and writes nothing',
+	example: 'nightly-3cx-cloudonix-sync.json',
+	async start() {
+		const threeCx = createThreeCxSandbox();
+		const cloudonix = createCloudonixSandbox();
+		const stop = await startSandboxes(threeCx, cloudonix);
+		const expected = seedNightlySync(threeCx, cloudonix);
+		return { credentials: { threeCxApi: threeCx.credentials(), cloudonixApi: cloudonix.credentials() }, state: { cloudonix, expected }, stop };
+	},
+	check(run, { cloudonix, expected }) {
+		const plan = (node: string) => run.json(node).map((item) => `${(item.target as IDataObject).number} ${String(item.dryRun)} ${String(item.action)}`);
+		assert.deepStrictEqual(plan('Create Missing Subscribers'), expected.localOnly.map((number) => `${number} true create`));
+		assert.deepStrictEqual(plan('Update Changed Subscribers'), expected.changed.map((number) => `${number} true update`));
+		assert.deepStrictEqual(cloudonix.server.requests.filter((request) => request.method !== 'GET').map((request) => request.path), [], 'no write reached Cloudonix');
+	},
+});
+
+/** One number on demand: the Webhook's request comes from an Edit Fields node; Dry Run unless the request says apply. */
+const syncOneExtension = defineCase<{ cloudonix: CloudonixSandbox }>({
+	name: 'sync one extension: the trace of a renamed number and its update, applied on request',
+	example: 'sync-one-extension.json',
+	triggerOutput: [{ body: { number: '103', apply: true }, headers: {}, params: {}, query: {} }],
+	async start() {
+		const threeCx = createThreeCxSandbox();
+		const cloudonix = createCloudonixSandbox();
+		const stop = await startSandboxes(threeCx, cloudonix);
+		seedNightlySync(threeCx, cloudonix);
+		return { credentials: { threeCxApi: threeCx.credentials(), cloudonixApi: cloudonix.credentials() }, state: { cloudonix }, stop };
+	},
+	check(run, { cloudonix }) {
+		const [answer] = run.json('Trace and Result');
+		assert.strictEqual(answer.outcome, 'changed');
+		assert.strictEqual(answer.dryRun, false);
+		assert.ok((answer.trace as string[]).includes('Outcome: Changed (differs in name)'), JSON.stringify(answer.trace));
+		assert.strictEqual((answer.result as IDataObject).action, 'updated');
+		assert.doesNotMatch(cloudonix.byMsisdn('103')!.profile.displayName as string, /old name/);
 	},
 });
 
@@ -369,6 +412,7 @@ const GENERATED_OPENVOX_PASSWORD = /^[A-HJ-NP-Za-km-z2-9]{20}$/;
 const onboardingWebhook = defineCase<{ openVox: OpenVoxSandbox; cloudonix: CloudonixSandbox }>({
 	name: 'a new-hire request creates the OpenVox extension and the Cloudonix subscriber, without secrets in the answer',
 	example: 'onboarding-webhook.json',
+	prepare: (workflow) => withDryRun(workflow, false),
 	// What the Webhook node emits for a POST with this JSON body.
 	triggerOutput: [
 		{
@@ -710,6 +754,8 @@ export const cases: Array<N8nCase<unknown>> = [
 	multiSiteReport,
 	multiSiteGuard,
 	nightlySync,
+	nightlySyncDryRun,
+	syncOneExtension,
 	reprovisionDepartmentPhones,
 	exportExtensions,
 	cloudonixSyncExtensions,

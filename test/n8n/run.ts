@@ -9,7 +9,8 @@
  *       checks what n8n loaded from the package, then runs every case in cases.ts:
  *       starts its sandboxes, imports credentials and workflows, `n8n execute --rawOutput`,
  *       and checks the result; then the credential Tests through the REST API
- *       (credentialTests.ts) and the change triggers (triggers.ts) in `n8n start`, n8n's SSRF
+ *       (credentialTests.ts), the change triggers (triggers.ts) and the approval example resumed
+ *       through its links (approval.ts) in `n8n start`, n8n's SSRF
  *       protection blocking and allowing the sandboxes (ssrf.ts), and the N8N_CUSTOM_EXTENSIONS
  *       install in a user folder of its own (customExtensions.ts); last, a report (not a check)
  *       of Compare Extensions' versions against n8n's Compare Datasets at 10k × 10k (compareSpeed.ts).
@@ -32,6 +33,7 @@ import { runCredentialTestCases } from './credentialTests';
 import { runCustomExtensionCases } from './customExtensions';
 import { runSsrfCases } from './ssrf';
 import { runTriggerCases } from './triggers';
+import { runApprovalCases } from './approval';
 
 const failures: string[] = [];
 function fail(message: string): void {
@@ -349,6 +351,7 @@ async function main(): Promise<void> {
 		await runCases(n8n);
 		await runCredentialTestCases(n8n, { pass, fail });
 		await runTriggerCases(n8n, { pass, fail });
+		await runApprovalCases(n8n, { pass, fail });
 		// Blocked by n8n on purpose: its error log entries are the point.
 		expectedFailures.add('execute-ssrf-blocked');
 		await runSsrfCases(n8n, { pass, fail });

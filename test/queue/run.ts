@@ -23,7 +23,7 @@ import * as path from 'path';
 
 import { argument } from '../../dev/harness/cli';
 import type { WorkflowJson } from '../../dev/harness/engine';
-import { readExample } from '../../dev/harness/examples';
+import { readExample, withDryRun } from '../../dev/harness/examples';
 import { createCloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import type { CloudonixSandbox } from '../../dev/sandbox/cloudonix';
 import type { LoggedRequest } from '../../dev/sandbox/core';
@@ -95,7 +95,8 @@ const credentialRef = (type: string, id: string) => ({ [type]: { id, name: id } 
 
 /** The flagship example with its Schedule Trigger replaced by a webhook of the same name. */
 function flagship(id: string, threeCx: string, cloudonix: string): QueueWorkflow {
-	const example = readExample('nightly-3cx-cloudonix-sync.json');
+	// Shipped with Settings › Dry Run on; the queue proof needs the writes.
+	const example = withDryRun(readExample('nightly-3cx-cloudonix-sync.json'), false);
 	const nodes = example.nodes.map((original) => {
 		if (original.type === 'n8n-nodes-base.scheduleTrigger') return { ...webhook(original.name, id), position: original.position };
 		if (original.credentials?.threeCxApi) return { ...original, credentials: credentialRef('threeCxApi', threeCx) };
