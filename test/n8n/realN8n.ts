@@ -47,6 +47,8 @@ export class RealN8n {
 	readonly logDir: string;
 	readonly node24: string;
 	readonly n8nBin: string;
+	/** The n8n version in the cache, e.g. "2.41.1". */
+	readonly version: string;
 	/** Settings that replace or add to the defaults in `env` (e.g. queue mode's PostgreSQL and Redis). */
 	settings: NodeJS.ProcessEnv = {};
 	private commandCount = 0;
@@ -65,6 +67,7 @@ export class RealN8n {
 		for (const file of [this.node24, this.n8nBin]) {
 			if (!fs.existsSync(file)) throw new Error(`${file} is missing; run scripts/ensure-n8n.sh`);
 		}
+		this.version = (JSON.parse(fs.readFileSync(path.join(cacheDir, 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string }).version;
 		fs.mkdirSync(this.logDir, { recursive: true });
 	}
 

@@ -71,7 +71,6 @@ export class N8nServer {
 	private exited?: Promise<number | null>;
 	private cookie = '';
 	private output = '';
-	private cliVersion?: string;
 
 	constructor(
 		readonly n8n: RealN8n,
@@ -196,7 +195,7 @@ export class N8nServer {
 		await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
 		// n8n 1.x has activated it (and run its pollers once) when the call returns, or the call
 		// failed; a workflow with only webhooks logs nothing at info level there.
-		if ((await this.versionCli()).startsWith('1.')) return;
+		if (this.n8n.version.startsWith('1.')) return;
 		const done = await this.waitForLog(
 			(entry) =>
 				entry.metadata?.workflowId === workflowId &&
@@ -209,12 +208,6 @@ export class N8nServer {
 			const error = await this.rest<unknown>('GET', `/active-workflows/error/${workflowId}`).catch(() => undefined);
 			throw new Error(`Activating workflow ${workflowId} ended "${String(result)}": ${JSON.stringify(error)}`);
 		}
-	}
-
-	/** The running n8n's version, as its settings report it (e.g. "2.41.1"). */
-	async versionCli(): Promise<string> {
-		this.cliVersion ??= (await this.rest<{ versionCli?: string }>('GET', '/settings')).versionCli ?? '';
-		return this.cliVersion;
 	}
 
 	/** Waits for a log entry (after the first `from` entries) that matches, and returns it. */
