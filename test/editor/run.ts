@@ -287,10 +287,18 @@ class Editor {
 	async saveCredentialWith(field: string, secret: string): Promise<{ ok: boolean; text: string }> {
 		const { page } = this;
 		const input = (await page.waitForSelector(`${CREDENTIAL_MODAL} [data-test-id="parameter-input-${field}"] input`)) as ElementHandle<HTMLInputElement>;
-		await input.click({ count: 3 });
-		await page.keyboard.press('Backspace');
-		// As pasted: one input event (typing key by key re-renders the dialog for every character).
-		await page.keyboard.sendCharacter(secret);
+		// The field must hold exactly this secret before Save, or the Test proves nothing: a
+		// selection that missed part of the old value (the dialog re-renders while it settles)
+		// would send old and new text together. Clear and paste again until it does.
+		for (let attempt = 1; ; attempt++) {
+			await input.click({ count: 3 });
+			await input.evaluate((element) => element.select());
+			await page.keyboard.press('Backspace');
+			// As pasted: one input event (typing key by key re-renders the dialog for every character).
+			await page.keyboard.sendCharacter(secret);
+			if ((await input.evaluate((element) => element.value)) === secret) break;
+			if (attempt === 3) throw new Error(`The ${field} field does not hold the value pasted into it`);
+		}
 		const save = `${CREDENTIAL_MODAL} [data-test-id="credential-save-button"]`;
 		await page.waitForSelector(`${save} button:not([disabled])`);
 		// The editor saves, then sends the credential to POST /rest/credentials/test and shows the answer.
