@@ -1,13 +1,20 @@
 /**
  * One Compare Extensions measurement in its own process, so peak memory (maxRSS) belongs
  * to this case alone. Prints one JSON line.
- * Usage: <items per side> <pure|engine|nestedLoop> <single|twoPart> [node version, default 2]
+ * Usage: <items per side> <pure|engine|engineFloor|nestedLoop> <single|twoPart> [node version, default 2]
+ * `engineFloor` runs the same workflow with a node that takes both inputs and returns no items in
+ * Compare's place: the memory n8n's engine holds for any node given these inputs (the items, and
+ * the copy of each that n8n-core makes before a node runs), the floor Compare's memory is set against.
  * `ms` is wall time; `cpuMs` the process's CPU time over the same span (all threads, the
  * garbage collector's included), which a shared machine distorts less.
  */
+import type { INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
 import type { KeyPart } from '../nodes/shared/compare';
 import { compareExtensions } from '../nodes/shared/compare';
 import { runWorkflow } from '../dev/harness/engine';
+import { registerTestTypes } from '../dev/harness/registry';
 import { buildWorkflow, pkg, source } from '../dev/harness/workflow';
 
 type KeyShape = 'single' | 'twoPart';
@@ -55,27 +62,47 @@ function keyParts(shape: KeyShape): KeyPart[] {
 	return shape === 'twoPart' ? [part('site'), part('number')] : [part('number')];
 }
 
-function compareWorkflow(local: object[], remote: object[], shape: KeyShape, version: number) {
-	const parameters =
-		version === 1
-			? { fieldsToCompare: { values: FIELDS } }
-			: {
-					keyFields: { values: keyParts(shape).map(({ local, remote }) => ({ local, remote })) },
-					compareFields: { values: FIELDS },
-					// Half of each side is unmatched by design; the guard still runs and says "allowed".
-					safety: { allowThisRun: true },
-				};
+/** Takes Local and Remote like Compare Extensions and returns no items: n8n's own memory for the inputs. */
+class IgnoreInputs implements INodeType {
+	description: INodeType['description'] = {
+		displayName: 'Ignore Inputs',
+		name: 'ignoreInputs',
+		group: ['transform'],
+		version: 1,
+		description: 'Takes two inputs and returns no items',
+		defaults: { name: 'Ignore Inputs' },
+		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(): Promise<INodeExecutionData[][]> {
+		return [[]];
+	}
+}
+registerTestTypes({ nodes: { ignoreInputs: new IgnoreInputs() } });
+
+function compareWorkflow(local: object[], remote: object[], shape: KeyShape, version: number, floor = false) {
+	const compare = floor
+		? { name: 'Compare', type: 'ignoreInputs' }
+		: { name: 'Compare', type: pkg('compareExtensions'), typeVersion: version, parameters: compareParameters(shape, version) };
 	return buildWorkflow(
-		[
-			source('Local', local as never),
-			source('Remote', remote as never),
-			{ name: 'Compare', type: pkg('compareExtensions'), typeVersion: version, parameters },
-		],
+		[source('Local', local as never), source('Remote', remote as never), compare],
 		[
 			['Local', 'Compare', 0, 0],
 			['Remote', 'Compare', 0, 1],
 		],
 	);
+}
+
+function compareParameters(shape: KeyShape, version: number) {
+	if (version === 1) return { fieldsToCompare: { values: FIELDS } };
+	return {
+		keyFields: { values: keyParts(shape).map(({ local, remote }) => ({ local, remote })) },
+		compareFields: { values: FIELDS },
+		// Half of each side is unmatched by design; the guard still runs and says "allowed".
+		safety: { allowThisRun: true },
+	};
 }
 
 async function main() {
@@ -88,7 +115,7 @@ async function main() {
 	// Warm up on a tiny run (module loading, ts-node compiling the node types, JIT), so the
 	// time measured below is the comparison's own.
 	const warm = data(10);
-	if (mode === 'engine') await runWorkflow(compareWorkflow(warm.local, warm.remote, shape, version));
+	if (mode === 'engine' || mode === 'engineFloor') await runWorkflow(compareWorkflow(warm.local, warm.remote, shape, version, mode === 'engineFloor'));
 	else compareExtensions(warm.local, warm.remote, options);
 	const { local, remote } = data(n);
 	// The machine is shared: the best of a few runs is the comparison's own time, not its neighbours'.
@@ -107,6 +134,10 @@ async function main() {
 			check = result.synced.length + result.changed.length;
 		} else if (mode === 'nestedLoop') {
 			check = nestedLoop(local, remote);
+		} else if (mode === 'engineFloor') {
+			const result = await runWorkflow(compareWorkflow(local, remote, shape, version, true));
+			if (result.status !== 'success') throw result.error;
+			check = Math.ceil(n / 2);
 		} else {
 			const result = await runWorkflow(compareWorkflow(local, remote, shape, version));
 			if (result.status !== 'success') throw result.error;
