@@ -304,6 +304,15 @@ describe('Compare Extensions v2: Summary', () => {
 		expect(outputs.slice(0, 3).flat()).toEqual([]);
 		expect(result.json(COMPARE, 3)[0]).toMatchObject({ localOnly: 1, remoteOnly: 1, synced: 2, changed: 0 });
 	});
+
+	it('pairs the Summary item with every item of both inputs, as the docs say', async () => {
+		const result = await runWorkflow(compareWorkflow(local.slice(0, 2), remote.slice(0, 1), { summary: 'only', safety: NO_SAFETY }));
+		expect(result.output(COMPARE)[3][0].pairedItem).toEqual([
+			{ item: 0, input: 0 },
+			{ item: 1, input: 0 },
+			{ item: 0, input: 1 },
+		]);
+	});
 });
 
 describe('Compare Extensions v2: Safety', () => {
