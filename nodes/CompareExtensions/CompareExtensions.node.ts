@@ -10,17 +10,16 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type {
 	CompareOptions,
-	CompareResult,
+	Difference,
 	DuplicateHandling,
 	FieldPair,
 	KeyMatching,
 	KeyPart,
 	LooseRule,
-	MatchedPair,
 	MissingKeyHandling,
 	Side,
 } from '../shared/compare';
-import { CompareInputError, compareExtensions, differenceLabel, getPath, keyParts, keyPartsOf } from '../shared/compare';
+import { CompareInputError, differenceLabel, getPath, joinExtensions, keyPartsOf } from '../shared/compare';
 import { compareExtensionsProperties } from './properties';
 import type { MassChangeVerdict } from '../shared/massChange';
 import { MassChangeSettingError, checkMassChange, readSafetySettings, verdictJson } from '../shared/massChange';
@@ -269,13 +268,10 @@ export class CompareExtensions implements INodeType {
 			);
 		}
 
-		let result: CompareResult;
+		// Items are routed as the join finds them, so no list of pairs is held next to the outputs.
+		let routed: Routed;
 		try {
-			result = compareExtensions(
-				localItems.map((item) => item.json),
-				remoteItems.map((item) => item.json),
-				settings.compare,
-			);
+			routed = routeItems(settings, localItems, remoteItems, hasChanged);
 		} catch (error) {
 			if (!(error instanceof CompareInputError)) throw asNodeError(this.getNode(), error);
 			const input = error.side === 'local' ? 0 : 1;
@@ -288,24 +284,26 @@ export class CompareExtensions implements INodeType {
 			);
 		}
 
+		const { outputs } = routed;
+		const { localOnly, remoteOnly, synced, changed, leftOutLocal, leftOutRemote } = routed.counts;
+		const counts: IDataObject = { localOnly, remoteOnly, synced, changed, localTotal: localItems.length, remoteTotal: remoteItems.length, leftOutLocal, leftOutRemote };
 		let verdict: MassChangeVerdict | undefined;
 		if (safety) {
 			verdict = checkMassChange(
 				{
 					localTotal: localItems.length,
 					remoteTotal: remoteItems.length,
-					localOnly: result.localOnly.length,
-					remoteOnly: result.remoteOnly.length,
-					changed: result.changed.length,
+					localOnly,
+					remoteOnly,
+					changed,
 				},
 				safety,
 			);
 			if (verdict.status === 'stopped') {
-				return fail(verdict.message!, verdict.description, { safety: verdictJson(verdict), ...counts(result, localItems, remoteItems) }, undefined);
+				return fail(verdict.message!, verdict.description, { safety: verdictJson(verdict), ...counts }, undefined);
 			}
 		}
 
-		const outputs = buildOutputs(settings, result, localItems, remoteItems, hasChanged);
 		let explanation: KeyExplanation | undefined;
 		if (settings.explainKey) {
 			try {
@@ -338,7 +336,7 @@ export class CompareExtensions implements INodeType {
 				...localItems.map((_, item) => ({ item, input: 0 })),
 				...remoteItems.map((_, item) => ({ item, input: 1 })),
 			];
-			const json: IDataObject = { ...counts(result, localItems, remoteItems), safety: verdictJson(verdict!) };
+			const json: IDataObject = { ...counts, safety: verdictJson(verdict!) };
 			if (explanation) json.explanation = explanation as unknown as IDataObject;
 			outputs.push([{ json, pairedItem }]);
 		}
@@ -368,21 +366,6 @@ function addExplanation(outputs: INodeExecutionData[][], explanation: KeyExplana
 			if (holds) output[index] = { ...item, json: { ...item.json, explanation: json } };
 		});
 	}
-}
-
-/** The counts a Summary (and a stopped run's error item) reports. */
-function counts(result: CompareResult, localItems: INodeExecutionData[], remoteItems: INodeExecutionData[]): IDataObject {
-	const leftOutLocal = result.skipped.filter((entry) => entry.side === 'local').length;
-	return {
-		localOnly: result.localOnly.length,
-		remoteOnly: result.remoteOnly.length,
-		synced: result.synced.length,
-		changed: result.changed.length,
-		localTotal: localItems.length,
-		remoteTotal: remoteItems.length,
-		leftOutLocal,
-		leftOutRemote: result.skipped.length - leftOutLocal,
-	};
 }
 
 /** The paths whose values `compared` holds for one side: its key parts, then its compared fields, each once. */
@@ -419,19 +402,30 @@ function withCompared(json: IDataObject, compared: IDataObject): IDataObject {
 	return copy;
 }
 
-function buildOutputs(
-	settings: Settings,
-	result: CompareResult,
-	localItems: INodeExecutionData[],
-	remoteItems: INodeExecutionData[],
-	hasChanged: boolean,
-): INodeExecutionData[][] {
+/** What the Summary (and a stopped run's error item) counts. */
+interface RoutedCounts {
+	localOnly: number;
+	remoteOnly: number;
+	synced: number;
+	changed: number;
+	leftOutLocal: number;
+	leftOutRemote: number;
+}
+
+interface Routed {
+	outputs: INodeExecutionData[][];
+	counts: RoutedCounts;
+}
+
+/** Joins the inputs and routes each item to its output as the join finds it. */
+function routeItems(settings: Settings, localItems: INodeExecutionData[], remoteItems: INodeExecutionData[], hasChanged: boolean): Routed {
 	const v2 = settings.version >= 2;
 	const composite = settings.parts.length > 1;
 	const strip = settings.includeRaw ? (json: IDataObject) => json : withoutRaw;
 	const localNames = new Map((settings.compare.fields ?? []).map((pair) => [differenceLabel(pair), pair.local]));
-	const changedFields = (pair: MatchedPair) => pair.differences.map((difference) => localNames.get(difference.field) ?? difference.field);
-	const displayKey = (key: string) => (composite ? keyParts(key).join(' / ') : key);
+	const changedFields = (differences: Difference[]) => differences.map((difference) => localNames.get(difference.field) ?? difference.field);
+	// Version 1 has single keys only; from version 2 a composite key reads "hq / 101".
+	const shownKey = (keyParts: readonly string[]) => (composite ? keyParts.join(' / ') : keyParts[0]);
 	const localPaths = comparedPaths(settings, 'local');
 	const remotePaths = comparedPaths(settings, 'remote');
 	const comparedPair = (local: INodeExecutionData, remote: INodeExecutionData): IDataObject => ({
@@ -439,32 +433,33 @@ function buildOutputs(
 		remote: valuesAt(remote.json, remotePaths),
 	});
 
-	const matchItem = (pair: MatchedPair, changed: boolean): INodeExecutionData => {
-		const local = localItems[pair.local];
-		const remote = remoteItems[pair.remote];
+	const matchItem = (l: number, r: number, key: string, differences: Difference[]): INodeExecutionData => {
+		const changed = differences.length > 0;
+		const local = localItems[l];
+		const remote = remoteItems[r];
 		const pairedItem = [
-			{ item: pair.local, input: 0 },
-			{ item: pair.remote, input: 1 },
+			{ item: l, input: 0 },
+			{ item: r, input: 1 },
 		];
-		const differences = pair.differences as unknown as IDataObject[];
+		const differenceItems = differences as unknown as IDataObject[];
 		if (settings.matchOutput === 'both') {
 			if (!v2) {
-				const json: IDataObject = { key: pair.key, local: local.json, remote: remote.json };
-				if (changed) json.differences = differences;
+				const json: IDataObject = { key, local: local.json, remote: remote.json };
+				if (changed) json.differences = differenceItems;
 				return { json, pairedItem };
 			}
 			const json: IDataObject = changed
-				? { key: displayKey(pair.key), differences, changedFields: changedFields(pair), local: strip(local.json), remote: strip(remote.json) }
-				: { key: displayKey(pair.key), local: strip(local.json), remote: strip(remote.json) };
+				? { key, differences: differenceItems, changedFields: changedFields(differences), local: strip(local.json), remote: strip(remote.json) }
+				: { key, local: strip(local.json), remote: strip(remote.json) };
 			if (changed && settings.compared) json.compared = comparedPair(local, remote);
 			return { json, pairedItem };
 		}
 		const source = settings.matchOutput === 'local' ? local : remote;
 		let json: IDataObject;
-		if (!v2) json = changed ? { ...source.json, _differences: differences } : source.json;
+		if (!v2) json = changed ? { ...source.json, _differences: differenceItems } : source.json;
 		else if (!changed) json = strip(source.json);
 		else {
-			json = { _differences: differences, _changedFields: changedFields(pair), ...strip(source.json) };
+			json = { _differences: differenceItems, _changedFields: changedFields(differences), ...strip(source.json) };
 			if (settings.compared) json.compared = comparedPair(local, remote);
 		}
 		return source.binary ? { json, binary: source.binary, pairedItem } : { json, pairedItem };
@@ -478,11 +473,31 @@ function buildOutputs(
 		return item.binary ? { json, binary: item.binary, pairedItem: { item: index, input } } : { json, pairedItem: { item: index, input } };
 	};
 
-	const outputs: INodeExecutionData[][] = [
-		result.localOnly.map((index) => passThrough(localItems[index], index, 0)),
-		result.remoteOnly.map((index) => passThrough(remoteItems[index], index, 1)),
-		result.synced.map((pair) => matchItem(pair, false)),
-	];
-	if (hasChanged) outputs.push(result.changed.map((pair) => matchItem(pair, true)));
-	return outputs;
+	const localOnly: INodeExecutionData[] = [];
+	const remoteOnly: INodeExecutionData[] = [];
+	const synced: INodeExecutionData[] = [];
+	const changed: INodeExecutionData[] = [];
+	let leftOutLocal = 0;
+	let leftOutRemote = 0;
+	joinExtensions(
+		localItems.map((item) => item.json),
+		remoteItems.map((item) => item.json),
+		settings.compare,
+		{
+			localOnly: (l) => localOnly.push(passThrough(localItems[l], l, 0)),
+			remoteOnly: (r) => remoteOnly.push(passThrough(remoteItems[r], r, 1)),
+			skipped: (side) => (side === 'local' ? leftOutLocal++ : leftOutRemote++),
+			matched: (l, r, keyParts, differences) => {
+				const item = matchItem(l, r, shownKey(keyParts), differences);
+				if (differences.length) changed.push(item);
+				else synced.push(item);
+			},
+		},
+	);
+	const outputs = [localOnly, remoteOnly, synced];
+	if (hasChanged) outputs.push(changed);
+	return {
+		outputs,
+		counts: { localOnly: localOnly.length, remoteOnly: remoteOnly.length, synced: synced.length, changed: changed.length, leftOutLocal, leftOutRemote },
+	};
 }

@@ -464,14 +464,6 @@ class KeyReader {
 		}
 		return true;
 	}
-
-	/** The key read last as MatchedPair.key: its parts joined by KEY_SEPARATOR (see keyParts). */
-	key(): string {
-		if (this.values.length === 1) return this.values[0];
-		let key = keyPartText(this.values[0]);
-		for (let p = 1; p < this.values.length; p++) key += KEY_SEPARATOR + keyPartText(this.values[p]);
-		return key;
-	}
 }
 
 /** What one side's pass found wrong; the errors are thrown after both passes, Local first. */
@@ -547,19 +539,41 @@ const MATCHED = 1;
 const KEYLESS = 2;
 
 /**
+ * What the join finds, in order: during the Local pass each Local item as Local Only, matched
+ * (once per Remote item of its key) or skipped; after it, each unmatched Remote item. A caller
+ * that emits as it goes holds no list of pairs (see compareExtensions for one that collects).
+ */
+export interface JoinSink {
+	localOnly(local: number): void;
+	/** `keyParts` are the key's normalised parts, valid only during the call. */
+	matched(local: number, remote: number, keyParts: readonly string[], differences: Difference[]): void;
+	remoteOnly(remote: number): void;
+	skipped(side: Side, index: number): void;
+}
+
+/** A composite key's parts as MatchedPair.key: joined by KEY_SEPARATOR (see keyParts). */
+function joinedKey(parts: readonly string[]): string {
+	if (parts.length === 1) return parts[0];
+	let key = keyPartText(parts[0]);
+	for (let p = 1; p < parts.length; p++) key += KEY_SEPARATOR + keyPartText(parts[p]);
+	return key;
+}
+
+/**
  * Joins local and remote items by normalised key in one pass over each side: the Remote items
  * go into one KeyIndex, then each Local item is looked up as it is read. A Local key is kept
  * only where a duplicate must be found and no Remote item shows it (a Local Only key, with
  * Duplicate Keys set to stop). Keys are hashed and compared part by part (so two different part
- * lists never match); a composite key is joined into one string only for a match's `key`. Item
- * arrays hold the items' JSON; the result holds indexes only, so callers decide what to emit and
- * nothing is copied here.
+ * lists never match) and never joined into one string here. Item arrays hold the items' JSON;
+ * the sink gets indexes, so callers decide what to emit and nothing is copied here. Input errors
+ * are thrown after the Local pass, before any Remote Only item: a sink that emitted drops it all.
  */
-export function compareExtensions(
+export function joinExtensions(
 	localItems: readonly unknown[],
 	remoteItems: readonly unknown[],
-	partial: Partial<CompareOptions> = {},
-): CompareResult {
+	partial: Partial<CompareOptions>,
+	sink: JoinSink,
+): void {
 	const options: CompareOptions = { ...DEFAULT_OPTIONS, ...partial };
 	const parts = keyPartsOf(options);
 	const unicodeKeys = options.unicodeKeys === true;
@@ -600,12 +614,10 @@ export function compareExtensions(
 		ignoreCase: pair.ignoreCase ?? options.ignoreCase,
 		trimValues: pair.trimValues ?? options.trimValues,
 	}));
-	const result: CompareResult = { localOnly: [], remoteOnly: [], synced: [], changed: [], skipped: [] };
-	const pair = (key: string, l: number, r: number) => {
+	const pair = (l: number, r: number) => {
 		remoteState[r] = MATCHED;
 		const differences = fields.length ? differencesOf(localItems[l], remoteItems[r], fields, valueOptions) : NO_DIFFERENCES;
-		if (differences.length) result.changed.push({ key, local: l, remote: r, differences });
-		else result.synced.push({ key, local: l, remote: r, differences: NO_DIFFERENCES });
+		sink.matched(l, r, localKeys.values, differences);
 	};
 	const localProblems: SideProblems = { objects: [], missing: [], duplicate: false };
 	const remoteHoldsLocal = (r: number) => remoteKeys.holds(r, localKeys.values);
@@ -615,8 +627,8 @@ export function compareExtensions(
 		if (read !== true) {
 			localProblems.missing.push(l);
 			if (read === OBJECT_KEY) localProblems.objects.push(l);
-			if (options.missingKeys === 'unmatched') result.localOnly.push(l);
-			else result.skipped.push({ side: 'local', index: l });
+			if (options.missingKeys === 'unmatched') sink.localOnly(l);
+			else sink.skipped('local', l);
 			continue;
 		}
 		const r = index.find(localKeys.hash, remoteHoldsLocal);
@@ -625,14 +637,13 @@ export function compareExtensions(
 				if (localOnlyKeys.find(localKeys.hash, localHoldsLocal) !== -1) localProblems.duplicate = true;
 				else localOnlyKeys.add(localKeys.hash, l);
 			}
-			result.localOnly.push(l);
+			sink.localOnly(l);
 			continue;
 		}
 		// The first Remote item of a key is matched only by Local items of that key.
 		if (remoteState[r] === MATCHED) localProblems.duplicate = true;
-		const key = localKeys.key();
-		pair(key, l, r);
-		if (moreRemote.size) for (const other of moreRemote.get(r) ?? []) pair(key, l, other);
+		pair(l, r);
+		if (moreRemote.size) for (const other of moreRemote.get(r) ?? []) pair(l, other);
 	}
 	throwProblems(localItems, localParts, 'local', localProblems, options);
 	throwProblems(remoteItems, remoteParts, 'remote', remoteProblems, options);
@@ -640,8 +651,26 @@ export function compareExtensions(
 	for (let r = 0; r < remoteItems.length; r++) {
 		const state = remoteState[r];
 		if (state === MATCHED) continue;
-		if (state === UNMATCHED || options.missingKeys === 'unmatched') result.remoteOnly.push(r);
-		else result.skipped.push({ side: 'remote', index: r });
+		if (state === UNMATCHED || options.missingKeys === 'unmatched') sink.remoteOnly(r);
+		else sink.skipped('remote', r);
 	}
+}
+
+/** joinExtensions collected into lists, for callers that want the whole result at once (the unit tests, the benchmark). */
+export function compareExtensions(
+	localItems: readonly unknown[],
+	remoteItems: readonly unknown[],
+	partial: Partial<CompareOptions> = {},
+): CompareResult {
+	const result: CompareResult = { localOnly: [], remoteOnly: [], synced: [], changed: [], skipped: [] };
+	joinExtensions(localItems, remoteItems, partial, {
+		localOnly: (local) => result.localOnly.push(local),
+		remoteOnly: (remote) => result.remoteOnly.push(remote),
+		skipped: (side, index) => result.skipped.push({ side, index }),
+		matched: (local, remote, keyParts, differences) => {
+			if (differences.length) result.changed.push({ key: joinedKey(keyParts), local, remote, differences });
+			else result.synced.push({ key: joinedKey(keyParts), local, remote, differences: NO_DIFFERENCES });
+		},
+	});
 	return result;
 }
