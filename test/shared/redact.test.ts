@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { parseNumber } from '../../nodes/shared/numbers';
 import { normalisedExtension } from '../../nodes/shared/extension';
 import type { RecordShape } from '../../nodes/shared/output';
@@ -124,7 +126,7 @@ describe('cleanRecord', () => {
 	});
 
 	it('copies the record\'s own fields only', () => {
-		const inherited = Object.assign(Object.create({ Inherited: 'from the prototype' }) as Record<string, unknown>, { Id: 1, AuthPassword: 'x' });
+		const inherited = Object.assign(Object.create({ Inherited: 'from the prototype' }) as IDataObject, { Id: 1, AuthPassword: 'x' });
 		expect(cleanRecord(inherited, shape, false)).toStrictEqual({ Id: 1 });
 		expect(normalisedExtension({ ...{ number: '1', source: 'test', raw: {} }, name: undefined })).toStrictEqual({ number: '1', source: 'test', raw: {} });
 	});
