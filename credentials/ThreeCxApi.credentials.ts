@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { checkNeededError, CREDENTIAL_TEST_HEADER, markChecked, needsCheck } from '../nodes/shared/credentialTest';
-import { foreignTokenError, tokenFingerprint } from '../nodes/shared/tokenFingerprint';
+import { fingerprintMatches, foreignTokenError, tokenFingerprint } from '../nodes/shared/tokenFingerprint';
 import { describeFailure } from '../nodes/shared/httpFailure';
 import { threeCxBaseUrl, threeCxTokenOwner, tokenFailureMessage } from '../nodes/ThreeCx/transport/credential';
 
@@ -164,8 +164,7 @@ export class ThreeCxApi implements ICredentialType {
 }
 
 function tokenBelongsToData(credentials: ICredentialDataDecryptedObject): boolean {
-	const token = String(credentials.accessToken ?? '');
-	return token !== '' && credentials.tokenFingerprint === tokenFingerprint(token, threeCxTokenOwner(credentials));
+	return fingerprintMatches(credentials, String(credentials.accessToken ?? ''), credentials.tokenFingerprint, threeCxTokenOwner(credentials));
 }
 
 /**

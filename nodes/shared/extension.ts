@@ -27,7 +27,9 @@ export interface NormalisedExtension extends IDataObject {
 /** Builds a NormalisedExtension, dropping fields that are undefined. */
 export function normalisedExtension(fields: NormalisedExtension): NormalisedExtension {
 	const out: IDataObject = {};
-	for (const key of Object.keys(fields)) {
+	// for…in with the own-property check: Object.keys' keys in its order, read without a lookup by name.
+	for (const key in fields) {
+		if (!Object.prototype.hasOwnProperty.call(fields, key)) continue;
 		const value = fields[key];
 		if (value !== undefined) out[key] = value;
 	}

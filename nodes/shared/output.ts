@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { NormalisedExtension } from './extension';
 import type { OutputMode } from './properties';
-import { withoutFields, withoutFieldsDeep } from './redact';
+import { copyWithout, withoutFields } from './redact';
 
 /** How a vendor's records become output items; each vendor node has one (in its helpers/). */
 export interface RecordShape<T extends object = IDataObject> {
@@ -16,12 +16,20 @@ export interface RecordShape<T extends object = IDataObject> {
 	normalise: (record: T, raw: IDataObject) => NormalisedExtension;
 }
 
+/** Each shape's secret fields as a Set (field names, not values), made on first use. */
+const secretFieldSets = new WeakMap<RecordShape<never>, ReadonlySet<string>>();
+
+function secretFieldsOf<T extends object>(shape: RecordShape<T>): ReadonlySet<string> {
+	let fields = secretFieldSets.get(shape as RecordShape<never>);
+	if (!fields) secretFieldSets.set(shape as RecordShape<never>, (fields = new Set(shape.secretFields)));
+	return fields;
+}
+
 /** A copy of the record without its secrets (unless `includeSecrets`) and without annotations. */
 export function cleanRecord<T extends object>(record: T, shape: RecordShape<T>, includeSecrets: boolean): IDataObject {
-	let copy: IDataObject;
-	if (includeSecrets) copy = { ...(record as IDataObject) };
-	else if (shape.nested) copy = withoutFieldsDeep(record as IDataObject, shape.secretFields);
-	else copy = withoutFields(record as IDataObject, shape.secretFields);
+	// Secrets at any depth and annotations in one pass over the record, no deletes afterwards.
+	if (!includeSecrets && shape.nested) return copyWithout(record, secretFieldsOf(shape), shape.isAnnotation) as IDataObject;
+	const copy = includeSecrets ? { ...(record as IDataObject) } : withoutFields(record as IDataObject, shape.secretFields);
 	if (shape.isAnnotation) for (const key of Object.keys(copy)) if (shape.isAnnotation(key)) delete copy[key];
 	return copy;
 }

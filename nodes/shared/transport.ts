@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { AnswerShape } from './answer';
@@ -99,6 +99,36 @@ interface TimedOutRequest {
  */
 const timedOutRuns = new WeakMap<RequestContext, Map<string, TimedOutRequest>>();
 
+/**
+ * The credential data each node run (keyed by its execution context, so nothing outlives the
+ * run) last sent a request with, per credential type. See sameRunCredentials.
+ */
+const credentialsOfRuns = new WeakMap<RequestContext, Map<string, ICredentialDataDecryptedObject>>();
+
+/** Whether two reads of a credential hold the same data (field by field; any object value counts as changed). */
+function sameCredentialData(a: ICredentialDataDecryptedObject, b: ICredentialDataDecryptedObject): boolean {
+	const keys = Object.keys(a);
+	if (keys.length !== Object.keys(b).length) return false;
+	return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key] && (a[key] === null || typeof a[key] !== 'object'));
+}
+
+/**
+ * The credential data for the next request of a node run: the object its previous request used
+ * while the stored data (token included) is unchanged, else the data just read. n8n reads a
+ * credential afresh (a new object) for every request; handing the same object back lets the
+ * credential's `authenticate` check the token fingerprint once per run instead of once per
+ * request (tokenFingerprint.ts, fingerprintMatches). Every request still reads the credential,
+ * so a token another execution stored is used from the next request on.
+ */
+function sameRunCredentials(ctx: RequestContext, type: string, read: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	const byType = credentialsOfRuns.get(ctx) ?? new Map<string, ICredentialDataDecryptedObject>();
+	credentialsOfRuns.set(ctx, byType);
+	const previous = byType.get(type);
+	if (previous && sameCredentialData(previous, read)) return previous;
+	byType.set(type, read);
+	return read;
+}
+
 /** What `returnFullResponse` makes n8n's HTTP helper answer. */
 interface FullResponse {
 	body?: unknown;
@@ -151,16 +181,21 @@ async function send(
 	for (let attempt = 0; ; ) {
 		let credentialOptions = api.additionalCredentialOptions;
 		if (reauthenticate) {
-			const credentials = await ctx.getCredentials(api.credentialType);
+			const credentials = sameRunCredentials(ctx, api.credentialType, await ctx.getCredentials(api.credentialType));
 			tokenBefore = credentials[reauthenticate.tokenField];
+			const reference = ctx.getNode().credentials?.[api.credentialType];
 			credentialOptions = {
 				...credentialOptions,
 				// No status makes n8n refresh on its own (see ReauthenticationPolicy)…
 				preAuthenticationRetryStatusCode: [],
-				// …an empty token field makes it request a new token and store it.
-				...(refreshToken
-					? { credentialsDecrypted: { id: '', name: '', type: api.credentialType, data: { ...credentials, [reauthenticate.tokenField]: '' } } }
-					: {}),
+				// …an empty token field makes it request a new token and store it. Otherwise the data
+				// just read, so that n8n does not read the credential a second time for this request.
+				credentialsDecrypted: {
+					id: reference?.id ?? '',
+					name: reference?.name ?? '',
+					type: api.credentialType,
+					data: refreshToken ? { ...credentials, [reauthenticate.tokenField]: '' } : credentials,
+				},
 			};
 		}
 		const release = beforeAttempt ? await beforeAttempt() : undefined;

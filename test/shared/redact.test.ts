@@ -1,4 +1,9 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { parseNumber } from '../../nodes/shared/numbers';
+import { normalisedExtension } from '../../nodes/shared/extension';
+import type { RecordShape } from '../../nodes/shared/output';
+import { cleanRecord } from '../../nodes/shared/output';
 import { redactSecrets, withoutFields, withoutFieldsDeep } from '../../nodes/shared/redact';
 
 describe('withoutFields', () => {
@@ -80,5 +85,49 @@ describe('withoutFieldsDeep', () => {
 		expect(record).toStrictEqual(before);
 		expect(copy.Phones).not.toBe(record.Phones);
 		expect(copy.Tags).not.toBe(record.Tags);
+	});
+});
+
+describe('cleanRecord', () => {
+	const shape: RecordShape = {
+		secretFields: ['AuthPassword', 'Secret'],
+		nested: true,
+		isAnnotation: (key) => key.startsWith('@odata.'),
+		normalise: (record, raw) => ({ number: String(record.Number), source: 'test', raw }),
+	};
+	const record = () => ({
+		'@odata.etag': 'W/"1"',
+		Id: 7,
+		Number: '107',
+		AuthPassword: 'sip-secret',
+		Phones: [{ '@odata.etag': 'W/"2"', MacAddress: '001122334455', Settings: { Secret: 's', Codec: 'g722' } }],
+		Empty: null,
+		Name: 'Ann',
+	});
+
+	it('drops secrets at any depth and the annotations of the record itself, in the key order of the record, leaving it intact', () => {
+		const original = record();
+		const copy = cleanRecord(original, shape, false);
+		expect(copy).toStrictEqual({
+			Id: 7,
+			Number: '107',
+			Phones: [{ '@odata.etag': 'W/"2"', MacAddress: '001122334455', Settings: { Codec: 'g722' } }],
+			Empty: null,
+			Name: 'Ann',
+		});
+		expect(Object.keys(copy)).toEqual(['Id', 'Number', 'Phones', 'Empty', 'Name']);
+		expect(original).toStrictEqual(record());
+		expect(copy.Phones).not.toBe(original.Phones);
+	});
+
+	it('keeps the secrets with Include Secrets and still drops the annotations', () => {
+		const { '@odata.etag': _etag, ...withoutAnnotation } = record();
+		expect(cleanRecord(record(), shape, true)).toStrictEqual(withoutAnnotation);
+	});
+
+	it('copies the record\'s own fields only', () => {
+		const inherited = Object.assign(Object.create({ Inherited: 'from the prototype' }) as IDataObject, { Id: 1, AuthPassword: 'x' });
+		expect(cleanRecord(inherited, shape, false)).toStrictEqual({ Id: 1 });
+		expect(normalisedExtension({ ...{ number: '1', source: 'test', raw: {} }, name: undefined })).toStrictEqual({ number: '1', source: 'test', raw: {} });
 	});
 });

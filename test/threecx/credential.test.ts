@@ -1,4 +1,10 @@
+import crypto from 'crypto';
+
+import { ThreeCxApi } from '../../credentials/ThreeCxApi.credentials';
+import { TestCredentialsHelper } from '../../dev/harness/credentials';
 import { testCredential } from '../../dev/harness/engine';
+import { tokenFingerprint } from '../../nodes/shared/tokenFingerprint';
+import { threeCxTokenOwner } from '../../nodes/ThreeCx/transport/credential';
 import { SANDBOX_TLS } from '../../dev/sandbox/core';
 import { MAX_TOKEN_REQUESTS_PER_REQUEST, REAUTHENTICATION } from '../../nodes/ThreeCx/transport/api';
 import { sandboxPerTest, withSandbox } from '../../dev/harness/sandboxPerTest';
@@ -235,6 +241,80 @@ describe('3CX API credential', () => {
 		// and costs exactly one 401 and one refresh, never more.
 		expect(sandbox.server.count('POST', '/connect/token')).toBe(6);
 		expect(sandbox.server.requests.filter((r) => r.status === 401)).toHaveLength(4);
+	});
+
+	describe('per request', () => {
+		const pages = 11; // 1,030 users at $top=100
+		afterEach(() => jest.restoreAllMocks());
+
+		async function withStoredToken() {
+			sandbox.seedUsers(1000, 1000);
+			const bound = withCredential();
+			await bound.run(getOne);
+			sandbox.server.clearLog();
+			return { ...bound, token: bound.store.data(bound.credential.id).accessToken as string };
+		}
+
+		it('a paged read checks the stored token against its fingerprint once, not once per page', async () => {
+			const { run, token } = await withStoredToken();
+			const hmac = jest.spyOn(crypto, 'createHmac');
+			const result = await run({ operation: 'getMany', returnAll: true });
+			expect(result.json(NODE)).toHaveLength(1030);
+			expect(sandbox.server.count('GET', '/xapi/v1/Users')).toBe(pages);
+			expect(hmac.mock.calls.filter(([, key]) => key === token)).toHaveLength(1);
+		});
+
+		it('a paged read has n8n read the credential once per page, not twice', async () => {
+			const { run } = await withStoredToken();
+			const reads = jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted');
+			await run({ operation: 'getMany', returnAll: true });
+			// One read per page, and one for the PBX URL of all pages.
+			expect(reads).toHaveBeenCalledTimes(pages + 1);
+		});
+
+		it('uses a token another execution stored mid-way from the next page on, without a 401', async () => {
+			const { run, store, credential, token } = await withStoredToken();
+			const other = 'xapi-other-execution';
+			sandbox.server.hook({
+				method: 'GET',
+				path: '/xapi/v1/Users',
+				when: (req) => req.query.$skip === '300',
+				beforeAnswer: () => {
+					// What another execution's login does: 3CX revokes the old token, n8n stores the new one.
+					sandbox.state.tokens.set(sandbox.state.options.clientId, { token: other, expiresAt: Date.now() + 3_600_000 });
+					const data = store.data(credential.id);
+					store.update(credential.id, { ...data, accessToken: other, tokenFingerprint: tokenFingerprint(other, threeCxTokenOwner(data)) });
+				},
+			});
+			const result = await run({ operation: 'getMany', returnAll: true });
+			expect(result.json(NODE)).toHaveLength(1030);
+			const sent = sandbox.server.requests.filter((r) => r.path === '/xapi/v1/Users').map((r) => r.headers.authorization);
+			expect(sent).toEqual([...Array(4).fill(`Bearer ${token}`), ...Array(pages - 4).fill(`Bearer ${other}`)]);
+			expect(sandbox.server.requests.filter((r) => r.status === 401)).toHaveLength(0);
+			expect(sandbox.server.count('POST', '/connect/token')).toBe(0);
+		});
+	});
+
+	it('authenticate checks again when the credential data it checked changes, so an edited URL, Client ID or secret never gets the token', async () => {
+		const credential = new ThreeCxApi();
+		const data = { url: 'https://pbx.example.com:5001', clientId: '900', clientSecret: 'the-secret', ignoreSSLIssues: false, accessToken: 'xapi-1-abc' };
+		const credentials: Record<string, string | boolean> = { ...data, tokenFingerprint: tokenFingerprint(data.accessToken, threeCxTokenOwner(data)) };
+		const authorization = async () => (await credential.authenticate(credentials, { url: '/Users' })).headers?.Authorization;
+		expect(await authorization()).toBe('Bearer xapi-1-abc');
+		expect(await authorization()).toBe('Bearer xapi-1-abc');
+		for (const [field, value] of [
+			['url', 'https://other.example.com:5001'],
+			['clientId', '901'],
+			['clientSecret', 'another-secret'],
+			['accessToken', 'xapi-2-def'],
+			['tokenFingerprint', 'f'.repeat(64)],
+		] as const) {
+			const before = credentials[field];
+			credentials[field] = value;
+			await expect(authorization()).rejects.toMatchObject({ response: { status: 401 } });
+			credentials[field] = before;
+			expect(await authorization()).toBe('Bearer xapi-1-abc');
+		}
 	});
 
 	it('keeps the token and the secret out of output and errors', async () => {
